@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` (set up, build the sample graph, serve it) and
+# `make test` (the whole test suite, as CI runs it). Everything is installed from here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench browser clean
+
+run: $(STAMP)
+	$(BIN)/vnkg ingest data/samples
+	$(BIN)/vnkg serve
+
+test: $(STAMP) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "vnkg needs Python 3.11+")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# The browser tests drive Debian's chromium with Playwright (never `playwright install`).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null) \
+	  || echo "chromium could not be installed: the browser tests will skip"; \
+	else echo "no /usr/bin/chromium and no root to install it: the browser tests will skip"; fi
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,48 @@
+"""Settings: one typed object, from flags, the environment (`VNKG_…`) and defaults.
+
+A misspelt `VNKG_` variable fails at start rather than being silently ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="VNKG_", extra="forbid")
+
+    store: Path | None = Field(
+        default=ROOT / "var" / "store",
+        description="folder of the on-disk Oxigraph store; None keeps the graph in memory",
+    )
+    base_iri: str = Field(default="https://vnkg.org/id", description="base of every data IRI")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_timeout: float = Field(default=10.0, description="seconds a SPARQL query may run")
+    row_limit: int = Field(default=10_000, description="rows a SPARQL result may hold")
+    cors_origins: list[str] = Field(default_factory=list)
+    api_token: str | None = Field(default=None, description="token for POST /api/articles")
+    samples: Path = ROOT / "data" / "samples"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_unknown_env(cls, values: dict) -> dict:
+        known = {f"VNKG_{name.upper()}" for name in cls.model_fields}
+        unknown = sorted(k for k in os.environ if k.startswith("VNKG_") and k not in known)
+        if unknown:
+            raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known: {sorted(known)}")
+        return values
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

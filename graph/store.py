@@ -1,0 +1,138 @@
+"""The embedded Oxigraph store: on disk by default, in memory for tests.
+
+Per-article writes go through one SPARQL update (DROP GRAPH + INSERT DATA), which Oxigraph runs
+as a single transaction: a failure leaves the previous graph in place. `bulk_load` is only for
+rebuilding from a dump (fast, not transactional).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.errors import BadQuery, StoreError
+
+__all__ = ["FORMATS", "GraphStore"]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+}
+
+
+def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return value
+    return ox.Literal(str(value))
+
+
+class GraphStore:
+    """A pyoxigraph store whose default graph, when querying, is the union of named graphs."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as err:
+            raise StoreError(f"cannot open the store at {self.path}: {err}") from err
+
+    # -- writing -------------------------------------------------------------------------
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
+        """Replace the named graph `graph` with `quads` (their graph name is forced), atomically."""
+        name = ox.NamedNode(graph)
+        lines = []
+        for quad in quads:
+            lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n" + \
+            "\n".join(lines) + "\n} }"
+        try:
+            self._store.update(update)
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"could not write graph {graph}: {err}") from err
+        return len(lines)
+
+    def delete_graph(self, graph: str) -> bool:
+        name = ox.NamedNode(graph)
+        if not self._store.contains_named_graph(name):
+            return False
+        self._store.remove_graph(name)
+        return True
+
+    def has_graph(self, graph: str) -> bool:
+        return self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def bulk_load(self, path: Path, fmt: str = "nquads") -> None:
+        """Load a dump fast (not transactional: use for rebuilds only)."""
+        self._store.bulk_load(path=str(path), format=FORMATS[fmt])
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    # -- reading -------------------------------------------------------------------------
+    def query(self, text: str, substitutions: Mapping[str, Any] | None = None, *,
+              union: bool = True, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> Any:
+        """Run SPARQL; `substitutions` bind variables to terms (never pasted into the text)."""
+        subs = {ox.Variable(k): _term(v) for k, v in (substitutions or {}).items()}
+        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        if default_graph is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = union
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._store.query(text, **kwargs)
+        except SyntaxError as err:
+            raise BadQuery(str(err)) from err
+        except OSError as err:
+            raise StoreError(f"query failed: {err}") from err
+
+    def select(self, text: str, substitutions: Mapping[str, Any] | None = None
+               ) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of plain Python values (IRIs and literals as strings)."""
+        result = self.query(text, substitutions)
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                term = solution[name]
+                row[name] = None if term is None else term.value
+            rows.append(row)
+        return rows
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None,
+                                             ox.NamedNode(graph) if graph else None)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
+        """Serialise the store (or one graph) sorted, so equal content dumps equal bytes."""
+        if fmt not in FORMATS:
+            raise BadQuery(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
+        if fmt in ("nquads", "trig") and graph is None:
+            quads = sorted(self._store, key=str)
+            return ox.serialize(quads, format=FORMATS[fmt]) or b""
+        triples = sorted((q.triple for q in self.quads(graph)), key=str)
+        return ox.serialize(triples, format=FORMATS[fmt]) or b""

@@ -1,0 +1,196 @@
+"""Readers: article files (.txt with optional front matter, .jsonl) into `Article` records.
+
+A bad file raises `ArticleError` naming the file; `read_articles` reports it and goes on, so one
+broken article never stops a batch.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ingest.text import nfc_vi
+
+__all__ = ["Article", "ArticleError", "expand_paths", "read_articles", "read_file"]
+
+SUFFIXES = (".txt", ".jsonl")
+_FRONT_KEYS = {"url", "published", "source", "title", "id"}
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read; the message names the file (and line for .jsonl)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article. `text` is the title, a blank line, then the body: offsets index it."""
+
+    id: str
+    title: str
+    body: str
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    path: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n\n{self.body}" if self.body else self.title
+
+
+def _parse_date(value: str | None, where: str) -> date | None:
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise ArticleError(where, f"'published' is not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _decode(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(str(path), f"cannot read: {err.strerror or err}") from None
+    if b"\x00" in raw[:8192]:
+        raise ArticleError(str(path), "binary file, not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleError(str(path), f"not UTF-8 text (byte {err.start})") from None
+    return nfc_vi(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# A source named at the foot of the body: "Nguồn Công Thương: https://…" or a bare URL line.
+_SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\b[^:\n]*:\s*)?(https?://\S+)\s*$", re.M)
+
+
+def parse_txt(text: str, article_id: str, where: str) -> Article:
+    """Parse the .txt form: optional `---` front matter, then a title line, then the body.
+
+    >>> text = "---\\nurl: https://x.vn/a\\npublished: 2024-08-30\\n---\\nTitle\\n\\nBody."
+    >>> a = parse_txt(text, "a", "a.txt")
+    >>> (a.title, a.body, a.url, str(a.published))
+    ('Title', 'Body.', 'https://x.vn/a', '2024-08-30')
+    """
+    meta: dict[str, str] = {}
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        except StopIteration:
+            raise ArticleError(where, "front matter opened with '---' is never closed") from None
+        for number, line in enumerate(lines[1:end], start=2):
+            if not line.strip():
+                continue
+            key, sep, value = line.partition(":")
+            if not sep or not key.strip():
+                raise ArticleError(where, f"line {number}: front matter needs 'key: value'")
+            meta[key.strip().lower()] = value.strip()
+        lines = lines[end + 1:]
+    body_lines = list(lines)
+    while body_lines and not body_lines[0].strip():
+        body_lines.pop(0)
+    if not body_lines:
+        raise ArticleError(where, "empty article: no title and no text")
+    title = meta.get("title") or body_lines.pop(0).strip()
+    body = "\n".join(body_lines).strip()
+    if not title.strip() and not body:
+        raise ArticleError(where, "empty article")
+    url = meta.get("url") or meta.get("source")
+    if not url:
+        found = _SOURCE_LINE.search(body)
+        url = found.group(1) if found else None
+    return Article(
+        id=meta.get("id") or article_id,
+        title=title,
+        body=body,
+        url=url if url and url.startswith("http") else None,
+        published=_parse_date(meta.get("published"), where),
+        source=meta.get("source"),
+        path=where,
+        meta={k: v for k, v in meta.items() if k not in _FRONT_KEYS},
+    )
+
+
+def _parse_jsonl_line(line: str, where: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ArticleError(where, f"invalid JSON: {err.msg} (column {err.colno})") from None
+    if not isinstance(record, dict):
+        raise ArticleError(where, "each line must be a JSON object")
+    missing = [k for k in ("id", "title", "text") if not str(record.get(k) or "").strip()]
+    if missing:
+        raise ArticleError(where, f"missing {', '.join(missing)}")
+    return Article(
+        id=str(record["id"]).strip(),
+        title=nfc_vi(str(record["title"]).strip()),
+        body=nfc_vi(str(record["text"]).strip()),
+        url=record.get("url") or None,
+        published=_parse_date(record.get("published"), where),
+        source=record.get("source"),
+        path=where,
+    )
+
+
+def read_file(path: Path) -> Iterator[Article | ArticleError]:
+    """Yield the articles of one file; a bad article is yielded as its `ArticleError`."""
+    if path.suffix not in SUFFIXES:
+        yield ArticleError(str(path), f"unsupported file type '{path.suffix}' (use .txt or .jsonl)")
+        return
+    try:
+        text = _decode(path)
+    except ArticleError as err:
+        yield err
+        return
+    if not text.strip():
+        yield ArticleError(str(path), "empty file")
+        return
+    if path.suffix == ".txt":
+        try:
+            yield parse_txt(text, path.stem, str(path))
+        except ArticleError as err:
+            yield err
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            try:
+                yield _parse_jsonl_line(line, f"{path}:{number}")
+            except ArticleError as err:
+                yield err
+
+
+def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files, folders (their .txt/.jsonl, recursively, sorted) and globs, in the order given."""
+    out: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+        elif any(ch in str(item) for ch in "*?["):
+            out.extend(sorted(Path(p) for p in glob.glob(str(item), recursive=True)))
+        else:
+            out.append(path)
+    seen: set[Path] = set()
+    return [p for p in out if not (p in seen or seen.add(p))]
+
+
+def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | ArticleError]:
+    """Every article under the inputs; unreadable ones come out as `ArticleError` values."""
+    for path in expand_paths(inputs):
+        if not path.exists():
+            yield ArticleError(str(path), "no such file or directory")
+            continue
+        yield from read_file(path)
