@@ -16,7 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.articles import Article
-from ingest.facts import ArticleFacts, Entity, Fact, Mention
+from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span
+from ingest.text import name_key
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract"]
 
@@ -47,22 +48,51 @@ def default_nlp() -> Language:
 
 
 def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
-    """The FACTS.md record of one processed doc: its entities (one per name) and facts."""
+    """The FACTS.md record of one processed doc: its entities (one per name) and facts.
+
+    Entities come from `doc.ents` (label = FACTS.md type, `kb_id_` = canonical name,
+    `ent_id_` = canonical key such as "province:lao-cai"). Facts come from `doc._.facts`: dicts
+    with `relation`, `subject` and `object` as (type, canonical name) pairs, optional `role`,
+    `date`, `evidence` (start, end) character offsets; an entity a fact names that is not among
+    `doc.ents` (an implicit body such as "Tỉnh ủy Lào Cai") is added without a mention.
+    """
     entities: dict[tuple[str, str], Entity] = {}
+
+    def entity(label: str, name: str, key: str | None = None) -> Entity:
+        ref = (label, name_key(name))
+        if ref not in entities:
+            entities[ref] = Entity(id=f"e{len(entities) + 1}", type=label, name=name,
+                                   key=key or None)
+        return entities[ref]
+
     for ent in doc.ents:
-        name = ent.kb_id_ or ent.text
-        key = (ent.label_, name)
-        if key not in entities:
-            entities[key] = Entity(id=f"e{len(entities) + 1}", type=ent.label_, name=name)
-        entities[key].mentions.append(
-            Mention(start=ent.start_char, end=ent.end_char, text=ent.text)
-        )
-    facts: list[Fact] = list(doc._.facts) if Doc.has_extension("facts") else []
+        found = entity(ent.label_, ent.kb_id_ or ent.text, ent.ent_id_ or None)
+        found.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
+        if ent.text != found.name and ent.text not in found.aliases:
+            found.aliases.append(ent.text)
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    for raw in doc._.facts if Doc.has_extension("facts") else []:
+        subj = entity(*raw["subject"])
+        obj = entity(*raw["object"])
+        key = (raw["relation"], subj.id, obj.id, raw.get("role"), raw.get("date"))
+        if key in seen or subj.id == obj.id:
+            continue
+        seen.add(key)
+        evidence = None
+        if raw.get("evidence"):
+            start, end = raw["evidence"]
+            evidence = Span(start=start, end=end, text=doc.text[start:end])
+        facts.append(Fact(relation=raw["relation"], subject=subj.id, object=obj.id,
+                          role=raw.get("role"), date=raw.get("date"), evidence=evidence,
+                          confidence=raw.get("confidence")))
+    year = doc._.year if Doc.has_extension("year") else None
     return ArticleFacts(
         article=article.id,
         title=article.title,
         url=article.url,
         published=article.published.isoformat() if article.published else None,
+        year=year,
         extractor_version=EXTRACTOR_VERSION,
         entities=list(entities.values()),
         facts=facts,
