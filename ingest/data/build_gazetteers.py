@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ingest.text import fold, nfc_vi, slugify
+from ingest.text import fold, name_key, nfc_vi, slugify
 
 DATA = Path(__file__).resolve().parent
 SOURCES = DATA / "sources"
@@ -57,6 +57,18 @@ def _dump(name: str, payload: Any) -> None:
     text = json.dumps(payload, ensure_ascii=False, indent=1)
     path.write_text(text + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(DATA.parent.parent)}")
+
+
+def _aliases(name: str, aliases: list[str]) -> list[str]:
+    """NFC aliases without repeats or the name itself (compared by `name_key`)."""
+    seen = {name_key(name)}
+    out = []
+    for alias in aliases:
+        alias = nfc_vi(alias).strip()
+        if alias and name_key(alias) not in seen:
+            seen.add(name_key(alias))
+            out.append(alias)
+    return out
 
 
 def _package_data() -> Path:
@@ -96,7 +108,7 @@ def build_provinces(db: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[
             "full_name": nfc_vi(full), "kind": _kind(full), "code": code,
             "lat": round(lat, 5) if lat is not None else None,
             "lon": round(lon, 5) if lon is not None else None,
-            "aliases": PROVINCE_ALIASES.get(name, []),
+            "aliases": _aliases(name, PROVINCE_ALIASES.get(name, [])),
             "merged_into": None, "merged_on": None, "successor": None,
         }
 
@@ -114,7 +126,7 @@ def build_provinces(db: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[
             "full_name": nfc_vi(full), "kind": _kind(full), "code": code,
             "lat": round(lat, 5) if lat is not None else None,
             "lon": round(lon, 5) if lon is not None else None,
-            "aliases": PROVINCE_ALIASES.get(name, []),
+            "aliases": _aliases(name, PROVINCE_ALIASES.get(name, [])),
             "merged_from": sorted(sources, key=lambda k: legacy[k]["code"]),
             "established_on": MERGED_ON,
         }
@@ -190,7 +202,7 @@ def build_districts(db: sqlite3.Connection, province_keys: dict[str, str],
 UN_EXTRA = {"VA", "PS", "XK", "TW"}  # observer states and widely recognised non-members
 TERRITORIES = {"HK", "MO"}
 # ISO codes of the 193 UN member states (UN list of member states).
-UN_MEMBERS = set("""
+_UN_MEMBER_CODES = """
 AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH CM CA
 CF TD CL CN CO KM CG CD CR CI HR CU CY CZ KP DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI FR GA GM
 GE DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KW KG LA LV LB LS
@@ -198,7 +210,8 @@ LR LY LI LT LU MG MW MY MV ML MT MH MR MU MX FM MD MC MN ME MA MZ MM NA NR NP NL
 NO OM PK PW PA PG PY PE PH PL PT QA KR RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI SB SO
 ZA SS ES LK SD SR SE CH SY TJ TH TL TG TO TT TN TR TM TV UG UA AE GB TZ US UY UZ VU VE VN YE ZM
 ZW
-""".split())
+"""
+UN_MEMBERS = set(_UN_MEMBER_CODES.split())
 
 
 def build_places() -> list[dict[str, Any]]:
@@ -218,18 +231,27 @@ def build_places() -> list[dict[str, Any]]:
             aliases.insert(0, cldr)
         key = slugify(name)
         places.append({
-            "key": key, "id": f"location:{key}", "name": name, "aliases": aliases,
+            "key": key, "id": f"location:{key}", "name": name, "aliases": _aliases(name, aliases),
             "kind": "territory" if iso in TERRITORIES else "country",
-            "country": iso, "parent": "CN" if iso in TERRITORIES else None,
+            "country": iso, "parent": "trung-quoc" if iso in TERRITORIES else None,
         })
+    by_iso = {p["country"]: p["key"] for p in places}
     manual = json.loads((SOURCES / "places_manual.json").read_text("utf-8"))
+    by_name: dict[tuple[str | None, str], str] = {}
     for item in manual["places"]:
         name = nfc_vi(item["name"])
-        key = item.get("key") or slugify(name)
+        country = item.get("country")
+        key = slugify(name)
+        if item["kind"].startswith("foreign_"):
+            key = f"{key}-{country.lower()}"  # "phu-ninh-cn" is not huyện Phú Ninh
+        by_name[(country, name)] = key
+        parent = item.get("parent")
+        parent_key = by_iso.get(parent) or by_name.get((country, nfc_vi(parent or "")))
+        assert parent is None or parent_key, f"unknown parent {parent!r} of {name}"
         places.append({
             "key": key, "id": f"location:{key}", "name": name,
-            "aliases": [nfc_vi(a) for a in item.get("aliases", [])],
-            "kind": item["kind"], "country": item.get("country"), "parent": item.get("parent"),
+            "aliases": _aliases(name, item.get("aliases", [])),
+            "kind": item["kind"], "country": country, "parent": parent_key,
         })
     keys = Counter(p["key"] for p in places)
     assert all(n == 1 for n in keys.values()), [k for k, n in keys.items() if n > 1]
