@@ -7,7 +7,9 @@ Each file opens with a header comment:
     # param: official IRI the official (required)
     # param: from date start of the window (optional)
 
-Parameters are bound as RDF terms (`substitutions`), never pasted into the text.
+Parameters are bound as RDF terms (a VALUES block opening the outer WHERE group, see
+`graph.store.bind_values`), never pasted into the text: a FILTER on a parameter belongs in the
+outer group.
 """
 
 from __future__ import annotations

@@ -25,6 +25,46 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 
+def _first_brace(query: str) -> int:
+    """Index of the first `{` outside comments, IRIs and strings (the outer WHERE group)."""
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch == "#":
+            i = query.find("\n", i)
+            if i < 0:
+                break
+        elif ch == "<":
+            close = query.find(">", i)
+            if close > 0 and not any(c.isspace() for c in query[i + 1:close]):
+                i = close
+        elif ch in "\"'":
+            close = query.find(ch, i + 1)
+            i = close if close > 0 else n
+        elif ch == "{":
+            return i
+        i += 1
+    raise BadQuery("the query has no WHERE group to bind parameters into")
+
+
+def bind_values(query: str, bindings: Mapping[str, Any]) -> str:
+    """`query` with a VALUES block of RDF terms opening its outer WHERE group.
+
+    Oxigraph's own `substitutions` only bind projected variables, so parameters that feed a
+    FILTER or an aggregate are bound this way. The terms are serialised by Oxigraph (escaped
+    N-Triples syntax), never pasted user text; filters on parameters belong in the outer group.
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(_term(value)) for value in bindings.values())
+    at = _first_brace(query) + 1
+    return f"{query[:at]} VALUES ({names}) {{ ({terms}) }}{query[at:]}"
+
+
 def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
         return value
@@ -87,9 +127,9 @@ class GraphStore:
     def query(self, text: str, substitutions: Mapping[str, Any] | None = None, *,
               union: bool = True, default_graph: list[str] | None = None,
               named_graphs: list[str] | None = None) -> Any:
-        """Run SPARQL; `substitutions` bind variables to terms (never pasted into the text)."""
-        subs = {ox.Variable(k): _term(v) for k, v in (substitutions or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        """Run SPARQL; `substitutions` bind variables to RDF terms (see `bind_values`)."""
+        text = bind_values(text, substitutions or {})
+        kwargs: dict[str, Any] = {}
         if default_graph is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
         else:
