@@ -140,7 +140,14 @@ def serve(
     from api.app import create_app
 
     settings = _settings(store, host=host, port=port)
-    typer.echo(f"vnkg serving {settings.store} at http://{settings.host}:{settings.port}/")
+    address = f"http://{settings.host}:{settings.port}"
+    typer.echo(f"vnkg serving {settings.store or 'an in-memory graph'} at {address}/\n"
+               f"  console:  {address}/   API docs: {address}/docs\n"
+               f"  try:      curl '{address}/api/officials/nguyen-hong-dien/worked-with"
+               f"?from=2024-08-01&to=2024-08-31'\n"
+               f"            curl '{address}/api/search?q=lao+cai'\n"
+               f"  SPARQL:   curl '{address}/sparql' --data-urlencode "
+               f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'")
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
 
 
