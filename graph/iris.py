@@ -1,0 +1,198 @@
+"""Stable, readable IRIs for everything graph/ writes (ontology/MODEL.md has the scheme).
+
+Entities get `{base}/<segment>/<slug>` from their canonical key (gazetteer ids such as
+"org:bo-cong-thuong") or else their name; n-ary nodes (memberships, sessions, visits, fact
+statements) get a short SHA-256 of the article id and their content, so that re-ingesting the same
+facts gives the same IRIs and the same quads. Cross-article resolution (graph/resolution.py) may
+override any entity IRI; `default_entity_iris` is what an article maps to on its own.
+
+>>> entity_iri("PERSON", "Nguyễn Hồng Diên", "https://vnkg.org/id")
+'https://vnkg.org/id/person/nguyen-hong-dien'
+>>> entity_iri("ORGANIZATION", "org:bo-cong-thuong", "https://vnkg.org/id")
+'https://vnkg.org/id/org/bo-cong-thuong'
+>>> entity_iri("PROVINCE", "Bắc Kạn", "https://vnkg.org/id")
+'https://vnkg.org/id/province/bac-kan'
+>>> entity_iri("PROVINCE", "province:lao-cai-2025", "https://vnkg.org/id")
+'https://vnkg.org/id/province/2025/lao-cai'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import quote
+
+from graph.vocab import ENTITY_SEGMENT
+from ingest.facts import ArticleFacts
+from ingest.text import fold, nfc_vi, slugify
+
+__all__ = [
+    "MERGER_DATE",
+    "article_iri",
+    "default_entity_iris",
+    "entity_iri",
+    "graph_iri",
+    "membership_iri",
+    "province_iri",
+    "reference_date",
+    "role_iri",
+    "session_iri",
+    "split_key",
+    "statement_iri",
+    "time_iri",
+    "visit_iri",
+]
+
+MERGER_DATE = date(2025, 7, 1)
+_KEY = re.compile(r"^([a-z][a-z_-]*):(\S+)$")
+_ERA_SUFFIX = "-2025"
+_PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?)\s+", re.IGNORECASE)
+
+
+def split_key(name_or_key: str) -> tuple[str | None, str]:
+    """("org", "bo-cong-thuong") for a canonical key, (None, name) for a plain name.
+
+    >>> split_key("province:lao-cai"), split_key("Lào Cai")
+    (('province', 'lao-cai'), (None, 'Lào Cai'))
+    """
+    match = _KEY.match(name_or_key.strip())
+    return (match.group(1), match.group(2)) if match else (None, name_or_key)
+
+
+def _base(base: str) -> str:
+    return base.rstrip("/")
+
+
+def graph_iri(base: str, name: str) -> str:
+    """A named graph that is not an article's: `{base}/graph/reference`."""
+    return f"{_base(base)}/graph/{slugify(name)}"
+
+
+def article_iri(article_id: str, base: str) -> str:
+    """The article node, also the name of its graph.
+
+    >>> article_iri("000_f580f7af15c600dc", "https://vnkg.org/id/")
+    'https://vnkg.org/id/article/000_f580f7af15c600dc'
+    """
+    return f"{_base(base)}/article/{quote(article_id, safe='-_.~')}"
+
+
+def province_iri(name_or_key: str, base: str, *, on: date | None = None) -> str:
+    """The legacy unit (`{base}/province/<slug>`) or the unit from 2025-07-01
+    (`{base}/province/2025/<slug>`).
+
+    A key ending in "-2025" (the gazetteer's id of a merged unit that kept an old name) is the
+    2025 unit; otherwise a name means the 2025 unit only when `on` is on or after the merger and
+    such a 2025 unit exists. Known aliases ("TP.HCM", "Thừa Thiên Huế") resolve to their unit.
+
+    >>> province_iri("Thái Nguyên", "https://vnkg.org/id", on=date(2025, 8, 1))
+    'https://vnkg.org/id/province/2025/thai-nguyen'
+    >>> province_iri("Bắc Kạn", "https://vnkg.org/id", on=date(2025, 8, 1))
+    'https://vnkg.org/id/province/bac-kan'
+    """
+    from graph.reference import province_slugs
+
+    _, tail = split_key(name_or_key)
+    era = "legacy"
+    if tail.endswith(_ERA_SUFFIX):
+        tail, era = tail[: -len(_ERA_SUFFIX)], "2025"
+    slugs = province_slugs()
+    slug = slugs.get(fold(tail)) or slugs.get(fold(_PROVINCE_PREFIX.sub("", fold(tail)))) \
+        or slugify(_PROVINCE_PREFIX.sub("", fold(tail)))
+    if era == "legacy" and on is not None and on >= MERGER_DATE \
+            and slug in province_slugs(era="2025").values():
+        era = "2025"
+    return f"{_base(base)}/province/2025/{slug}" if era == "2025" else \
+        f"{_base(base)}/province/{slug}"
+
+
+def entity_iri(entity_type: str, name_or_key: str, base: str, *, on: date | None = None) -> str:
+    """`{base}/<segment of the type>/<slug>`; the key's tail when a canonical key is given.
+
+    `on` (the article's date) picks the era of a province (see `province_iri`).
+    """
+    if entity_type == "PROVINCE":
+        return province_iri(name_or_key, base, on=on)
+    _, tail = split_key(name_or_key)
+    segment = ENTITY_SEGMENT.get(entity_type, "entity")
+    return f"{_base(base)}/{segment}/{slugify(nfc_vi(tail))}"
+
+
+def role_iri(role: str, base: str) -> str:
+    """One node per normalised title.
+
+    >>> role_iri("Phó Chủ tịch Thường trực", "https://vnkg.org/id")
+    'https://vnkg.org/id/role/pho-chu-tich-thuong-truc'
+    """
+    return f"{_base(base)}/role/{slugify(nfc_vi(role))}"
+
+
+def time_iri(start: date, end: date, date_text: str, base: str) -> str:
+    """`{base}/time/2024-08-30` for a day; `.../2024-08-07--2024-08-09` or `.../2024-08` else."""
+    if start == end:
+        return f"{_base(base)}/time/{start.isoformat()}"
+    return f"{_base(base)}/time/{quote(date_text.replace('/', '--'), safe='-_.~')}"
+
+
+def _digest(*parts: str | Iterable[str] | None) -> str:
+    """16 hex digits of SHA-256 over the parts (iterables sorted), unit-separated."""
+    flat: list[str] = []
+    for part in parts:
+        if part is None:
+            flat.append("")
+        elif isinstance(part, str):
+            flat.append(part)
+        else:
+            flat.append("\x1e".join(sorted(part)))
+    return hashlib.sha256("\x1f".join(flat).encode("utf-8")).hexdigest()[:16]
+
+
+def membership_iri(article_id: str, member: str, organization: str, role: str | None,
+                   base: str) -> str:
+    return f"{_base(base)}/membership/{_digest(article_id, member, organization, role)}"
+
+
+def session_iri(article_id: str, date_text: str | None, participants: Iterable[str],
+                hosts: Iterable[str], base: str) -> str:
+    return f"{_base(base)}/session/{_digest(article_id, date_text, participants, hosts)}"
+
+
+def visit_iri(article_id: str, date_text: str | None, participants: Iterable[str],
+              places: Iterable[str], base: str) -> str:
+    return f"{_base(base)}/visit/{_digest(article_id, date_text, participants, places)}"
+
+
+def statement_iri(article_id: str, relation: str, subject: str, obj: str, role: str | None,
+                  date_text: str | None, base: str) -> str:
+    return f"{_base(base)}/statement/{_digest(article_id, relation, subject, obj, role, date_text)}"
+
+
+def reference_date(facts: ArticleFacts, published: date | str | None = None) -> date | None:
+    """The day an article speaks from: its published date, else the latest day its facts name.
+
+    >>> reference_date(ArticleFacts(article="a"), "2024-09-01")
+    datetime.date(2024, 9, 1)
+    """
+    value = published or facts.published
+    if isinstance(value, date):
+        return value
+    if value:
+        try:
+            return date.fromisoformat(str(value)[:10])
+        except ValueError:
+            pass
+    from graph.rdf import parse_date
+
+    ends = [parsed[1] for fact in facts.facts if (parsed := parse_date(fact.date))]
+    return max(ends) if ends else None
+
+
+def default_entity_iris(facts: ArticleFacts, base: str, *, published: date | str | None = None
+                        ) -> dict[str, str]:
+    """Entity id → IRI from each entity's key (else its name), provinces by the article's date."""
+    on = reference_date(facts, published)
+    return {ent.id: entity_iri(ent.type, ent.key or ent.name, base, on=on)
+            for ent in facts.entities}
+
