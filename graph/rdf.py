@@ -311,26 +311,38 @@ class _Builder:
         self.provenance(st, fact.evidence)
         return st.value
 
-    def membership(self, fact: Fact, statement: str) -> None:
-        role = _role(fact.role)
-        if not role:  # the shapes require a role; the shortcut edge and statement remain
-            return
+    def memberships(self, items: list[tuple[Fact, str]]) -> None:
+        """One org:Membership per (person, body, role), grouping the facts that state it."""
+        groups: dict[str, list[tuple[Fact, str]]] = defaultdict(list)
+        for fact, statement in items:
+            role = _role(fact.role)
+            if not role:  # the shapes require a role; the shortcut edge and statement remain
+                continue
+            iri = membership_iri(self.article.id, self.iris[fact.subject],
+                                 self.iris[fact.object], role, self.base)
+            groups[iri].append((fact, statement))
+        for iri, group in groups.items():
+            self.membership(NamedNode(iri), group)
+
+    def membership(self, node: NamedNode, group: list[tuple[Fact, str]]) -> None:
+        fact = group[0][0]
+        role = _role(fact.role) or ""
         person, body = self.node(fact.subject), self.node(fact.object)
-        node = NamedNode(membership_iri(self.article.id, person.value, body.value, role,
-                                        self.base))
         role_node = NamedNode(role_iri(role, self.base))
         self.add(node, RDF.type, ORG.Membership)
         self.add(node, ORG.member, person)
         self.add(node, ORG.organization, body)
         self.add(node, ORG.role, role_node)
         self.add(node, VNKG.roleLabel, Literal(role))
-        self.add(node, VNKG.statement, NamedNode(statement))
+        for _, statement in group:
+            self.add(node, VNKG.statement, NamedNode(statement))
         self.add(role_node, RDF.type, ORG.Role)
         self.add(role_node, RDFS.label, Literal(role, language="vi"))
-        attested = self.published or _start(fact.date)
+        days = sorted(day for f, _ in group if (day := _start(f.date)))
+        attested = self.published or (days[-1] if days else None)
         if attested:
             self.add(node, VNKG.attestedOn, _date_literal(attested))
-        self.add(node, PROV.wasDerivedFrom, self.article_node)
+        self.provenance(node, _first_span(f for f, _ in group))
 
     def events(self, items: list[tuple[Fact, str]], kind: str) -> None:
         """Working sessions (kind "session") or visits ("visit") from their facts."""
@@ -376,8 +388,7 @@ class _Builder:
             self.add(node, VNKG.statement, NamedNode(statement))
         if not self.dates(node, group.date_text) and self.published:
             self.add(node, VNKG.attestedOn, _date_literal(self.published))
-        spans = [f.evidence for f, _ in group.facts if f.evidence is not None]
-        self.provenance(node, min(spans, key=lambda s: (s.start, s.end)) if spans else None)
+        self.provenance(node, _first_span(f for f, _ in group.facts))
 
 
 def _as_date(value: date | str | None) -> date | None:
@@ -391,6 +402,12 @@ def _as_date(value: date | str | None) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _first_span(facts: Iterable[Fact]) -> Span | None:
+    """The evidence that comes first in the text (an n-ary node's own evidence)."""
+    spans = [f.evidence for f in facts if f.evidence is not None]
+    return min(spans, key=lambda s: (s.start, s.end)) if spans else None
 
 
 def _start(date_text: str | None) -> date | None:
@@ -438,8 +455,7 @@ def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
             raise KeyError(f"fact {fact.relation} names an unknown entity in {facts.article}")
         statement = builder.fact_triples(fact)
         grouped[fact.relation].append((fact, statement))
-    for fact, statement in grouped["holds_position"]:
-        builder.membership(fact, statement)
+    builder.memberships(grouped["holds_position"])
     builder.events(grouped["worked_with"], "session")
     builder.events(grouped["visited"], "visit")
     graph = builder.article_node
