@@ -8,6 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+import ingest.context  # noqa: F401  (registers vnkg_context and the extensions)
+
 # Numbered documents: "866/QĐ-TTg", "111/2015/NĐ-CP", "3360/BCT-KTC".
 DOCUMENT_NUMBER = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+(?![\w/])"

@@ -16,23 +16,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.articles import Article
+from ingest.context import set_extensions
 from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span
 from ingest.text import name_key
 
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract"]
 
 EXTRACTOR_VERSION = "vnkg-extract/0.1"
-PIPE_NAMES: tuple[str, ...] = ("vnkg_documents",)
+PIPE_NAMES: tuple[str, ...] = ("vnkg_context", "vnkg_documents")
 
-if not Doc.has_extension("article"):
-    Doc.set_extension("article", default=None)
+
+set_extensions()
 
 
 def build_nlp(pipes: Iterable[str] = PIPE_NAMES) -> Language:
     """A blank Vietnamese pipeline (pyvi segmentation) with our components.
 
-    >>> [name for name in build_nlp().pipe_names][:1]
-    ['vnkg_documents']
+    >>> build_nlp().pipe_names[0]
+    'vnkg_context'
     """
     import ingest.components  # noqa: F401  (registers the factories)
 
@@ -103,7 +104,14 @@ def extract(articles: Iterable[Article], nlp: Language | None = None,
             batch_size: int = 8) -> Iterator[ArticleFacts]:
     """Run the pipeline over articles with `nlp.pipe`, yielding one `ArticleFacts` each."""
     nlp = nlp or default_nlp()
-    items = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        doc._.article = article
+    for doc, article in nlp.pipe(_docs(nlp, articles), as_tuples=True, batch_size=batch_size):
         yield doc_to_facts(doc, article)
+
+
+def _docs(nlp: Language, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+    """Segment each article and attach it, so components see `doc._.article` (published date,
+    url) while they run."""
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.article = article
+        yield doc, article

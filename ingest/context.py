@@ -1,0 +1,87 @@
+"""Article context on the Doc: the anchor year, the dates, the article's own province.
+
+These extensions are the interface the entity and relation components share:
+
+- `doc._.article`: the `Article` (set by `extract()` before the pipeline runs), or None.
+- `doc._.year` (int | None): the year dates are anchored to: `published`, else the year the
+  text reports on (`ingest.dates.infer_year`).
+- `doc._.dates` (list of (start_char, end_char, iso)): every date expression, ISO 8601 day
+  "2024-08-30", span "2024-08-07/2024-08-09" or month "2024-08".
+- `doc._.province` (str | None): canonical short name of the article's own province ("Lào
+  Cai"), read from the source site, the title and the lead; the province that "tỉnh", "UBND
+  tỉnh", "Sở Công Thương" mean when the text leaves it implicit.
+- `doc._.province_key` (str | None): its gazetteer key ("lao-cai").
+- `span._.titles` (list[str]) on PERSON entities: the titles written next to the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ingest.dates import find_dates, infer_year
+from ingest.lexicon import lexicon
+from ingest.text import fold
+
+__all__ = ["article_province", "set_extensions"]
+
+
+def set_extensions() -> None:
+    """Register the Doc and Span extensions (idempotent)."""
+    for name, default in (("article", None), ("year", None), ("dates", None),
+                          ("province", None), ("province_key", None), ("facts", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("titles"):
+        Span.set_extension("titles", default=None)
+
+
+set_extensions()
+
+_LEAD_CHARS = 600  # the title and the lead paragraph name the article's subject
+
+
+def article_province(text: str, url: str | None = None) -> str | None:
+    """The province an article is about: its provincial news site, else the most named.
+
+    >>> article_province("UBND tỉnh Lào Cai họp", None)
+    'lao-cai'
+    >>> article_province("Tin tức", "https://baoquangninh.vn/a-1.html")
+    'quang-ninh'
+    """
+    lex = lexicon()
+    votes: Counter[str] = Counter()
+    site = (url or "") + " " + " ".join(re.findall(r"\b[\w.-]+\.(?:vn|com)\b", text[-3000:]))
+    host = fold(site).replace(" ", "")
+    for folded, key in lex.province_sites.items():
+        if f"bao{folded}." in host or f"{folded}.gov.vn" in host:
+            votes[key] += 5
+    for m in lex.province_regex.finditer(text):
+        key = lex.province_by_name.get(m.group(0))
+        if not key:
+            continue
+        # a province named inside a pair of gates or a corridor is not the subject
+        weight = 3 if m.start() < _LEAD_CHARS else 1
+        if text[max(0, m.start() - 6):m.start()].lower().endswith("tỉnh "):
+            weight += 1
+        votes[key] += weight
+    if not votes:
+        return None
+    return votes.most_common(1)[0][0]
+
+
+@Language.component("vnkg_context")
+def context_component(doc: Doc) -> Doc:
+    """Set `doc._.year`, `doc._.dates` and `doc._.province` (see the module docstring)."""
+    article = doc._.article
+    published = getattr(article, "published", None)
+    year = published.year if published else infer_year(doc.text)
+    doc._.year = year
+    doc._.dates = find_dates(doc.text, year)
+    key = article_province(doc.text, getattr(article, "url", None))
+    doc._.province_key = key
+    doc._.province = lexicon().provinces[key]["name"] if key else None
+    return doc

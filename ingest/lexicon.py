@@ -1,0 +1,107 @@
+"""The gazetteers of ingest/data compiled once into lookups and regexes for the components.
+
+The data files (and their sources) belong to ingest/data; this module only indexes them the way
+the entity components match text: exact surface forms, longest first, on word boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ingest.text import fold, nfc_vi
+
+__all__ = ["Lexicon", "alternation", "lexicon"]
+
+DATA = Path(__file__).resolve().parent / "data"
+UPPER = "A-ZÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+LOWER = "a-zà-ãè-êìíò-õùúýăđĩũơưạ-ỹ"
+
+
+def _load(name: str, key: str) -> list[dict[str, Any]]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    return json.loads(path.read_text("utf-8")).get(key, [])
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation of literal words, longest first, bounded on both sides."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+    return rf"(?<![\w])(?:{body})(?![\w])"
+
+
+@dataclass
+class Lexicon:
+    provinces: dict[str, dict[str, Any]] = field(default_factory=dict)  # key → record
+    province_by_name: dict[str, str] = field(default_factory=dict)  # surface → legacy key
+    province_2025: dict[str, str] = field(default_factory=dict)  # name → 2025-era key
+    province_sites: dict[str, str] = field(default_factory=dict)  # "laocai" → key
+    districts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # name → records
+    places: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
+    bodies: dict[str, dict[str, Any]] = field(default_factory=dict)  # name_key → record
+    gates: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
+    surnames: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    province_regex: re.Pattern[str] = re.compile(r"(?!)")
+    place_regex: re.Pattern[str] = re.compile(r"(?!)")
+    body_regex: re.Pattern[str] = re.compile(r"(?!)")
+    gate_regex: re.Pattern[str] = re.compile(r"(?!)")
+
+    def province_key(self, name: str, year: int | None = None) -> str | None:
+        """The key of a province name in the era of `year` (the 2025 units from 2025-07)."""
+        key = self.province_by_name.get(name)
+        if key and year and year >= 2026:
+            return self.province_2025.get(self.provinces[key]["name"], key)
+        return key
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled gazetteers (cached: built once per process)."""
+    lex = Lexicon()
+    place_surfaces: dict[str, dict[str, Any]] = {}
+    for rec in _load("provinces.json", "provinces"):
+        lex.provinces[rec["key"]] = rec
+        if rec["era"] == "2025":
+            lex.province_2025[rec["name"]] = rec["key"]
+            if rec["name"] in lex.province_by_name:
+                continue
+        for surface in [rec["name"], *rec.get("aliases", [])]:
+            lex.province_by_name.setdefault(nfc_vi(surface), rec["key"])
+        lex.province_sites.setdefault(fold(rec["name"]).replace(" ", ""), rec["key"])
+    for rec in _load("districts.json", "districts"):
+        lex.districts.setdefault(rec["name"], []).append(rec)
+    for rec in _load("places.json", "places"):
+        for surface in [rec["name"], *rec.get("aliases", [])]:
+            surface = nfc_vi(surface)
+            if surface[:1].isupper() or surface[:1].isdigit():
+                place_surfaces.setdefault(surface, rec)
+    lex.places = place_surfaces
+    for rec in _load("bodies.json", "bodies"):
+        if rec.get("patterns", True) is False:
+            continue
+        for surface in [rec["name"], *rec.get("aliases", [])]:
+            lex.bodies.setdefault(nfc_vi(surface), rec)
+    for rec in _load("border_gates.json", "border_gates"):
+        for surface in [rec["name"], *rec.get("aliases", [])]:
+            if surface[:1].isupper():
+                lex.gates.setdefault(nfc_vi(surface), rec)
+    names = json.loads((DATA / "surnames.json").read_text("utf-8")) \
+        if (DATA / "surnames.json").exists() else {}
+    lex.surnames = {nfc_vi(s) for s in names.get("surnames", [])}
+    title_data = json.loads((DATA / "titles.json").read_text("utf-8")) \
+        if (DATA / "titles.json").exists() else {}
+    for rec in title_data.get("titles", []):
+        lex.titles.extend(nfc_vi(t) for t in [rec["title"], *rec.get("aliases", [])])
+    lex.honorifics = [nfc_vi(h["text"]) for h in title_data.get("honorifics", [])]
+    lex.province_regex = re.compile(alternation(list(lex.province_by_name)))
+    lex.place_regex = re.compile(alternation(list(lex.places)))
+    lex.body_regex = re.compile(alternation([b for b in lex.bodies if len(b) > 2]))
+    lex.gate_regex = re.compile(alternation(list(lex.gates)))
+    return lex
