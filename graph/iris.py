@@ -47,7 +47,6 @@ __all__ = [
 
 MERGER_DATE = date(2025, 7, 1)
 _KEY = re.compile(r"^([a-z][a-z_-]*):(\S+)$")
-_ERA_SUFFIX = "-2025"
 _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?)\s+", re.IGNORECASE)
 
 
@@ -81,29 +80,22 @@ def article_iri(article_id: str, base: str) -> str:
 
 def province_iri(name_or_key: str, base: str, *, on: date | None = None) -> str:
     """The legacy unit (`{base}/province/<slug>`) or the unit from 2025-07-01
-    (`{base}/province/2025/<slug>`).
+    (`{base}/province/2025/<slug>`); `graph.reference.find_province` decides which.
 
-    A key ending in "-2025" (the gazetteer's id of a merged unit that kept an old name) is the
-    2025 unit; otherwise a name means the 2025 unit only when `on` is on or after the merger and
-    such a 2025 unit exists. Known aliases ("TP.HCM", "Thừa Thiên Huế") resolve to their unit.
+    A name the gazetteer does not know keeps a legacy-style IRI from its slug.
 
     >>> province_iri("Thái Nguyên", "https://vnkg.org/id", on=date(2025, 8, 1))
     'https://vnkg.org/id/province/2025/thai-nguyen'
     >>> province_iri("Bắc Kạn", "https://vnkg.org/id", on=date(2025, 8, 1))
     'https://vnkg.org/id/province/bac-kan'
     """
-    from graph.reference import province_slugs
+    from graph.reference import find_province
 
-    _, tail = split_key(name_or_key)
-    era = "legacy"
-    if tail.endswith(_ERA_SUFFIX):
-        tail, era = tail[: -len(_ERA_SUFFIX)], "2025"
-    slugs = province_slugs()
-    slug = slugs.get(fold(tail)) or slugs.get(fold(_PROVINCE_PREFIX.sub("", fold(tail)))) \
-        or slugify(_PROVINCE_PREFIX.sub("", fold(tail)))
-    if era == "legacy" and on is not None and on >= MERGER_DATE \
-            and slug in province_slugs(era="2025").values():
-        era = "2025"
+    found = find_province(name_or_key, on)
+    if found is None:
+        _, tail = split_key(name_or_key)
+        return f"{_base(base)}/province/{slugify(_PROVINCE_PREFIX.sub('', fold(tail)))}"
+    slug, era = found
     return f"{_base(base)}/province/2025/{slug}" if era == "2025" else \
         f"{_base(base)}/province/{slug}"
 

@@ -1,8 +1,8 @@
 """Provinces as reference data: the 63 units before and the 34 after the merger of 2025-07-01.
 
-Read from ingest/data/provinces.json, which ingest/data/build_gazetteers.py generates from the
-`vietnamadminunits` package data (its SQLite dataset and the 2025 converter table), so the package
-is parsed once, at build time. TODO: read it through ingest/gazetteer.py once that loader exists.
+Read through ingest.gazetteer (ingest/data/provinces.json, generated at build time from the
+`vietnamadminunits` package data: its SQLite dataset and the 2025 converter table), so the
+package is parsed once, and the extractor and the graph agree on every province and alias.
 
 IRI scheme (ontology/MODEL.md): `{base}/province/<slug>` is the legacy unit, which articles
 before July 2025 name; `{base}/province/2025/<slug>` the unit from 2025-07-01. Every legacy unit
@@ -17,61 +17,59 @@ about Bắc Kạn can follow it to today's Thái Nguyên.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
+from datetime import date
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.vocab import RDF, RDFS, SCHEMA, SKOS, VNKG, XSD
+from ingest.gazetteer import MERGER_DATE, Province, load_gazetteer
 from ingest.text import fold, nfc_vi
 
-__all__ = ["MERGED_ON", "REFERENCE_GRAPH", "load_provinces", "province_slugs", "reference_quads"]
+__all__ = ["MERGED_ON", "REFERENCE_GRAPH", "find_province", "reference_quads"]
 
 REFERENCE_GRAPH = "{base}/graph/reference"
-MERGED_ON = "2025-07-01"
+MERGED_ON = MERGER_DATE.isoformat()
 _ERA_SUFFIX = "-2025"
 
 
-@lru_cache(maxsize=1)
-def load_provinces() -> tuple[dict[str, Any], ...]:
-    """The province records of ingest/data/provinces.json (both eras), in file order."""
-    path = resources.files("ingest") / "data" / "provinces.json"
-    return tuple(json.loads(path.read_text(encoding="utf-8"))["provinces"])
+def _slug(record: Province) -> str:
+    """The IRI slug: the gazetteer key without its "-2025" (the era is in the IRI path)."""
+    return record.key.removesuffix(_ERA_SUFFIX)
 
 
-def _slug(record: dict[str, Any]) -> str:
-    key = record["key"]
-    return key[: -len(_ERA_SUFFIX)] if key.endswith(_ERA_SUFFIX) else key
+def find_province(name_or_key: str, on: date | None = None) -> tuple[str, str] | None:
+    """(slug, era) of the unit a name or key means on a date; None for an unknown name.
 
+    A "-2025" key is the 2025 unit. Otherwise, before the merger (or with no date) the legacy
+    unit; from 2025-07-01 the 2025 unit of that name if there is one, else the legacy one (an
+    article of 2025 that still names Bắc Kạn means the old province).
 
-def _names(record: dict[str, Any]) -> list[str]:
-    return [record["name"], record["full_name"], *record.get("aliases", [])]
-
-
-@lru_cache(maxsize=2)
-def province_slugs(era: str = "legacy") -> dict[str, str]:
-    """Folded name, full name or alias → slug of the units of one era ("legacy" or "2025").
-
-    Legacy names win; a 2025-only alias (e.g. of Huế) is kept when no legacy unit claims it.
-
-    >>> province_slugs()["bac kan"], province_slugs("2025")["tp.hcm"]
-    ('bac-kan', 'ho-chi-minh')
+    >>> find_province("province:lao-cai-2025"), find_province("tỉnh Lào Cai")
+    (('lao-cai', '2025'), ('lao-cai', 'legacy'))
+    >>> find_province("Thái Nguyên", date(2025, 9, 1)), find_province("TP.HCM")
+    (('thai-nguyen', '2025'), ('ho-chi-minh', 'legacy'))
+    >>> find_province("Bắc Kạn", date(2025, 9, 1)), find_province("Atlantis") is None
+    (('bac-kan', 'legacy'), True)
     """
-    out: dict[str, str] = {}
-    order = [r for r in load_provinces() if r["era"] == era]
-    if era == "legacy":
-        order += [r for r in load_provinces() if r["era"] != era]
-    for record in order:
-        for name in _names(record):
-            out.setdefault(fold(name), _slug(record))
-    return out
+    gaz = load_gazetteer()
+    text = name_or_key.strip()
+    later = on is not None and on >= MERGER_DATE
+    record = None
+    if text.startswith("province:"):
+        key = text.removeprefix("province:")
+        era = "2025" if key.endswith(_ERA_SUFFIX) else None
+        record = (gaz.province(key, "2025") if era is None and later else None) \
+            or gaz.province(key, era)
+    if record is None:
+        record = (gaz.province_by_name(text, era="2025") if later else None) \
+            or gaz.province_by_name(text, era="legacy") or gaz.province_by_name(text)
+    return (_slug(record), record.era) if record is not None else None
 
 
-def _iri(base: str, record: dict[str, Any]) -> NamedNode:
+def _iri(base: str, record: Province) -> NamedNode:
     base = base.rstrip("/")
-    if record["era"] == "2025":
+    if record.era == "2025":
         return NamedNode(f"{base}/province/2025/{_slug(record)}")
     return NamedNode(f"{base}/province/{_slug(record)}")
 
@@ -79,29 +77,31 @@ def _iri(base: str, record: dict[str, Any]) -> NamedNode:
 def reference_quads(base: str) -> list[Quad]:
     """Every province of both eras, with codes, names, coordinates and the merger links."""
     graph = NamedNode(REFERENCE_GRAPH.format(base=base.rstrip("/")))
-    by_key = {(r["era"], r["key"]): r for r in load_provinces()}
+    gaz = load_gazetteer()
     triples: set[tuple[Any, Any, Any]] = set()
-    for record in load_provinces():
+    for record in gaz.provinces:
         node = _iri(base, record)
-        name = nfc_vi(record["name"])
+        name = nfc_vi(record.name)
         triples |= {
             (node, RDF.type, VNKG.Province),
             (node, VNKG.entityType, Literal("PROVINCE")),
             (node, RDFS.label, Literal(name, language="vi")),
             (node, VNKG.shortName, Literal(name, language="vi")),
-            (node, VNKG.fullName, Literal(nfc_vi(record["full_name"]), language="vi")),
-            (node, VNKG.provinceCode, Literal(record["code"])),
-            (node, VNKG.era, Literal(record["era"])),
+            (node, VNKG.fullName, Literal(nfc_vi(record.full_name), language="vi")),
+            (node, VNKG.era, Literal(record.era)),
         }
-        for alias in record.get("aliases", []):
+        if record.code:
+            triples.add((node, VNKG.provinceCode, Literal(record.code)))
+        for alias in record.aliases:
             triples.add((node, SKOS.altLabel, Literal(nfc_vi(alias), language="vi")))
-        for label in _names(record):
+        for label in (record.name, record.full_name, *record.aliases):
             triples.add((node, VNKG.searchKey, Literal(fold(label))))
-        if record.get("lat") is not None and record.get("lon") is not None:
-            triples.add((node, SCHEMA.latitude, Literal(f"{record['lat']}", datatype=XSD.decimal)))
-            triples.add((node, SCHEMA.longitude, Literal(f"{record['lon']}", datatype=XSD.decimal)))
-        if record["era"] == "legacy":
-            successor = by_key[("2025", record["successor"])]
-            triples.add((node, VNKG.mergedInto, _iri(base, successor)))
-            triples.add((node, VNKG.mergedOn, Literal(MERGED_ON, datatype=XSD.date)))
+        if record.lat is not None and record.lon is not None:
+            triples.add((node, SCHEMA.latitude, Literal(f"{record.lat}", datatype=XSD.decimal)))
+            triples.add((node, SCHEMA.longitude, Literal(f"{record.lon}", datatype=XSD.decimal)))
+        if record.era == "legacy":
+            successor = gaz.successor(record.key)
+            if successor is not None:
+                triples.add((node, VNKG.mergedInto, _iri(base, successor)))
+                triples.add((node, VNKG.mergedOn, Literal(MERGED_ON, datatype=XSD.date)))
     return [Quad(s, p, o, graph) for s, p, o in sorted(triples, key=lambda t: tuple(map(str, t)))]

@@ -18,7 +18,10 @@ True
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import NamedNode
@@ -41,6 +44,7 @@ __all__ = [
     "VNKG",
     "XSD",
     "DefinedNamespace",
+    "jsonld_context",
 ]
 
 
@@ -282,3 +286,19 @@ ENTITY_SEGMENT: dict[str, str] = {
     "DOCUMENT": "document",
     "EVENT": "event",
 }
+
+
+CONTEXT_FILE = Path(__file__).resolve().parent.parent / "ontology" / "context.jsonld"
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context of the vocabulary (ontology/context.jsonld), for exports and REST.
+
+    Short keys for every term ("workedWith", "startDate" typed xsd:date, "label" in Vietnamese),
+    so JSON-LD compacted with it reads like plain JSON and expands back to the same RDF.
+
+    >>> jsonld_context()["workedWith"]
+    {'@id': 'vnkg:workedWith', '@type': '@id'}
+    """
+    return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
