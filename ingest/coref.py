@@ -1,0 +1,212 @@
+"""Coreference inside one article: what a bare word refers to.
+
+Vietnamese news names a thing in full once and then shortens it:
+- "tỉnh", "UBND tỉnh", "Tỉnh ủy" mean the article's province ("UBND tỉnh Lào Cai");
+- a bare title ("Bộ trưởng", "đồng chí Bí thư Tỉnh ủy") means the person named earlier
+  with that title;
+- "đoàn công tác (của) Bộ X" is not a body itself: the body that sent it is;
+- "Văn phòng Bộ", "các đơn vị thuộc Bộ" mean the ministry named nearby.
+
+Everything here is plain data plus small functions, so relations.py and the tests can use it
+on hand-built Docs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ingest.text import fold, name_key, nfc_vi
+
+__all__ = [
+    "ArticleContext",
+    "Delegation",
+    "article_province",
+    "explicit_province",
+    "known_province_names",
+    "ministry_by_short_name",
+    "with_province",
+]
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Bodies of a province that the text often leaves without the province's name. The canonical
+# form keeps the generic word ("UBND tỉnh Lào Cai", "Tỉnh ủy Lào Cai") as FACTS.md names them.
+_PROVINCIAL = re.compile(
+    r"^(?P<head>.*?\b(?:tỉnh|Tỉnh ủy|Thành ủy|thành phố|TP\.?))$", re.IGNORECASE
+)
+_PARTY_COMMITTEE = re.compile(r"^Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)$", re.IGNORECASE)
+_CITY_KINDS = {"thành phố"}
+
+
+@cache
+def _provinces() -> list[dict]:
+    with open(DATA / "provinces.json", encoding="utf-8") as handle:
+        return json.load(handle)["provinces"]
+
+
+@cache
+def known_province_names() -> dict[str, str]:
+    """Folded name or alias → canonical short name, for every province (legacy and 2025)."""
+    names: dict[str, str] = {}
+    for prov in _provinces():
+        for name in [prov["name"], *prov.get("aliases", [])]:
+            names.setdefault(fold(name), prov["name"])
+    return names
+
+
+@cache
+def _province_kind(name: str) -> str:
+    for prov in _provinces():
+        if prov["name"] == name:
+            return prov.get("kind") or "tỉnh"
+    return "tỉnh"
+
+
+_PROVINCE_IN_TEXT = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+(\w[\w\s-]*)$", re.IGNORECASE)
+
+
+def explicit_province(text: str) -> str | None:
+    """The province a body's surface text names at its end, if any.
+
+    >>> explicit_province("UBND tỉnh Lào Cai"), explicit_province("Tỉnh ủy Quảng Ninh")
+    ('Lào Cai', 'Quảng Ninh')
+    >>> explicit_province("UBND tỉnh") is None
+    True
+    """
+    words = nfc_vi(text).split()
+    names = known_province_names()
+    for size in (4, 3, 2, 1):
+        if len(words) > size:
+            tail = fold(" ".join(words[-size:]))
+            if tail in names:
+                return names[tail]
+    return None
+
+
+def with_province(body: str, province: str | None) -> str:
+    """A provincial body's canonical name: the province added where the text left it implicit.
+
+    >>> with_province("UBND tỉnh", "Lào Cai"), with_province("Tỉnh ủy", "Lào Cai")
+    ('UBND tỉnh Lào Cai', 'Tỉnh ủy Lào Cai')
+    >>> with_province("Ban Chấp hành Đảng bộ tỉnh", "Thái Nguyên")
+    'Tỉnh ủy Thái Nguyên'
+    >>> with_province("Sở Công Thương", "Thái Nguyên")
+    'Sở Công Thương tỉnh Thái Nguyên'
+    >>> with_province("Bộ Công Thương", "Lào Cai")
+    'Bộ Công Thương'
+    """
+    body = re.sub(r"\s+", " ", nfc_vi(body)).strip()
+    if not province or explicit_province(body):
+        return body
+    kind = _province_kind(province)
+    if _PARTY_COMMITTEE.match(body):
+        return f"{'Thành ủy' if kind in _CITY_KINDS else 'Tỉnh ủy'} {province}"
+    if _PROVINCIAL.match(body):
+        return f"{body} {province}"
+    if re.match(r"^(?:Sở|Bộ Chỉ huy|Ban Quản lý|Cục Hải quan|Cục Thuế|Công an|Đoàn "
+                r"(?:đại biểu|ĐBQH)|Ban Cán sự|Thường trực|Ban Thường vụ)\b", body,
+                re.IGNORECASE):
+        return f"{body} {kind} {province}"
+    return body
+
+
+@cache
+def _ministries() -> dict[str, str]:
+    """Folded short name ("cong thuong") → ministry name ("Bộ Công Thương")."""
+    with open(DATA / "bodies.json", encoding="utf-8") as handle:
+        bodies = json.load(handle)["bodies"]
+    short: dict[str, str] = {}
+    for body in bodies:
+        if body.get("kind") != "ministry":
+            continue
+        for name in [body["name"], *body.get("aliases", [])]:
+            if name.startswith("Bộ "):
+                short.setdefault(fold(name[3:]), body["name"])
+    return short
+
+
+def ministry_by_short_name(words: str) -> str | None:
+    """"Bộ trưởng Công thương" names its ministry without "Bộ": the longest known prefix.
+
+    >>> ministry_by_short_name("Công thương đề nghị")
+    'Bộ Công Thương'
+    >>> ministry_by_short_name("cho biết") is None
+    True
+    """
+    tokens = nfc_vi(words).split()
+    known = _ministries()
+    for size in range(min(8, len(tokens)), 0, -1):
+        candidate = fold(" ".join(tokens[:size])).strip(",.;:")
+        if candidate in known:
+            return known[candidate]
+    return None
+
+
+def article_province(ents: list[tuple[str, str]], title: str = "",
+                     declared: str | None = None) -> str | None:
+    """The province an article is about: the pipeline's own answer when it has one, else the
+    province named most often (a name in the title counts three times)."""
+    if declared:
+        return declared
+    counts: Counter[str] = Counter()
+    title_key = fold(title)
+    for label, name in ents:
+        if label == "PROVINCE":
+            counts[name] += 1
+            if fold(name) in title_key:
+                counts[name] += 2
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass
+class Delegation:
+    """A working delegation: the bodies that sent it and the people who lead it."""
+
+    bodies: list[tuple[str, str]] = field(default_factory=list)
+    leaders: list[tuple[str, str]] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the article established."""
+
+    province: str | None = None
+    lead_date: str | None = None
+    delegation: Delegation | None = None
+    # (role key, body key or "") → person name, most recent last
+    titled: dict[tuple[str, str], str] = field(default_factory=dict)
+    person_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    events: list[tuple[str, int]] = field(default_factory=list)
+
+    def remember_title(self, person: str, role: str, body: str | None) -> None:
+        self.titled[(name_key(role), name_key(body or ""))] = person
+        self.titled[(name_key(role), "")] = person
+        if body:
+            self.person_bodies.setdefault(person, [])
+            if (role, body) not in self.person_bodies[person]:
+                self.person_bodies[person].append((role, body))
+
+    def person_with_title(self, role: str, body: str | None = None) -> str | None:
+        """The person named earlier with this title ("Bộ trưởng" → the minister)."""
+        return self.titled.get((name_key(role), name_key(body or "")))
+
+    def body_of(self, person: str, kinds: tuple[str, ...] = ("Bộ ",)) -> str | None:
+        """A body the person was given a title in, preferring the given head nouns."""
+        for _role, body in self.person_bodies.get(person, []):
+            if body.startswith(kinds):
+                return body
+        return None
+
+    def event_with_head(self, head: str, before: int) -> str | None:
+        """The latest named event before `before` whose name starts with the head noun."""
+        found = None
+        for name, start in self.events:
+            if start < before and fold(name).startswith(fold(head)):
+                found = name
+        return found

@@ -1,0 +1,277 @@
+"""Titles and the people who hold them: the `holds_position` facts of a sentence.
+
+Vietnamese news gives a person's positions in two shapes:
+- before the name, the title then its body: "Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên",
+  "Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Thái Nguyên Trịnh Việt Hùng" (the last province
+  named in the chain belongs to every body of it);
+- after the name, a list after a dash, comma or bracket: "ông A - Ủy viên Ban Thường vụ Tỉnh
+  ủy, Phó Chủ tịch Thường trực UBND tỉnh", ending at ";", a verb, or another person.
+A title is one unit: the role (from ingest/data/titles.json) and its body, either the
+ORGANIZATION entity that follows, the body the title implies ("Phó Thủ tướng" → Chính phủ,
+"Ủy viên Trung ương Đảng" → Ban Chấp hành Trung ương Đảng), a ministry by its short name
+("Bộ trưởng Công thương"), or none yet (filled from context in relations.py).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ingest.coref import (
+    DATA,
+    explicit_province,
+    known_province_names,
+    ministry_by_short_name,
+    with_province,
+)
+from ingest.text import fold, nfc_vi
+
+__all__ = ["Mention", "Position", "TitleUnit", "find_positions", "title_pattern"]
+
+
+@dataclass
+class Mention:
+    """An entity mention in the text: FACTS.md type, canonical name, surface offsets."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    text: str = ""
+    implicit: bool = False  # made by coreference ("tỉnh" → the article's province)
+    key: str | None = None  # the recogniser's canonical key, e.g. "location:lao-cai-huyen-bat-xat"
+
+
+@dataclass
+class TitleUnit:
+    start: int
+    end: int  # end of the body when there is one
+    role: str
+    body: str | None
+    body_mention: Mention | None = None
+    implicit_province: bool = False  # the body got the article's province, not its own
+    person: str | None = None
+    chain: int = -1
+
+
+@dataclass
+class Position:
+    person: str
+    role: str
+    body: str | None
+    start: int
+    end: int
+    units: list[TitleUnit] = field(default_factory=list)
+
+
+_HONORIFIC = r"(?:ông|bà|đồng chí|đ/c|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|" \
+             r"Thượng tá|Trung tá|Thiếu tá|GS\.?|PGS\.?|TS\.?|ThS\.?|Tiến sĩ|Giáo sư|Phó Giáo sư)"
+_BETWEEN_TITLE_AND_NAME = re.compile(rf"^\s*(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
+_CHAIN_JOIN = re.compile(r"^\s*(?:,|kiêm|;?\s*đồng thời là)\s*$")
+_POST_NAME = re.compile(r"^\s*(?:[-–,(]|là)\s*(?:\b(?:tân|nguyên)\s+)?$")
+_BODY_STRIP = re.compile(
+    r"\s+(?:Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH (?:TW|Trung ương)"
+    r"(?: Đảng)?|Trung ương Đảng|Trung ương|Bộ Chính trị|Ban Bí thư|Quốc hội|Chính phủ|"
+    r"Ngân hàng Nhà nước|Đại biểu Quốc hội|ĐBQH|Ủy ban Kiểm tra|UBKT)$",
+    re.IGNORECASE,
+)
+# Implicit bodies right after a title, when entity recognition has not marked them.
+_IMPLICIT_BODY = re.compile(
+    r"^\s*(?P<body>Ban Thường vụ (?:Tỉnh|Thành) ủy|(?:Tỉnh|Thành) ủy|"
+    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)|"
+    r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân) (?:tỉnh|thành phố)|"
+    r"Đoàn (?:đại biểu Quốc hội|ĐBQH) (?:tỉnh|thành phố))\b",
+    re.IGNORECASE,
+)
+_TINH_AFTER_CHAIRMAN = re.compile(r"^\s*tỉnh\b(?!\s+[A-ZĐÂÁÀẢÃẠ])")
+
+
+@cache
+def _titles() -> tuple[dict[str, dict], dict[str, str]]:
+    """Folded surface form → title record; body key → body name."""
+    with open(DATA / "titles.json", encoding="utf-8") as handle:
+        titles = json.load(handle)["titles"]
+    with open(DATA / "bodies.json", encoding="utf-8") as handle:
+        bodies = {b["key"]: b["name"] for b in json.load(handle)["bodies"]}
+    forms: dict[str, dict] = {}
+    for title in titles:
+        for form in [title["title"], *title.get("aliases", [])]:
+            if len(form) < 4 or form.isupper():  # "BT", "CT", "TBT": too ambiguous as words
+                continue
+            forms.setdefault(fold(form), {**title, "form": form})
+            if not form.startswith(("Quyền", "Phó")):
+                forms.setdefault(fold("Quyền " + form), {**title, "form": "Quyền " + form,
+                                                        "title": "Quyền " + title["title"]})
+    return forms, bodies
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    forms, _ = _titles()
+    surfaces = sorted({t["form"] for t in forms.values()}, key=len, reverse=True)
+    alternation = "|".join(re.escape(nfc_vi(s)).replace(r"\ ", r"\s+") for s in surfaces)
+    return re.compile(rf"(?<!\w)(?:(?P<mod>tân|nguyên|cựu)\s+)?(?P<title>{alternation})(?!\w)",
+                      re.IGNORECASE)
+
+
+def _role_and_default(surface: str) -> tuple[str, str | None]:
+    """The role name of a title surface and the body it implies, if any."""
+    forms, bodies = _titles()
+    record = forms.get(fold(surface))
+    if record is None:
+        return nfc_vi(surface), None
+    role = record["title"]
+    default = bodies.get(record["default_body"]) if record.get("default_body") else None
+    stripped = _BODY_STRIP.sub("", role)
+    if default and stripped != role:
+        role = stripped
+    if fold(role) == fold("Trưởng đoàn Đại biểu Quốc hội"):
+        role = "Trưởng đoàn"
+    return role, default
+
+
+def _cut_role(text: str) -> str:
+    """A title cut where the body's entity begins ("Trưởng" + "Ban ..." → "Trưởng ban")."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Mention],
+                persons: list[Mention], province: str | None) -> list[TitleUnit]:
+    units: list[TitleUnit] = []
+    for match in title_pattern().finditer(text):
+        if match.group("mod") and fold(match.group("mod")) in ("nguyen", "cuu"):
+            continue  # a former office is not a position held
+        t_start = offset + match.start("title")
+        t_end = offset + match.end("title")
+        inside = next((o for o in orgs if o.start < t_start < o.end or
+                       (o.start <= t_start and t_end <= o.end and o.start != t_start)), None)
+        if inside is not None:
+            continue  # "đại biểu Quốc hội" inside "Đoàn đại biểu Quốc hội tỉnh"
+        if any(p.start <= t_start < p.end for p in persons):
+            continue
+        surface = match.group("title")
+        role, default = _role_and_default(surface)
+        body_mention = next((o for o in orgs if t_start < o.start < t_end
+                             or (t_end <= o.start and not text[t_end - offset:o.start - offset]
+                                 .strip())), None)
+        body: str | None = None
+        end = t_end
+        implicit = False
+        if body_mention is not None:
+            if body_mention.start < t_end:  # the body's entity starts inside the title
+                head = text[t_start - offset:body_mention.start - offset]
+                first = body_mention.text.split()[0].lower() if body_mention.text else ""
+                role = _cut_role(head)
+                if fold(role).endswith("truong") and first in ("ban", "đoàn"):
+                    role = f"{role} {first}"
+                role = _role_and_default(role)[0]
+            body = body_mention.name
+            end = body_mention.end
+            implicit = explicit_province(body_mention.text or body) is None and bool(
+                province and body.endswith(province))
+            follow = next((p for p in provinces if p.start >= end and re.fullmatch(
+                r"\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[end - offset:p.start - offset],
+                re.IGNORECASE)), None)
+            if follow is not None and (implicit or explicit_province(body) is None):
+                base = body[: -len(province)].rstrip() if implicit and province else body
+                body = f"{base} {follow.name}" if re.search(
+                    r"(?:tỉnh|thành phố|ủy)$", base, re.IGNORECASE) else with_province(
+                    base, follow.name)
+                implicit = False
+                end = follow.end
+        elif default:
+            body = default
+        else:
+            rest = text[t_end - offset:]
+            implicit_body = _IMPLICIT_BODY.match(rest)
+            if fold(role).endswith(("bo truong", "thu truong")) and (
+                    ministry := ministry_by_short_name(rest)):
+                body = ministry
+                end = t_end + len(rest) - len(rest.lstrip()) + len(
+                    " ".join(rest.split()[: len(ministry.split()) - 1]))
+            elif implicit_body:
+                raw = implicit_body.group("body")
+                end = t_end + implicit_body.end("body")
+                follow = next((p for p in provinces if p.start >= end and not text[
+                    end - offset:p.start - offset].strip()), None)
+                if follow is not None:
+                    body = f"{raw} {follow.name}" if not raw.lower().startswith(
+                        "ban chấp hành đảng bộ") else with_province(raw, follow.name)
+                    end = follow.end
+                else:
+                    body = with_province(raw, province)
+                    implicit = True
+            elif fold(role).endswith("chu tich") and _TINH_AFTER_CHAIRMAN.match(rest):
+                body = with_province("UBND tỉnh", province)
+                implicit = True
+                end = t_end + _TINH_AFTER_CHAIRMAN.match(rest).end()
+        units.append(TitleUnit(t_start, end, role, body, body_mention, implicit))
+    return units
+
+
+def _link_chains(units: list[TitleUnit], text: str, offset: int) -> None:
+    """Number the units that form one comma-joined list."""
+    chain = 0
+    for i, unit in enumerate(units):
+        if i and _CHAIN_JOIN.match(text[units[i - 1].end - offset:unit.start - offset]):
+            unit.chain = units[i - 1].chain
+        else:
+            chain += 1
+            unit.chain = chain
+
+
+def find_positions(text: str, offset: int, mentions: list[Mention],
+                   province: str | None) -> tuple[list[Position], list[TitleUnit]]:
+    """Positions held in one sentence, and every title unit found (bare ones too).
+
+    `text` is the sentence, `offset` its start in the document; mention offsets are
+    document offsets.
+    """
+    orgs = [m for m in mentions if m.label == "ORGANIZATION"]
+    provinces = [m for m in mentions if m.label == "PROVINCE"]
+    persons = [m for m in mentions if m.label == "PERSON" and not m.implicit]
+    units = _find_units(text, offset, orgs, provinces, persons, province)
+    _link_chains(units, text, offset)
+
+    def gap(a: int, b: int) -> str:
+        return text[a - offset:b - offset] if b >= a else "\x00"
+
+    # 1. a unit right before a name is that person's
+    for unit in units:
+        person = next((p for p in persons if p.start >= unit.end and
+                       _BETWEEN_TITLE_AND_NAME.match(gap(unit.end, p.start))), None)
+        if person is not None:
+            unit.person = person.name
+            for other in units:  # the comma-joined units before it too
+                if other.chain == unit.chain and other.start < unit.start and not other.person:
+                    other.person = person.name
+    # 2. units after a name and a dash/comma/bracket, to the end of the list
+    for person in persons:
+        first = next((u for u in units if u.start >= person.end), None)
+        if first is None or first.person or not _POST_NAME.match(gap(person.end, first.start)):
+            continue
+        for unit in units:
+            if unit.chain == first.chain and unit.start >= first.start:
+                if unit.person:
+                    break
+                unit.person = person.name
+    # 3. a chain's last explicit province belongs to its bodies that named none
+    for chain in {u.chain for u in units}:
+        members = [u for u in units if u.chain == chain]
+        explicit = [explicit_province(u.body) for u in members
+                    if u.body and not u.implicit_province and explicit_province(u.body)]
+        if not explicit:
+            continue
+        for unit in members:
+            if unit.implicit_province and unit.body and province and \
+                    unit.body.endswith(province):
+                unit.body = unit.body[: -len(province)].rstrip() + " " + explicit[-1]
+    positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
+                 for u in units if u.person]
+    return positions, units
+
+
+def is_province_name(text: str) -> bool:
+    return fold(text) in known_province_names()

@@ -1,0 +1,867 @@
+"""Relations: the facts of ../shared/FACTS.md from a doc's entities, with evidence.
+
+Registered as the spaCy factory `vnkg_relations`; it runs after entity recognition and sets
+`doc._.facts`, a list of dicts {relation, subject: (TYPE, name), object: (TYPE, name), role?,
+date?, evidence: (start, end) of the sentence} (the contract of `ingest.pipeline.doc_to_facts`).
+
+The rules follow the language of Vietnamese government news, sentence by sentence and clause
+by clause (clauses split at ";"):
+- a trigger verb splits a clause into the acting side (left) and its objects (right):
+  "làm việc với/tại" → worked_with, "khảo sát/thị sát/kiểm tra/thăm" → visited,
+  "chủ trì/dự/phát biểu tại" → attended, "tổ chức/đăng cai" → organized,
+  "diễn ra ... tại" → held_in, "ký/ban hành", "DOC ngày ... của X" → issued;
+- the acting side is the people and bodies before the verb, except bodies that are only part
+  of someone's title; a delegation ("đoàn công tác của Bộ X") acts for the body that sent it
+  and for those who lead it ("do ... dẫn đầu");
+- a fact's date is the date named nearest before its verb in the sentence ("cùng ngày" is
+  the article's lead date); a fact told without a date is dropped where the same fact is
+  told with one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ingest.coref import DATA, ArticleContext, Delegation, article_province
+from ingest.positions import Mention, Position, TitleUnit, find_positions
+from ingest.text import fold, nfc_vi
+
+__all__ = ["RelationExtractor", "extract_facts", "split_sentences"]
+
+for _name, _default in (("facts", None), ("dates", None), ("province", None), ("year", None),
+                        ("article", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+AGENT = ("PERSON", "ORGANIZATION")
+HOST = ("PROVINCE", "ORGANIZATION")
+PLACE = ("LOCATION", "BORDER_GATE", "ZONE", "PROVINCE")
+VENUE = ("LOCATION", "PROVINCE")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
+_ABBREV_END = re.compile(r"(?:\bTP|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
+_CLAUSE_SPLIT = re.compile(r";")
+
+_WORKED = re.compile(
+    r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
+    r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
+_VISIT = re.compile(r"(?<!cuộc )(?<!công tác )(?<!đoàn )(?<!Đoàn )\b(?:khảo sát|thị sát|"
+                    r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
+                    re.IGNORECASE)
+_ATTEND = re.compile(
+    r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
+    r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b",
+    re.IGNORECASE)
+_ORGANIZE = re.compile(r"\b(?:đăng cai(?:\s+tổ chức)?|tổ chức|khai mạc)\b", re.IGNORECASE)
+_PARTNER = re.compile(r"\bphối hợp\s+(?:với|cùng)\s*$", re.IGNORECASE)
+_HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b",
+                     re.IGNORECASE)
+_ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
+                         r"ban hành tại)\s*$", re.IGNORECASE)
+_DELEGATION = re.compile(r"\b[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?(?:\s+của)?\s*",
+                         re.IGNORECASE)
+_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
+_SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
+_EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "lễ", "festival", "hội báo",
+                "triển lãm", "tọa đàm", "giải")
+_BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
+_HOST_GAP = re.compile(
+    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
+    r"TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
+_EVENT_GAP = re.compile(
+    r"^(?:[\s,“”\"'‘’:]|và|thành công|long trọng|trọng thể|chương trình|các|sự kiện|"
+    r"giải|cuộc thi|hội nghị|lễ)*$", re.IGNORECASE)
+_VENUE_LEAD = re.compile(r"\btại\s+(?:(?:thành phố|TP\.?|tỉnh|huyện|thị xã|Thủ đô|trụ sở)\s+)?$",
+                         re.IGNORECASE)
+_PLACE_IN_NAME = re.compile(r"\b(?:huyện|thị xã|quận|thành phố|tỉnh)\s+(?P<name>(?:[A-ZĐ][\w]*"
+                            r"(?:\s+|$)){1,3})")
+_PART_OF_LIST = re.compile(
+    r"(?:đơn vị|Cục|Vụ|cơ quan|Tổng cục)[^:;.]{0,40}?\b(?:thuộc|trong|của|trực thuộc)\s+"
+    r"(?P<parent>Bộ|Sở|UBND|Ủy ban)\b[^:;.]{0,60}?:", re.IGNORECASE)
+_PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
+_PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
+_NOT_THE_PROVINCE = re.compile(r"(?:các|mỗi|từng|những|nhiều|giữa|hai|\d+)\s*$", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: each line, cut at a full stop followed by a capital.
+
+    >>> text = "Sáng 30/8, ông A đến. Ông B về.\\nTP. Hà Nội"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Sáng 30/8, ông A đến.', 'Ông B về.', 'TP. Hà Nội']
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cut = start
+        for match in _SENTENCE_END.finditer(line):
+            if _ABBREV_END.search(line[: match.start()]):
+                continue
+            closers = len(match.group(0)) - len(match.group(0).lstrip("\"”’)"))
+            spans.append(_trim(text, cut, start + match.start() + closers))
+            cut = start + match.end()
+        spans.append(_trim(text, cut, start + len(line)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    dates: list[tuple[int, int, str]]
+    positions: list[Position] = field(default_factory=list)
+    units: list[TitleUnit] = field(default_factory=list)
+
+
+@cache
+def _district_provinces() -> dict[str, str]:
+    """District key (and folded name, when unambiguous) → its province's name."""
+    with open(DATA / "districts.json", encoding="utf-8") as handle:
+        districts = json.load(handle)["districts"]
+    with open(DATA / "provinces.json", encoding="utf-8") as handle:
+        provinces = {p["key"]: p["name"] for p in json.load(handle)["provinces"]
+                     if p.get("era", "legacy") == "legacy"}
+    out: dict[str, str] = {}
+    names: Counter[str] = Counter(fold(d["name"]) for d in districts)
+    for d in districts:
+        prov = provinces.get(d["province"])
+        if not prov:
+            continue
+        out[d["id"]] = prov
+        if names[fold(d["name"])] == 1:
+            out["name:" + fold(d["name"])] = prov
+    return out
+
+
+@cache
+def _foreign_parents() -> dict[str, tuple[str, str]]:
+    """Folded foreign place name → (its parent's name, parent's type)."""
+    with open(DATA / "places.json", encoding="utf-8") as handle:
+        places = json.load(handle)["places"]
+    by_key = {p["key"]: p for p in places}
+    out: dict[str, tuple[str, str]] = {}
+    for place in places:
+        parent = by_key.get(place.get("parent") or "")
+        if parent is None:
+            continue
+        for name in [place["name"], *place.get("aliases", [])]:
+            out[fold(name)] = (parent["name"], "LOCATION")
+    return out
+
+
+@cache
+def _gate_provinces() -> dict[str, str]:
+    with open(DATA / "border_gates.json", encoding="utf-8") as handle:
+        gates = json.load(handle)["border_gates"]
+    with open(DATA / "provinces.json", encoding="utf-8") as handle:
+        provinces = {p["key"]: p["name"] for p in json.load(handle)["provinces"]
+                     if p.get("era", "legacy") == "legacy"}
+    out: dict[str, str] = {}
+    for gate in gates:
+        prov = provinces.get(gate.get("province", ""))
+        if prov:
+            for name in [gate["name"], *gate.get("aliases", [])]:
+                out[fold(name)] = prov
+            out[gate["key"]] = prov
+    return out
+
+
+class _Facts:
+    """Collects facts, keyed so a repeated fact is kept once."""
+
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self._seen: set[tuple] = set()
+
+    def add(self, relation: str, subject: Mention | tuple[str, str],
+            obj: Mention | tuple[str, str], evidence: tuple[int, int], *,
+            role: str | None = None, date: str | None = None) -> dict | None:
+        subj = _ref(subject)
+        objr = _ref(obj)
+        if subj == objr or not subj[1] or not objr[1]:
+            return None
+        key = (relation, subj[0], fold(subj[1]), objr[0], fold(objr[1]),
+               fold(role or ""), date)
+        if key in self._seen:
+            return None
+        self._seen.add(key)
+        fact = {"relation": relation, "subject": subj, "object": objr, "evidence": evidence}
+        if role:
+            fact["role"] = role
+        if date:
+            fact["date"] = date
+        self.items.append(fact)
+        return fact
+
+
+def _ref(item: Mention | tuple[str, str]) -> tuple[str, str]:
+    return (item.label, item.name) if isinstance(item, Mention) else item
+
+
+def _mentions(doc: Doc, province: str | None) -> list[Mention]:
+    mentions = [Mention(e.start_char, e.end_char, e.label_, nfc_vi(e.kb_id_ or e.text), e.text,
+                        key=e.ent_id_ or None) for e in doc.ents]
+    if province:
+        taken = [(m.start, m.end) for m in mentions]
+        for match in _PROVINCE_WORD.finditer(doc.text):
+            s, e = match.span()
+            if any(a <= s < b for a, b in taken):
+                continue
+            if _NOT_THE_PROVINCE.search(doc.text[max(0, s - 12):s]):
+                continue
+            mentions.append(Mention(s, e, "PROVINCE", province, match.group(0), implicit=True))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _dates(doc: Doc) -> list[tuple[int, int, str]]:
+    return sorted((int(s), int(e), str(iso)) for s, e, iso in (doc._.dates or []))
+
+
+def extract_facts(doc: Doc) -> list[dict]:
+    """Every fact of one document (see the module docstring for the rules)."""
+    article = doc._.article
+    title = getattr(article, "title", "") or doc.text.split("\n", 1)[0]
+    province = article_province([(e.label_, nfc_vi(e.kb_id_ or e.text)) for e in doc.ents],
+                                title, doc._.province)
+    ctx = ArticleContext(province=province)
+    mentions = _mentions(doc, province)
+    dates = _dates(doc)
+    sentences = []
+    for start, end in split_sentences(doc.text):
+        sent = Sentence(start, end, doc.text[start:end],
+                        [m for m in mentions if start <= m.start and m.end <= end],
+                        [d for d in dates if start <= d[0] and d[1] <= end])
+        sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
+        for pos in sent.positions:
+            ctx.remember_title(pos.person, pos.role, pos.body)
+        sentences.append(sent)
+    facts = _Facts()
+    _positions(sentences, ctx, facts)
+    ctx.events = [(m.name, m.start) for m in mentions if m.label == "EVENT"]
+    for sent in sentences:
+        _resolve_bare_titles(sent, ctx)
+        _sentence_facts(sent, doc, ctx, facts)
+    _place_facts(sentences, ctx, facts)
+    _delegation_leaders(ctx, facts)
+    return _drop_undated_duplicates(facts.items)
+
+
+# -- holds_position ------------------------------------------------------------------------
+
+def _article_ministry(sentences: list[Sentence]) -> str | None:
+    counts = Counter(m.name for s in sentences for m in s.mentions
+                     if m.label == "ORGANIZATION" and m.name.startswith("Bộ ")
+                     and not m.name.startswith(("Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ Chính trị")))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
+    ministry = _article_ministry(sentences)
+    for sent in sentences:
+        for pos in sent.positions:
+            body = pos.body
+            if body is None:
+                body = _body_from_context(pos, sent, ctx, ministry)
+            if body is None:
+                continue
+            facts.add("holds_position", ("PERSON", pos.person), ("ORGANIZATION", body),
+                      (sent.start, sent.end), role=pos.role)
+
+
+def _body_from_context(pos: Position, sent: Sentence, ctx: ArticleContext,
+                       ministry: str | None) -> str | None:
+    """The body of a title given alone ("Bộ trưởng Nguyễn Hồng Diên"): the same person's
+    title with a body elsewhere in the article, else for a minister the ministry of the
+    delegation in the sentence or the ministry the article names most."""
+    for role, body in ctx.person_bodies.get(pos.person, []):
+        if fold(role) == fold(pos.role):
+            return body
+    if fold(pos.role).endswith(("bo truong", "thu truong")):
+        delegation = _delegation_bodies(sent, sent.start, sent.end)
+        for body in delegation:
+            if body.name.startswith("Bộ "):
+                return body.name
+        return ministry
+    return None
+
+
+def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
+    """A title with no name ("Bộ trưởng", "đồng chí Bí thư Tỉnh ủy") is the person named with
+    it: it becomes an implicit PERSON mention of that person."""
+    for unit in sent.units:
+        if unit.person:
+            continue
+        person = ctx.person_with_title(unit.role, unit.body) if unit.body else \
+            ctx.person_with_title(unit.role)
+        if person:
+            sent.mentions.append(Mention(unit.start, unit.end, "PERSON", person,
+                                         sent.text[unit.start - sent.start:unit.end - sent.start],
+                                         implicit=True))
+    sent.mentions.sort(key=lambda m: m.start)
+
+
+# -- clause-level relations ------------------------------------------------------------------
+
+def _title_bodies(sent: Sentence) -> set[int]:
+    """Start offsets of ORGANIZATION mentions that are only part of someone's title."""
+    return {u.body_mention.start for u in sent.units if u.body_mention is not None}
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    spans, cut = [], sent.start
+    for match in _CLAUSE_SPLIT.finditer(sent.text):
+        spans.append((cut, sent.start + match.start()))
+        cut = sent.start + match.end()
+    spans.append((cut, sent.end))
+    return spans
+
+
+def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]) -> str | None:
+    before = sent.text[: pos - sent.start]
+    same_day = list(_SAME_DAY.finditer(before))
+    usable = [d for d in sent.dates if not any(0 <= d[0] - e <= 14 for e in doc_ends)]
+    prior = [d for d in usable if d[1] <= pos]
+    if same_day and (not prior or prior[-1][0] < sent.start + same_day[-1].start()):
+        return ctx.lead_date
+    if prior:
+        return prior[-1][2]
+    after = [d for d in usable if d[0] >= pos]
+    return after[0][2] if after else None
+
+
+def _note_lead_date(ctx: ArticleContext, date: str | None) -> None:
+    if date and ctx.lead_date is None:
+        ctx.lead_date = date
+
+
+def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
+    """Bodies named as the senders of a delegation between offsets lo and hi."""
+    out: list[Mention] = []
+    text = sent.text
+    for match in _DELEGATION.finditer(text[lo - sent.start:hi - sent.start]):
+        cursor = lo + match.end()
+        for m in sent.mentions:
+            if m.start < cursor or m.label != "ORGANIZATION":
+                continue
+            gap = text[cursor - sent.start:m.start - sent.start]
+            if not re.fullmatch(r"\s*(?:,|và|của)?\s*", gap):
+                break
+            out.append(m)
+            cursor = m.end
+    return out
+
+
+def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int],
+            title_bodies: set[int]) -> tuple[list[Mention], Delegation | None]:
+    """The acting side between lo and hi: people, bodies not inside a title, delegations."""
+    agents: list[Mention] = []
+    text = sent.text
+    for m in sent.mentions:
+        if not (lo <= m.start and m.end <= hi) or m.start in used:
+            continue
+        if m.label == "PERSON":
+            agents.append(m)
+        elif m.label == "ORGANIZATION" and m.start not in title_bodies:
+            if _VENUE_LEAD.search(text[max(lo, m.start - 40) - sent.start:m.start - sent.start]):
+                continue  # "tại trụ sở Tỉnh ủy" is where, not who
+            if re.search(r"\b(?:với|cho|của)\s*$", text[max(lo, m.start - 8) - sent.start:
+                                                        m.start - sent.start]) and \
+                    not _DELEGATION.search(text[max(lo, m.start - 25) - sent.start:
+                                                m.start - sent.start]):
+                continue
+            agents.append(m)
+    delegation = None
+    span = text[lo - sent.start:hi - sent.start]
+    if _DELEGATION.search(span) and re.search(r"\b[Đđ]oàn\b", span):
+        bodies = _delegation_bodies(sent, lo, hi)
+        if not bodies:
+            persons = [a for a in agents if a.label == "PERSON"]
+            for person in persons:
+                body = ctx.body_of(person.name)
+                if body:
+                    bodies.append(Mention(person.start, person.end, "ORGANIZATION", body))
+                    break
+        if not bodies and ctx.delegation is not None:
+            bodies = [Mention(lo, lo, *b) for b in ctx.delegation.bodies]
+        if bodies:
+            delegation = Delegation(bodies=[(b.label, b.name) for b in bodies])
+            known = {(a.label, a.name) for a in agents}
+            agents.extend(b for b in bodies if (b.label, b.name) not in known)
+    return agents, delegation
+
+
+def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: re.Pattern,
+             first_gap: re.Pattern | None = None) -> list[Mention]:
+    """Mentions of the given types right after `start`, as a list joined by connectors."""
+    out: list[Mention] = []
+    cursor = start
+    for m in sent.mentions:
+        if m.start < cursor or m.end > hi:
+            continue
+        between = sent.text[cursor - sent.start:m.start - sent.start]
+        pattern = first_gap if (first_gap is not None and not out) else gap
+        if not pattern.fullmatch(between):
+            break
+        if m.label in labels:
+            out.append(m)
+        elif m.label != "PROVINCE" or not m.implicit:
+            break
+        cursor = m.end
+    return out
+
+
+def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts) -> None:
+    evidence = (sent.start, sent.end)
+    title_bodies = _title_bodies(sent)
+    doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
+    carried: list[Mention] = []
+    previous_relation: str | None = None
+    led = _LED_BY.search(sent.text)
+    leaders = [m for m in sent.mentions if m.label == "PERSON" and led and
+               sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
+    for lo, hi in _clauses(sent):
+        used: set[int] = set()
+        clause = doc.text[lo:hi]
+        found_trigger = False
+        # worked_with: "A làm việc với/tại B"
+        for match in _WORKED.finditer(clause):
+            t0, t1 = lo + match.start(), lo + match.end()
+            hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE"),
+                             _HOST_GAP)
+            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
+            agents = agents or [a for a in carried if a.label in AGENT]
+            found_trigger = True
+            if not hosts or not agents:
+                continue
+            date = _date_for(sent, t0, ctx, doc_ends)
+            _note_lead_date(ctx, date)
+            for host in hosts:
+                used.add(host.start)
+                relation = "worked_with" if host.label in HOST else "visited"
+                for agent in agents:
+                    if agent.label in AGENT:
+                        fact = facts.add(relation, agent, host, evidence, date=date)
+                        _track_delegation(ctx, delegation, agent, fact)
+            _add_leaders(ctx, delegation, leaders)
+        for match in _BETWEEN.finditer(clause):
+            found_trigger = True
+            t1 = lo + match.end()
+            rest = doc.text[t1:hi]
+            split = re.search(r"\svà\s", rest)
+            if not split:
+                continue
+            mid = t1 + split.start()
+            agents = [m for m in sent.mentions if t1 <= m.start < mid and m.label in AGENT]
+            hosts = _objects(sent, t1 + split.end(), hi, HOST, _HOST_GAP)
+            date = _date_for(sent, t1, ctx, doc_ends)
+            for agent in agents:
+                for host in hosts:
+                    facts.add("worked_with", agent, host, evidence, date=date)
+        # visited: "A khảo sát/thị sát/kiểm tra/thăm P"
+        for match in _VISIT.finditer(clause):
+            t0, t1 = lo + match.start(), lo + match.end()
+            window = min(hi, t1 + 120)
+            first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
+                          and m.label in PLACE and not m.implicit), None)
+            found_trigger = True
+            if first is None:
+                continue
+            between = doc.text[t1:first.start]
+            if _WORKED.search(between) or _ATTEND.search(between):
+                continue
+            places = [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)]
+            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
+            agents = agents or [a for a in carried if a.label in AGENT]
+            if not agents:
+                continue
+            date = _date_for(sent, t0, ctx, doc_ends)
+            _note_lead_date(ctx, date)
+            for place in places:
+                used.add(place.start)
+                for agent in agents:
+                    if agent.label in AGENT:
+                        fact = facts.add("visited", agent, place, evidence, date=date)
+                        _track_delegation(ctx, delegation, agent, fact)
+            _add_leaders(ctx, delegation, leaders)
+        # attended: "A chủ trì/dự/phát biểu tại E"
+        for match in _ATTEND.finditer(clause):
+            t0, t1 = lo + match.start(), lo + match.end()
+            events = _events_after(sent, t1, hi, ctx)
+            if not events:
+                continue
+            found_trigger = True
+            verb = fold(match.group("verb"))
+            agents = [m for m in sent.mentions if lo <= m.start and m.end <= t0
+                      and m.start not in used and (m.label == "PERSON" or (
+                          m.label == "ORGANIZATION" and verb in ("du", "tham du")
+                          and m.start not in title_bodies))]
+            if not agents and not doc.text[lo:t0].strip(" ,“\""):
+                after = events[-1].end
+                comma = doc.text.find(",", after, hi)
+                if comma >= 0:
+                    agents = [m for m in sent.mentions if comma < m.start < min(hi, comma + 120)
+                              and m.label == "PERSON"][:1]
+            for agent in agents:
+                for event in events:
+                    facts.add("attended", agent, event, evidence)
+        # organized: "A (phối hợp với B) tổ chức E"; "trao cờ đăng cai E cho A"
+        for match in _ORGANIZE.finditer(clause):
+            t0, t1 = lo + match.start(), lo + match.end()
+            events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
+                      and _EVENT_GAP.fullmatch(doc.text[t1:m.start])]
+            events = events[:1] + _objects(sent, events[0].end, hi, ("EVENT",), _EVENT_GAP) \
+                if events else []
+            if not events:
+                continue
+            found_trigger = True
+            previous_relation = "organized"
+            organizers = _organizers(sent, lo, t0, events[-1].end, hi, title_bodies)
+            organizers = organizers or [c for c in carried if c.label in HOST]
+            date = _date_for(sent, t0, ctx, doc_ends)
+            for organizer in organizers:
+                for event in events:
+                    facts.add("organized", organizer, event, evidence)
+            carried = carried or organizers
+            _held_in(sent, lo, hi, events, date, facts, evidence)
+        # held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"
+        if _HAPPEN.search(clause):
+            events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start < hi
+                      and not _VENUE_LEAD.search(doc.text[max(lo, m.start - 12):m.start])]
+            if events:
+                found_trigger = True
+                date = _date_for(sent, lo + _HAPPEN.search(clause).start(), ctx, doc_ends) \
+                    if re.search(r"diễn ra|tổ chức|khai mạc", clause, re.IGNORECASE) else None
+                _held_in(sent, lo, hi, events, date, facts, evidence,
+                         name_places=bool(re.search(r"diễn ra", clause, re.IGNORECASE)))
+        _issued(sent, lo, hi, ctx, facts, evidence, title_bodies)
+        _part_of(sent, lo, hi, ctx, facts, evidence)
+        # a clause that is only a list of events continues the previous clause's verb
+        if not found_trigger and previous_relation == "organized" and carried:
+            events = _objects(sent, lo, hi, ("EVENT",), _EVENT_GAP)
+            for organizer in carried:
+                for event in events:
+                    facts.add("organized", organizer, event, evidence)
+        if not carried:
+            first = next((m for m in sent.mentions if lo <= m.start < hi), None)
+            if first is not None and first.label in (*HOST, "PERSON") and \
+                    first.start not in title_bodies:
+                carried = [first]
+    if leaders and ctx.delegation is not None:
+        _add_leaders(ctx, ctx.delegation, leaders)
+
+
+def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent: Mention,
+                      fact: dict | None) -> None:
+    if delegation is None or fact is None:
+        return
+    if ctx.delegation is None or set(ctx.delegation.bodies) != set(delegation.bodies):
+        ctx.delegation = delegation
+    if (agent.label, agent.name) in ctx.delegation.bodies:
+        ctx.delegation.facts.append(fact)
+
+
+def _add_leaders(ctx: ArticleContext, delegation: Delegation | None,
+                 leaders: list[Mention]) -> None:
+    target = ctx.delegation if delegation is not None else None
+    if target is None:
+        return
+    for leader in leaders:
+        if (leader.label, leader.name) not in target.leaders:
+            target.leaders.append((leader.label, leader.name))
+
+
+def _delegation_leaders(ctx: ArticleContext, facts: _Facts) -> None:
+    """Those who lead a delegation take part in what it did."""
+    delegation = ctx.delegation
+    if delegation is None:
+        return
+    for fact in list(delegation.facts):
+        for leader in delegation.leaders:
+            facts.add(fact["relation"], leader, fact["object"], fact["evidence"],
+                      date=fact.get("date"))
+
+
+def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list[Mention]:
+    """The named events a verb governs: written out, or a bare "hội nghị" meaning the one
+    named earlier."""
+    rest = sent.text[t1 - sent.start:hi - sent.start]
+    named = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
+             and _EVENT_GAP.fullmatch(sent.text[t1 - sent.start:m.start - sent.start])]
+    if named:
+        return named[:1] + _objects(sent, named[0].end, hi, ("EVENT",), _EVENT_GAP)
+    bare = _BARE_EVENT.match(rest)
+    if bare:
+        event = ctx.event_with_head(bare.group(0).strip(), t1)
+        if event:
+            return [Mention(t1, t1 + bare.end(), "EVENT", event, bare.group(0), implicit=True)]
+    return []
+
+
+def _organizers(sent: Sentence, lo: int, t0: int, events_end: int, hi: int,
+                title_bodies: set[int]) -> list[Mention]:
+    text = sent.text
+    cho = re.search(r"^[^.;]*?\bcho\s+(?:(?:thành phố|tỉnh|TP\.?)\s+)?",
+                    text[events_end - sent.start:hi - sent.start])
+    if cho and re.search(r"đăng cai", text[lo - sent.start:t0 - sent.start + 10]):
+        at = events_end + cho.end()
+        found = [m for m in sent.mentions if m.start == at and m.label in HOST]
+        if found:
+            return found
+    out = []
+    for m in sent.mentions:
+        if not (lo <= m.start and m.end <= t0) or m.label not in HOST:
+            continue
+        if m.start in title_bodies:
+            continue
+        lead = text[max(lo, m.start - 40) - sent.start:m.start - sent.start]
+        if _VENUE_LEAD.search(lead) or re.search(r"\(\s*(?:tỉnh|thành phố)?\s*$", lead):
+            continue
+        out.append(m)
+    return out
+
+
+def _held_in(sent: Sentence, lo: int, hi: int, events: list[Mention], date: str | None,
+             facts: _Facts, evidence: tuple[int, int], name_places: bool = False) -> None:
+    text = sent.text
+    venue = None
+    for m in sent.mentions:
+        if lo <= m.start < hi and m.label in VENUE and not m.implicit and \
+                _VENUE_LEAD.search(text[max(lo, m.start - 30) - sent.start:m.start - sent.start]):
+            venue = m
+            break
+    for event in events:
+        if event.implicit:
+            continue
+        place: Mention | tuple[str, str] | None = venue
+        if place is None and name_places:
+            place = _place_in_name(event.name)
+        if place is not None:
+            facts.add("held_in", event, place, evidence, date=date)
+
+
+def _place_in_name(name: str) -> tuple[str, str] | None:
+    """A district or province written into an event's name ("... huyện Bắc Hà ...")."""
+    from ingest.positions import is_province_name
+
+    for match in _PLACE_IN_NAME.finditer(name):
+        words = match.group("name").split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            if match.group(0).lower().startswith("tỉnh") and is_province_name(candidate):
+                return ("PROVINCE", candidate)
+            if "name:" + fold(candidate) in _district_provinces():
+                return ("LOCATION", candidate)
+    return None
+
+
+_ISSUER_TITLE = re.compile(r"^\s*(?:của\s+)?(?P<who>Thủ tướng(?:\s+Chính phủ)?|"
+                           r"Chủ tịch nước)\b")
+
+
+def _issued(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Facts,
+            evidence: tuple[int, int], title_bodies: set[int]) -> None:
+    text = sent.text
+    for doc_m in (m for m in sent.mentions if m.label == "DOCUMENT" and lo <= m.start < hi):
+        date = None
+        cursor = doc_m.end
+        nxt = next((d for d in sent.dates if 0 <= d[0] - doc_m.end <= 14), None)
+        if nxt is not None and re.fullmatch(r"\s*(?:,\s*)?(?:ngày\s*)?",
+                                            text[doc_m.end - sent.start:nxt[0] - sent.start],
+                                            re.IGNORECASE):
+            date = nxt[2]
+            cursor = nxt[1]
+        after = text[cursor - sent.start:hi - sent.start]
+        issuer: Mention | tuple[str, str] | None = None
+        of = re.match(r"^\s*(?:,\s*)?của\s+", after)
+        if of:
+            at = cursor + of.end()
+            issuer = next((m for m in sent.mentions if m.start == at and m.label in AGENT), None)
+            if issuer is None and (title := _ISSUER_TITLE.match(after[of.end():])):
+                issuer = ("ORGANIZATION", "Thủ tướng Chính phủ") if title.group(
+                    "who").startswith("Thủ tướng") else ("ORGANIZATION", "Chủ tịch nước")
+        if issuer is None:
+            before = text[lo - sent.start:doc_m.start - sent.start]
+            verb = _ISSUE_VERB.search(re.sub(r"(?:Quyết định|Nghị định|Nghị quyết|Thông tư|"
+                                             r"Chỉ thị|Kế hoạch|Công văn|công văn|Văn bản|"
+                                             r"văn bản)(?:\s+số)?\s*$", "", before))
+            if verb:
+                candidates = [m for m in sent.mentions if lo <= m.start and
+                              m.end <= lo + verb.start() and m.label in AGENT
+                              and m.start not in title_bodies]
+                if candidates:
+                    issuer = candidates[-1]
+                elif re.search(r"Thủ tướng(?: Chính phủ)?[^,;.]{0,30}$", before[: verb.start()]):
+                    issuer = ("ORGANIZATION", "Thủ tướng Chính phủ")
+        if issuer is not None:
+            facts.add("issued", issuer, doc_m, evidence, date=date)
+
+
+def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Facts,
+             evidence: tuple[int, int]) -> None:
+    text = sent.text
+    clause = text[lo - sent.start:hi - sent.start]
+    match = _PART_OF_LIST.search(clause)
+    if match:
+        parent_at = lo + match.start("parent")
+        parent = next((m for m in sent.mentions if m.start == parent_at and
+                       m.label == "ORGANIZATION"), None)
+        if parent is None:
+            head = match.group("parent")
+            parent = next((m for m in reversed(sent.mentions) if m.start < parent_at and
+                           m.label == "ORGANIZATION" and m.name.startswith(head)), None)
+        list_start = lo + match.end()
+        if parent is not None:
+            end = sent.end  # the list runs to the end of the sentence, across ";"
+            for m in sent.mentions:
+                if list_start <= m.start < end and m.label == "ORGANIZATION" and \
+                        m.name != parent.name:
+                    facts.add("part_of", m, parent, evidence)
+    for i, m in enumerate(sent.mentions):
+        if m.label != "ORGANIZATION" or not (lo <= m.start < hi):
+            continue
+        nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end), None)
+        if nxt is not None and nxt.label == "ORGANIZATION" and \
+                _PART_OF_ADJ.fullmatch(text[m.end - sent.start:nxt.start - sent.start]):
+            facts.add("part_of", m, nxt, evidence)
+
+
+# -- places: border gates, zones, districts ------------------------------------------------
+
+def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
+    gates = _gate_provinces()
+    districts = _district_provinces()
+    foreign = _foreign_parents()
+    done: set[tuple[str, str]] = set()
+    for sent in sentences:
+        evidence = (sent.start, sent.end)
+        provinces = [m for m in sent.mentions if m.label == "PROVINCE" and not m.implicit]
+        for i, m in enumerate(sent.mentions):
+            if m.implicit:
+                continue
+            adjacent = _adjacent_place(sent, i)
+            if adjacent is not None and m.label in ("LOCATION", "ZONE", "BORDER_GATE") and \
+                    not (m.label == "BORDER_GATE" and adjacent.label == "PROVINCE"):
+                facts.add("located_in", m, adjacent, evidence)
+            if m.label == "BORDER_GATE":
+                for inner in _places_inside(m.text, districts, foreign):
+                    facts.add("located_in", m, inner, evidence)
+            key = (m.label, fold(m.name))
+            if key in done:
+                continue
+            if m.label == "BORDER_GATE":
+                prov = adjacent.name if adjacent is not None and adjacent.label == "PROVINCE" \
+                    else gates.get(fold(m.name)) or (provinces[0].name if len(
+                        {p.name for p in provinces}) == 1 else ctx.province)
+                if prov:
+                    facts.add("border_gate_of", m, ("PROVINCE", prov), evidence)
+                    done.add(key)
+            elif m.label == "ZONE":
+                named = _province_named_in(m.name)
+                prov = named or (provinces[0].name if len({p.name for p in provinces}) == 1
+                                 else ctx.province)
+                if prov:
+                    facts.add("located_in", m, ("PROVINCE", prov), evidence)
+                    done.add(key)
+            elif m.label == "LOCATION":
+                prov = districts.get(_ent_key(m)) or districts.get("name:" + fold(m.name))
+                parent = foreign.get(fold(m.name))
+                if prov and (prov == ctx.province or prov in {p.name for p in provinces}):
+                    facts.add("located_in", m, ("PROVINCE", prov), evidence)
+                    done.add(key)
+                elif parent:
+                    facts.add("located_in", m, parent, evidence)
+                    done.add(key)
+
+
+def _ent_key(m: Mention) -> str:
+    return m.key or ""
+
+
+def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
+    """"X (Y)" or "X, tỉnh Y": the place that says where X is."""
+    m = sent.mentions[i]
+    nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end and not n.implicit), None)
+    if nxt is None or nxt.label not in VENUE:
+        return None
+    gap = sent.text[m.end - sent.start:nxt.start - sent.start]
+    tail = sent.text[nxt.end - sent.start:nxt.end - sent.start + 2]
+    if re.fullmatch(r"\s*\(\s*(?:tỉnh|thành phố|TP\.?)?\s*", gap, re.IGNORECASE) and \
+            tail.startswith(")"):
+        return nxt
+    if m.label == "BORDER_GATE" and re.fullmatch(r"\s*,\s*(?:tỉnh\s+)?", gap) and \
+            nxt.label == "PROVINCE":
+        return nxt
+    return None
+
+
+def _places_inside(text: str, districts: dict[str, str],
+                   foreign: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    out = []
+    for inner in re.findall(r"\(([^()]{2,40})\)", text):
+        name = inner.strip()
+        if "name:" + fold(name) in districts or fold(name) in foreign:
+            out.append(("LOCATION", name))
+    return out
+
+
+def _province_named_in(name: str) -> str | None:
+    from ingest.coref import known_province_names
+
+    words = nfc_vi(name).split()
+    names = known_province_names()
+    for size in (3, 2):
+        for i in range(len(words) - size, -1, -1):
+            key = fold(" ".join(words[i:i + size]))
+            if key in names:
+                return names[key]
+    return None
+
+
+# -- the undated copy of a dated fact --------------------------------------------------------
+
+_DATED = ("worked_with", "visited", "held_in", "issued")
+
+
+def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
+    """A fact told once with its date and once without (a headline, a caption) is one fact."""
+    dated = {(f["relation"], f["subject"], f["object"]) for f in items
+             if f["relation"] in _DATED and f.get("date")}
+    return [f for f in items if f["relation"] not in _DATED or f.get("date")
+            or (f["relation"], f["subject"], f["object"]) not in dated]
+
+
+class RelationExtractor:
+    """The pipeline component: sets `doc._.facts`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.facts = extract_facts(doc)
+        return doc
+
+
+@Language.factory("vnkg_relations")
+def make_relations(nlp: Language, name: str) -> RelationExtractor:
+    """Facts from entities (after entity recognition, dates and context)."""
+    return RelationExtractor()
