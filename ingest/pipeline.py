@@ -23,7 +23,7 @@ from ingest.text import name_key
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract"]
 
 EXTRACTOR_VERSION = "vnkg-extract/0.1"
-PIPE_NAMES: tuple[str, ...] = ("vnkg_context", "vnkg_documents")
+PIPE_NAMES: tuple[str, ...] = ("vnkg_context", "vnkg_documents", "vnkg_relations")
 
 
 set_extensions()
@@ -36,6 +36,7 @@ def build_nlp(pipes: Iterable[str] = PIPE_NAMES) -> Language:
     'vnkg_context'
     """
     import ingest.components  # noqa: F401  (registers the factories)
+    import ingest.relations  # noqa: F401  (registers vnkg_relations)
 
     nlp = spacy.blank("vi")
     for name in pipes:
