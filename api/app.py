@@ -6,24 +6,31 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from graph.errors import VnkgError
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
+from graph.workers import query_runner
 
 __all__ = ["create_app"]
+
+QUERY_WORKERS = 2  # processes for /sparql queries (a killed one is replaced at once)
 
 
 def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = None) -> FastAPI:
     """The app over `kg` (or a store opened from `settings` when the app starts)."""
-    settings = settings or get_settings()
+    settings = settings or (kg.settings if kg is not None else get_settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.kg = kg or KnowledgeGraph(settings)
         app.state.settings = settings
+        # SPARQL over HTTP runs in worker processes that can be killed past the time limit.
+        app.state.query_runner = query_runner(app.state.kg.store, QUERY_WORKERS)
         yield
+        app.state.query_runner.close()
         app.state.kg.close()
 
     app = FastAPI(
@@ -37,7 +44,17 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def _vnkg_error(request: Request, err: VnkgError) -> JSONResponse:
         return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
 
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST"], allow_headers=["*"])
+
+    from api.console import router as console_router
+    from api.exports import router as exports_router
+    from api.rest import router as rest_router
     from api.sparql import router as sparql_router
 
     app.include_router(sparql_router)
+    app.include_router(exports_router)
+    app.include_router(rest_router)
+    app.include_router(console_router)
     return app

@@ -1,23 +1,42 @@
-"""The SPARQL 1.1 Protocol endpoint, as a router the app includes. Read-only."""
+"""The SPARQL 1.1 Protocol endpoint, as a router the app includes. Read-only.
+
+GET `?query=`, POST form-encoded `query=` and POST `application/sparql-query`; the dataset from
+`default-graph-uri` / `named-graph-uri` (else the default graph is the union of the article
+graphs); results by content negotiation (`Accept`, or a `format=` parameter). Queries run through
+the app's query runner (graph/workers.py): worker processes with a hard time limit and a row limit.
+
+Why HTTP is read-only and never federates: the endpoint is public and unauthenticated, and a
+SERVICE clause would make the server send requests wherever a visitor points it. Updates get 403
+in every form (`update=`, `application/sparql-update`, update text in `query=`).
+"""
 
 from __future__ import annotations
 
 import re
+from typing import Annotated
+from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
-from graph.errors import BadQuery, Forbidden
-from graph.service import KnowledgeGraph
+from graph.errors import BadQuery, Forbidden, VnkgError
+from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, QueryRequest
 
-__all__ = ["router"]
+__all__ = ["UnsupportedMediaType", "guard", "negotiate", "router"]
 
 router = APIRouter(tags=["sparql"])
 
-# Updates and federation never run over HTTP, whatever the installed build allows.
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.I)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+
+class UnsupportedMediaType(VnkgError):
+    status = 415
+    code = "unsupported_media_type"
 
 
+# -- guards -------------------------------------------------------------------------------------
+_UPDATE = re.compile(r"(?<![?$:\w-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)"
+                     r"\b(?!:)", re.I)
+_QUERY_FORM = re.compile(r"(?<![?$:\w-])(SELECT|ASK|CONSTRUCT|DESCRIBE)\b(?!:)", re.I)
+_SERVICE = re.compile(r"(?<![?$:\w-])SERVICE\b(?!:)", re.I)
 _STRINGS = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
 )
@@ -31,44 +50,178 @@ def _strip_literals(query: str) -> str:
 
 
 def guard(query: str) -> None:
+    """Refuse federation and updates before anything runs.
+
+    >>> guard("SELECT * WHERE { ?s <http://x/SERVICE> 'INSERT' }")
+    >>> guard("INSERT DATA { <a> <b> <c> }")
+    Traceback (most recent call last):
+    ...
+    graph.errors.Forbidden: this endpoint is read-only: SPARQL updates are refused
+    """
     bare = _strip_literals(query)
     if _SERVICE.search(bare):
         raise Forbidden("federated SERVICE queries are refused by this endpoint")
-    if _UPDATE.search(bare) and not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", bare, re.I):
+    if _UPDATE.search(bare) and not _QUERY_FORM.search(bare):
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
 
 
-def _kg(request: Request) -> KnowledgeGraph:
-    return request.app.state.kg
+# -- content negotiation ---------------------------------------------------------------------
+_MEDIA: dict[str, str] = {  # media type -> format key, for both result kinds
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "text/turtle": "turtle", "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples", "text/plain": "ntriples",
+    "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
+}
+_FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle",
+                   "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+                   "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml"}
 
 
-async def _run(request: Request, query: str | None) -> Response:
-    if not query:
-        raise BadQuery("missing 'query' parameter")
+def _accepted(accept: str) -> list[tuple[str, float]]:
+    """(media range, q) pairs, best first; more specific ranges first among equal q."""
+    ranges = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q, media.count("*"), i))
+    ranges.sort(key=lambda r: (-r[1], r[2], r[3]))
+    return [(m, q) for m, q, _, _ in ranges if q > 0]
+
+
+def negotiate(accept: str | None, table: dict, default: str) -> str | None:
+    """The format key of `table` the Accept header prefers; None when it accepts none of them.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULTS_FORMATS, "json")
+    'xml'
+    >>> negotiate("text/html,*/*;q=0.8", RESULTS_FORMATS, "json")
+    'json'
+    >>> negotiate("image/png", GRAPH_FORMATS, "turtle") is None
+    True
+    """
+    if not accept or not accept.strip():
+        return default
+    for media, _ in _accepted(accept):
+        if media == "*/*":
+            return default
+        if media.endswith("/*"):
+            major = media[:-1]
+            default_media = table[default][1]
+            if default_media.startswith(major):
+                return default
+            for key, (_, mtype) in table.items():
+                if mtype.startswith(major):
+                    return key
+            continue
+        key = _MEDIA.get(media)
+        if key == "json" and "jsonld" in table:  # plain JSON for a graph: JSON-LD
+            key = "jsonld"
+        if key in table:
+            return key
+    return None
+
+
+def _formats(accept: str | None, fmt: str | None) -> tuple[str | None, str | None]:
+    """(results format, graph format) for this request: `format=` wins over Accept."""
+    if fmt:
+        key = _FORMAT_ALIASES.get(fmt.lower()) or _MEDIA.get(fmt.lower())
+        if key is None:
+            raise BadQuery(f"unknown format {fmt!r}; known: {', '.join(sorted(_FORMAT_ALIASES))}")
+        return (key if key in RESULTS_FORMATS else None, key if key in GRAPH_FORMATS else None)
+    return negotiate(accept, RESULTS_FORMATS, "json"), negotiate(accept, GRAPH_FORMATS, "turtle")
+
+
+# -- running ----------------------------------------------------------------------------------
+async def _run(request: Request, query: str | None, default_graphs: list[str],
+               named_graphs: list[str], fmt: str | None) -> Response:
+    if not query or not query.strip():
+        raise BadQuery("missing 'query' parameter (SPARQL 1.1 Protocol: ?query=...)")
     guard(query)
-    result = _kg(request).sparql(query)
-    import pyoxigraph as ox
+    results_format, graph_format = _formats(request.headers.get("accept"), fmt)
+    settings = request.app.state.settings
+    sparql_request = QueryRequest(
+        text=query,
+        default_graph=tuple(default_graphs) if default_graphs else None,
+        named_graphs=tuple(named_graphs) if named_graphs else None,
+        results_format=results_format,
+        graph_format=graph_format,
+        row_limit=settings.row_limit,
+    )
+    runner = request.app.state.query_runner
+    outcome = await run_in_threadpool(runner.run, sparql_request, settings.query_timeout)
+    headers = {"Vary": "Accept"}
+    if outcome.truncated:
+        headers["X-Vnkg-Truncated"] = f"row limit {settings.row_limit} reached"
+    return Response(outcome.body, media_type=outcome.media_type, headers=headers)
 
-    if isinstance(result, ox.QueryBoolean | ox.QuerySolutions):
-        body = result.serialize(format=ox.QueryResultsFormat.JSON)
-        return Response(body, media_type="application/sparql-results+json")
-    body = ox.serialize(result, format=ox.RdfFormat.TURTLE) or b""
-    return Response(body, media_type="text/turtle")
+
+_EXAMPLE = ("PREFIX vnkg: <https://vnkg.org/ontology#>\n"
+            "SELECT ?official ?province WHERE { ?official vnkg:workedWith ?province } LIMIT 10")
 
 
-@router.get("/sparql")
-async def sparql_get(request: Request, query: str | None = None) -> Response:
-    """SPARQL query by GET (`?query=`)."""
-    return await _run(request, query)
+@router.get("/sparql", summary="SPARQL query (GET)")
+async def sparql_get(
+    request: Request,
+    query: Annotated[str | None, Query(description="a SPARQL 1.1 query",
+                                       examples=[_EXAMPLE])] = None,
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
+    format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, ntriples, "
+                                                    "jsonld, rdfxml (overrides Accept)")] = None,
+    update: Annotated[str | None, Query(include_in_schema=False)] = None,
+) -> Response:
+    """Run a read-only SPARQL query given as `?query=`.
 
-
-@router.post("/sparql")
-async def sparql_post(request: Request) -> Response:
-    """SPARQL query by POST: form-encoded `query=` or a direct `application/sparql-query` body."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip()
-    if ctype == "application/sparql-query":
-        return await _run(request, (await request.body()).decode("utf-8"))
-    form = await request.form()
-    if "update" in form:
+    SELECT and ASK answer as `application/sparql-results+json` (default), `+xml`, `text/csv` or
+    `text/tab-separated-values`; CONSTRUCT and DESCRIBE as Turtle (default), N-Triples, JSON-LD
+    or RDF/XML, chosen by `Accept`.
+    """
+    if update is not None:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
-    return await _run(request, str(form.get("query") or ""))
+    return await _run(request, query, default_graph_uri or [], named_graph_uri or [], format)
+
+
+@router.post("/sparql", summary="SPARQL query (POST)", openapi_extra={"requestBody": {
+    "content": {
+        "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+            "query": {"type": "string"}}}, "example": {"query": _EXAMPLE}},
+        "application/sparql-query": {"schema": {"type": "string"}, "example": _EXAMPLE},
+    }}})
+async def sparql_post(request: Request) -> Response:
+    """Run a read-only SPARQL query: form-encoded `query=` or an `application/sparql-query` body.
+
+    `default-graph-uri` and `named-graph-uri` come from the form, or from the URL for a direct
+    body. Updates (`update=`, `application/sparql-update`) get 403.
+    """
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    url = request.query_params
+    if ctype == "application/sparql-update":
+        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+    if ctype == "application/sparql-query":
+        text = (await request.body()).decode("utf-8", errors="replace")
+        return await _run(request, text, url.getlist("default-graph-uri"),
+                          url.getlist("named-graph-uri"), url.get("format"))
+    if ctype == "application/x-www-form-urlencoded":
+        body = (await request.body()).decode("utf-8", errors="replace")
+        form = parse_qs(body, keep_blank_values=True)
+        if "update" in form or "update" in url:
+            raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+        queries = form.get("query") or []
+        if len(queries) > 1:
+            raise BadQuery("more than one 'query' parameter")
+        fmt = (form.get("format") or [url.get("format")])[0]
+        return await _run(request, queries[0] if queries else None,
+                          form.get("default-graph-uri", []), form.get("named-graph-uri", []), fmt)
+    raise UnsupportedMediaType(
+        f"POST /sparql takes application/x-www-form-urlencoded or application/sparql-query, "
+        f"not {ctype or 'a body without a Content-Type'}")

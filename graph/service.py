@@ -142,6 +142,17 @@ class KnowledgeGraph:
     # -- queries ---------------------------------------------------------------------------
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of the named query `queries/<name>.rq`, its parameters bound as terms."""
+        return self.store.select(load_query(name).text, self._bindings(name, params))
+
+    def bound_query(self, name: str, params: dict[str, Any] | None = None) -> str:
+        """The named query's text with its parameters bound as terms in a VALUES block (for the
+        endpoint's worker processes, which take query text)."""
+        from graph.store import bind_values
+
+        return bind_values(load_query(name).text, self._bindings(name, params))
+
+    def _bindings(self, name: str, params: dict[str, Any] | None) -> dict[str, Any]:
+        """The parameters of a named query as RDF terms; unknown or missing ones are errors."""
         named = load_query(name)
         known = {p.name: p for p in named.params}
         unknown = set(params or {}) - set(known)
@@ -156,7 +167,7 @@ class KnowledgeGraph:
                     raise BadQuery(f"query {name!r} needs the parameter {pname!r}")
                 continue
             substitutions[pname] = _as_term(value, param.kind)
-        return self.store.select(named.text, substitutions)
+        return substitutions
 
     def sparql(self, text: str, **kwargs: Any) -> Any:
         """Run raw SPARQL text (the endpoint's guards live in api/sparql.py)."""
@@ -165,7 +176,7 @@ class KnowledgeGraph:
     # -- exports and stats --------------------------------------------------------------------
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:
         """Write the graph as `fmt` to `out` (RDF formats, or graph formats via graph.export)."""
-        if fmt in FORMATS:
+        if fmt in FORMATS and not any(v not in (None, (), []) for v in filters.values()):
             out.write_bytes(self.store.dump(fmt))
             return out
         try:
@@ -175,12 +186,16 @@ class KnowledgeGraph:
                            ) from None
         return graph_export.write(self, fmt, out, **filters)
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, top: int = 10, **filters: Any) -> dict[str, Any]:
+        """Store counts, then the analytics of the (filtered) projection (graph.analytics)."""
+        from graph.analytics import summarize
+
         articles = self.query("articles")
         return {
             "articles": len(articles),
             "quads": len(self.store),
             "entities": {r["type"]: int(r["count"]) for r in self.query("counts_by_type")},
+            **summarize(self, top=top, **filters),
         }
 
     def close(self) -> None:

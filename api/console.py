@@ -1,0 +1,50 @@
+"""The browser side: the SPARQL console at `/` and entity pages at `/entity/{id}`.
+
+Plain HTML, CSS and JavaScript in api/static/, served by the app with no CDN and no build step,
+so that the console works offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse
+
+__all__ = ["STATIC", "router"]
+
+STATIC = Path(__file__).resolve().parent / "static"
+router = APIRouter(include_in_schema=False)
+
+_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+def _file(name: str) -> FileResponse:
+    path = STATIC / name
+    return FileResponse(path, media_type=_TYPES.get(path.suffix, "application/octet-stream"))
+
+
+@router.get("/")
+def console() -> FileResponse:
+    return _file("index.html")
+
+
+@router.get("/entity/{entity_id:path}")
+def entity_page(entity_id: str) -> FileResponse:
+    return _file("entity.html")
+
+
+@router.get("/static/{name}")
+def static(name: str) -> FileResponse:
+    if "/" in name or name.startswith(".") or not (STATIC / name).is_file():
+        from graph.errors import NotFound
+
+        raise NotFound(f"no static file {name!r}")
+    return _file(name)
+
+
+@router.get("/api/meta")
+def meta(request: Request) -> dict[str, str]:
+    """What the pages need to know: the base of data IRIs (for entity links)."""
+    return {"base": request.app.state.kg.base, "title": request.app.title}

@@ -1,0 +1,222 @@
+"""Typed responses of the REST API (`/api/...`): what OpenAPI shows and what clients get.
+
+Every entity reference carries its `id` (the IRI's path under its type segment, e.g.
+`nguyen-hong-dien`, `lao-cai`, `2025/lao-cai`), its `iri`, `type` and `label`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+_DIEN = "https://vnkg.org/id/person/nguyen-hong-dien"
+_LAO_CAI = "https://vnkg.org/id/province/lao-cai"
+
+
+class Ref(BaseModel):
+    """A reference to an entity (or any node) of the graph."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"id": "lao-cai", "iri": _LAO_CAI, "type": "PROVINCE", "label": "Lào Cai"}]})
+
+    id: str | None = Field(None, description="the IRI's path under its type segment")
+    iri: str
+    type: str | None = Field(None, description="the FACTS.md entity type")
+    label: str | None = None
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: `items[offset : offset + limit]` of `total`."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class SearchHit(Ref):
+    era: str | None = Field(None, description="for provinces: legacy (before 2025-07-01) or 2025")
+    rank: int = Field(description="0 exact name, 1 name starts with the text, 2 contains it")
+
+
+class Official(Ref):
+    articles: int = Field(0, description="articles that mention the official")
+
+
+class Position(BaseModel):
+    role: str | None
+    organization: Ref
+    date: str | None = Field(None, description="the day an article attests the position")
+    article: Ref
+
+
+class EventMember(Ref):
+    role: str = Field(description="participant, host, place or organizer")
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "1a2b3c4d5e6f7a8b", "iri": "https://vnkg.org/id/session/1a2b3c4d5e6f7a8b",
+        "kind": "WorkingSession", "label": None, "start": "2024-08-30", "end": "2024-08-30",
+        "date": "2024-08-30",
+        "members": [{"id": "nguyen-hong-dien", "iri": _DIEN, "type": "PERSON",
+                     "label": "Nguyễn Hồng Diên", "role": "participant"},
+                    {"id": "lao-cai", "iri": _LAO_CAI, "type": "PROVINCE", "label": "Lào Cai",
+                     "role": "host"}],
+        "articles": ["000_f580f7af15c600dc"]}]})
+
+    id: str
+    iri: str
+    kind: str = Field(description="WorkingSession, Visit or Event (a named event)")
+    label: str | None = None
+    start: str | None = None
+    end: str | None = None
+    date: str | None = Field(None, description="the date as FACTS.md writes it")
+    members: list[EventMember] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list, description="ids of the source articles")
+
+
+class WorkedWith(BaseModel):
+    """One province or body the official worked with, with every date and source."""
+
+    host: Ref
+    dates: list[str] = Field(description="dates as FACTS.md writes them, oldest first")
+    start: str | None = Field(None, description="the earliest day")
+    end: str | None = Field(None, description="the latest day")
+    articles: list[str] = Field(description="ids of the articles that state it")
+
+
+class WorkedWithAnswer(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, json_schema_extra={"examples": [{
+        "official": {"id": "nguyen-hong-dien", "iri": _DIEN, "type": "PERSON",
+                     "label": "Nguyễn Hồng Diên"},
+        "from": "2024-08-01", "to": "2024-08-31", "total": 1, "limit": 100, "offset": 0,
+        "items": [{"host": {"id": "lao-cai", "iri": _LAO_CAI, "type": "PROVINCE",
+                            "label": "Lào Cai"},
+                   "dates": ["2024-08-30"], "start": "2024-08-30", "end": "2024-08-30",
+                   "articles": ["000_f580f7af15c600dc"]}]}]})
+
+    official: Ref
+    from_: str | None = Field(None, alias="from")
+    to: str | None = None
+    total: int
+    limit: int
+    offset: int
+    items: list[WorkedWith]
+
+
+class OfficialDetail(Ref):
+    positions: list[Position]
+    events: list[Event]
+    sources: list[str] = Field(description="ids of the articles the official appears in")
+
+
+class Province(Ref):
+    era: str | None = None
+    code: str | None = None
+    merged_into: Ref | None = None
+
+
+class Leader(BaseModel):
+    person: Ref
+    role: str | None
+    organization: Ref
+    date: str | None
+    article: Ref
+
+
+class ProvinceDetail(Province):
+    leaders: list[Leader]
+    border_gates: list[Ref]
+    zones: list[Ref]
+    places: list[Ref] = Field(description="other places located in the province")
+    events: list[Event]
+    successor: Ref | None = Field(None, description="the 2025 unit it merged into")
+    predecessors: list[Ref] = Field(description="the legacy units merged into it in 2025")
+    merged_on: str | None = None
+
+
+class Agency(Ref):
+    parent: Ref | None = None
+
+
+class AgencyMember(BaseModel):
+    person: Ref
+    role: str | None
+    date: str | None
+    article: Ref
+
+
+class AgencyDetail(Ref):
+    parents: list[Ref]
+    units: list[Ref]
+    people: list[AgencyMember]
+
+
+class Statement(BaseModel):
+    property: str
+    value: str
+    kind: str = Field(description="iri, literal or bnode")
+    datatype: str | None = None
+    lang: str | None = None
+    ref: Ref | None = Field(None, description="the value as an entity, when it is one")
+    graph: str | None = Field(None, description="the named graph (article) stating it")
+
+
+class EntityDetail(Ref):
+    outgoing: list[Statement]
+    incoming: list[Statement]
+
+
+class Article(BaseModel):
+    id: str
+    iri: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class ArticleFact(BaseModel):
+    relation: str
+    subject: Ref
+    object: Ref
+    role: str | None = None
+    date: str | None = None
+    evidence: str | None = None
+
+
+class ArticleDetail(Article):
+    facts: list[ArticleFact]
+
+
+class NewArticle(BaseModel):
+    """An article to ingest, as in FACTS.md's JSON Lines input."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "id": "2024-09-05-cao-bang", "title": "Thứ trưởng làm việc với tỉnh Cao Bằng",
+        "text": "Ngày 4/9, Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Lê Văn An "
+                "làm việc với UBND tỉnh Cao Bằng.",
+        "url": "https://example.org/tin/cao-bang", "published": "2024-09-05"}]})
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=200)
+    title: str = Field(min_length=1)
+    text: str = Field(description="the body (the title line is not repeated)")
+    url: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+
+
+class IngestAnswer(BaseModel):
+    article: Article
+    changed: bool = Field(description="false when the same text was already ingested")
+    facts: dict[str, Any] = Field(description="the extracted facts (FACTS.md JSON)")
+
+
+class QueryInfo(BaseModel):
+    name: str
+    title: str
+    description: str
+    params: list[dict[str, Any]]
+    text: str

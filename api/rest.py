@@ -1,0 +1,552 @@
+"""REST lookups under `/api`: each route runs named queries (queries/*.rq) and returns pydantic
+models; lists page with `limit` and `offset`.
+
+Ids are the IRI's path under its type segment (`/api/officials/nguyen-hong-dien`,
+`/api/provinces/lao-cai`, `/api/provinces/2025/lao-cai`, `/api/agencies/bo-cong-thuong`);
+`/api/entities/{id}` takes `person/nguyen-hong-dien` or a bare slug when only one type has it.
+Routes are plain `def`s: FastAPI runs them in its thread pool, off the event loop.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from api.models import (
+    Agency,
+    AgencyDetail,
+    AgencyMember,
+    Article,
+    ArticleDetail,
+    ArticleFact,
+    EntityDetail,
+    Event,
+    EventMember,
+    IngestAnswer,
+    Leader,
+    NewArticle,
+    Official,
+    OfficialDetail,
+    Page,
+    Position,
+    Province,
+    ProvinceDetail,
+    QueryInfo,
+    Ref,
+    SearchHit,
+    Statement,
+    WorkedWith,
+    WorkedWithAnswer,
+)
+from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
+from graph.queries import list_queries, load_query
+from graph.service import KnowledgeGraph
+from graph.vocab import ENTITY_SEGMENT
+from graph.workers import QueryRequest
+from ingest.text import fold
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["rest"])
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+_ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
+_SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
+_KIND_SEGMENT = {"WorkingSession": "session", "Visit": "visit", "Event": "event"}
+
+
+class Unauthorized(VnkgError):
+    status = 401
+    code = "unauthorized"
+
+
+# -- helpers --------------------------------------------------------------------------------------
+def _kg(request: Request) -> KnowledgeGraph:
+    return request.app.state.kg
+
+
+def _base(request: Request) -> str:
+    return _kg(request).base
+
+
+def _rows(request: Request, name: str, **params: Any) -> list[dict[str, Any]]:
+    return _kg(request).query(name, {k: v for k, v in params.items() if v is not None})
+
+
+def short_id(iri: str, base: str) -> str | None:
+    """The id of an IRI under `base`: its path after the type segment.
+
+    >>> short_id("https://vnkg.org/id/province/2025/lao-cai", "https://vnkg.org/id")
+    '2025/lao-cai'
+    >>> short_id("http://example.org/x", "https://vnkg.org/id") is None
+    True
+    """
+    prefix = base.rstrip("/") + "/"
+    if not iri.startswith(prefix):
+        return None
+    _, _, rest = iri[len(prefix):].partition("/")
+    return rest or None
+
+
+def _ref(iri: str | None, base: str, label: str | None = None, etype: str | None = None) -> Ref:
+    return Ref(id=short_id(iri or "", base), iri=iri or "", type=etype, label=label)
+
+
+def _iri(request: Request, segment: str, entity_id: str) -> str:
+    if not _ID.match(entity_id):
+        raise NotFound(f"no {segment} with id {entity_id!r}")
+    return f"{_base(request)}/{segment}/{entity_id}"
+
+
+def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": len(items), "limit": limit, "offset": offset,
+            "items": items[offset:offset + limit]}
+
+
+def _label_type(request: Request, iri: str) -> tuple[str | None, str | None]:
+    rows = _rows(request, "label", entity=iri)
+    if not rows:
+        return None, None
+    return rows[0]["label"], rows[0]["type"]
+
+
+def _existing(request: Request, iri: str, etype: str, what: str) -> Ref:
+    label, found = _label_type(request, iri)
+    if found != etype:
+        raise NotFound(f"no {what} {short_id(iri, _base(request))!r} in the graph")
+    return _ref(iri, _base(request), label, etype)
+
+
+def _article_id(iri: str | None) -> str:
+    return (iri or "").rsplit("/", 1)[-1]
+
+
+def _events(request: Request, rows: list[dict[str, Any]]) -> list[Event]:
+    """Group the one-row-per-member rows of events.rq into events."""
+    base = _base(request)
+    events: dict[str, Event] = {}
+    seen: dict[str, set] = defaultdict(set)
+    for row in rows:
+        iri = row["event"]
+        event = events.get(iri)
+        if event is None:
+            event = events[iri] = Event(
+                id=short_id(iri, base) or iri, iri=iri, kind=row["kind"], label=row["label"],
+                start=row["start"], end=row["end"], date=row["dateText"])
+        if row["article"] and _article_id(row["article"]) not in event.articles:
+            event.articles.append(_article_id(row["article"]))
+        key = (row["role"], row["member"])
+        if row["member"] and key not in seen[iri]:
+            seen[iri].add(key)
+            event.members.append(EventMember(
+                id=short_id(row["member"], base), iri=row["member"], type=row["memberType"],
+                label=row["memberLabel"], role=row["role"]))
+    return list(events.values())
+
+
+# -- search ---------------------------------------------------------------------------------------
+@router.get("/search", response_model=Page[SearchHit], summary="Search entities by name")
+def search(request: Request,
+           q: Annotated[str, Query(min_length=1, description="a name or part of one, with or "
+                                   "without accents", examples=["lao cai"])],
+           type: Annotated[str | None, Query(description="only this FACTS.md type, e.g. "
+                                             "PROVINCE")] = None,
+           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Entities whose name contains `q`, accent- and case-insensitive ("lao cai" finds Lào Cai,
+    "nguyen hong dien" finds Nguyễn Hồng Diên); exact names first."""
+    key = fold(q)
+    if not key:
+        raise BadQuery("the search text is empty once folded")
+    base = _base(request)
+    hits = [SearchHit(id=short_id(r["entity"], base), iri=r["entity"], type=r["type"],
+                      label=r["label"], era=r["era"], rank=int(r["rank"]))
+            for r in _rows(request, "search", q=key) if type is None or r["type"] == type]
+    return _page(hits, limit, offset)
+
+
+# -- officials ------------------------------------------------------------------------------------
+@router.get("/officials", response_model=Page[Official], summary="Officials")
+def officials(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """Every person in the graph, by name."""
+    base = _base(request)
+    items = [Official(id=short_id(r["official"], base), iri=r["official"], type="PERSON",
+                      label=r["label"], articles=int(r["articles"] or 0))
+             for r in _rows(request, "officials")]
+    return _page(items, limit, offset)
+
+
+@router.get("/officials/{official_id}", response_model=OfficialDetail, summary="An official")
+def official(request: Request,
+             official_id: Annotated[str, Path(examples=["nguyen-hong-dien"])]) -> OfficialDetail:
+    """An official's positions over time, the events they took part in and their sources."""
+    iri = _iri(request, "person", official_id)
+    ref = _existing(request, iri, "PERSON", "official")
+    base = _base(request)
+    positions = [Position(role=r["role"],
+                          organization=_ref(r["organization"], base, r["organizationLabel"],
+                                            "ORGANIZATION"),
+                          date=r["date"], article=_ref(r["article"], base))
+                 for r in _rows(request, "official_positions", official=iri)]
+    events = _events(request, _rows(request, "events", official=iri))
+    sources = sorted({_article_id(r["graph"]) for r in _rows(request, "entity", entity=iri)
+                      if r["graph"] and "/article/" in r["graph"]})
+    return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
+                          sources=sources)
+
+
+@router.get("/officials/{official_id}/worked-with", response_model=WorkedWithAnswer,
+            response_model_by_alias=True, summary="Provinces and bodies an official worked with")
+def worked_with(
+    request: Request,
+    official_id: Annotated[str, Path(examples=["nguyen-hong-dien"])],
+    from_: Annotated[date | None, Query(alias="from", description="first day of the window",
+                                        examples=["2024-08-01"])] = None,
+    to: Annotated[date | None, Query(description="last day of the window",
+                                     examples=["2024-08-31"])] = None,
+    limit: Limit = 100, offset: Offset = 0,
+) -> dict[str, Any]:
+    """Which provinces or bodies did the official work with between `from` and `to` (the
+    mission's lookup: `/api/officials/nguyen-hong-dien/worked-with?from=2024-08-01&to=2024-08-31`):
+    each host once, with its dates and source articles, in date order."""
+    if from_ and to and from_ > to:
+        raise BadQuery("'from' is after 'to'")
+    iri = _iri(request, "person", official_id)
+    ref = _existing(request, iri, "PERSON", "official")
+    base = _base(request)
+    hosts: dict[str, dict[str, Any]] = {}
+    for row in _rows(request, "official_worked_with", official=iri,
+                     **{"from": from_.isoformat() if from_ else None,
+                        "to": to.isoformat() if to else None}):
+        host = hosts.setdefault(row["host"], {
+            "host": _ref(row["host"], base, row["hostLabel"], row["hostType"]),
+            "dates": [], "start": None, "end": None, "articles": []})
+        if row["dateText"] and row["dateText"] not in host["dates"]:
+            host["dates"].append(row["dateText"])
+        if row["start"] and (host["start"] is None or row["start"] < host["start"]):
+            host["start"] = row["start"]
+        if row["end"] and (host["end"] is None or row["end"] > host["end"]):
+            host["end"] = row["end"]
+        article = _article_id(row["article"])
+        if article not in host["articles"]:
+            host["articles"].append(article)
+    items = [WorkedWith(**h) for h in hosts.values()]
+    return {"official": ref, "from": from_.isoformat() if from_ else None,
+            "to": to.isoformat() if to else None, **_page(items, limit, offset)}
+
+
+# -- provinces ------------------------------------------------------------------------------------
+def _province(r: dict[str, Any], base: str) -> Province:
+    merged = r["mergedInto"]
+    return Province(id=short_id(r["province"], base), iri=r["province"], type="PROVINCE",
+                    label=r["label"], era=r["provinceEra"], code=r["code"],
+                    merged_into=_ref(merged, base, r["mergedIntoLabel"], "PROVINCE")
+                    if merged and merged != r["province"] else None)
+
+
+@router.get("/provinces", response_model=Page[Province], summary="Provinces")
+def provinces(request: Request,
+              era: Annotated[str | None, Query(pattern="^(legacy|2025)$",
+                                               description="legacy (the 63 before 2025-07-01) "
+                                               "or 2025 (the 34 after)")] = None,
+              limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """Every province, legacy and 2025 units, with its code and 2025 successor."""
+    base = _base(request)
+    items = [_province(r, base) for r in _rows(request, "provinces", era=era)]
+    return _page(items, limit, offset)
+
+
+@router.get("/provinces/{province_id:path}", response_model=ProvinceDetail,
+            summary="A province")
+def province(request: Request,
+             province_id: Annotated[str, Path(examples=["lao-cai"])]) -> ProvinceDetail:
+    """A province's leaders, border gates, zones, the events it hosted, and its 2025 successor
+    (legacy units) or predecessors (2025 units)."""
+    iri = _iri(request, "province", province_id)
+    base = _base(request)
+    row = next((r for r in _rows(request, "provinces") if r["province"] == iri), None)
+    if row is None:
+        raise NotFound(f"no province {province_id!r} in the graph")
+    unit = _province(row, base)
+    leaders = [Leader(person=_ref(r["person"], base, r["personLabel"], "PERSON"), role=r["role"],
+                      organization=_ref(r["organization"], base, r["organizationLabel"],
+                                        "ORGANIZATION"),
+                      date=r["date"], article=_ref(r["article"], base))
+               for r in _rows(request, "province_leaders", province=iri)]
+    places = [_ref(r["place"], base, r["label"], r["type"])
+              for r in _rows(request, "province_places", province=iri)]
+    merger = _rows(request, "province_merger", province=iri)
+    successor = next((_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
+                      if r["relation"] == "successor"), None)
+    return ProvinceDetail(
+        **unit.model_dump(), leaders=leaders,
+        border_gates=[p for p in places if p.type == "BORDER_GATE"],
+        zones=[p for p in places if p.type == "ZONE"],
+        places=[p for p in places if p.type not in ("BORDER_GATE", "ZONE")],
+        events=_events(request, _rows(request, "events", province=iri)),
+        successor=successor,
+        predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
+                      if r["relation"] == "predecessor"],
+        merged_on=next((r["on"] for r in merger if r["on"]), None),
+    )
+
+
+# -- agencies -------------------------------------------------------------------------------------
+@router.get("/agencies", response_model=Page[Agency], summary="Agencies")
+def agencies(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """Every organization, with the body it is part of."""
+    base = _base(request)
+    items = [Agency(id=short_id(r["agency"], base), iri=r["agency"], type="ORGANIZATION",
+                    label=r["label"],
+                    parent=_ref(r["parent"], base, r["parentLabel"], "ORGANIZATION")
+                    if r["parent"] else None)
+             for r in _rows(request, "agencies")]
+    return _page(items, limit, offset)
+
+
+@router.get("/agencies/{agency_id}", response_model=AgencyDetail, summary="An agency")
+def agency(request: Request,
+           agency_id: Annotated[str, Path(examples=["bo-cong-thuong"])]) -> AgencyDetail:
+    """An agency's parent bodies, its sub-units and the people who hold positions in it."""
+    iri = _iri(request, "org", agency_id)
+    ref = _existing(request, iri, "ORGANIZATION", "agency")
+    base = _base(request)
+    units = _rows(request, "agency_units", agency=iri)
+    people = [AgencyMember(person=_ref(r["person"], base, r["personLabel"], "PERSON"),
+                           role=r["role"], date=r["date"], article=_ref(r["article"], base))
+              for r in _rows(request, "agency_people", agency=iri)]
+    return AgencyDetail(
+        **ref.model_dump(),
+        parents=[_ref(r["other"], base, r["otherLabel"], "ORGANIZATION") for r in units
+                 if r["relation"] == "parent"],
+        units=[_ref(r["other"], base, r["otherLabel"], "ORGANIZATION") for r in units
+               if r["relation"] == "unit"],
+        people=people)
+
+
+# -- events ---------------------------------------------------------------------------------------
+@router.get("/events", response_model=Page[Event], summary="Events")
+def events(
+    request: Request,
+    from_: Annotated[date | None, Query(alias="from", examples=["2024-08-01"])] = None,
+    to: Annotated[date | None, Query(examples=["2024-08-31"])] = None,
+    province: Annotated[str | None, Query(description="a province id", examples=["lao-cai"])
+                        ] = None,
+    official: Annotated[str | None, Query(description="an official id",
+                                          examples=["nguyen-hong-dien"])] = None,
+    type: Annotated[str | None, Query(pattern="^(WorkingSession|Visit|Event)$")] = None,
+    limit: Limit = 100, offset: Offset = 0,
+) -> dict[str, Any]:
+    """Working sessions, visits and named events, filtered by dates, province, official, kind."""
+    rows = _rows(request, "events", type=type,
+                 province=_iri(request, "province", province) if province else None,
+                 official=_iri(request, "person", official) if official else None,
+                 **{"from": from_.isoformat() if from_ else None,
+                    "to": to.isoformat() if to else None})
+    return _page(_events(request, rows), limit, offset)
+
+
+# -- entities -------------------------------------------------------------------------------------
+def _entity_iri(request: Request, entity_id: str) -> str:
+    """`person/x` names the IRI; a bare slug is looked up under every type segment."""
+    segment, _, rest = entity_id.partition("/")
+    if rest and (segment in _SEGMENT_TYPE or segment in (
+            "article", "session", "visit", "membership", "statement", "role", "time", "graph")):
+        return _iri(request, segment, rest)
+    found = [_iri(request, seg, entity_id) for seg in _SEGMENT_TYPE
+             if _label_type(request, _iri(request, seg, entity_id))[1]]
+    if not found:
+        raise NotFound(f"no entity {entity_id!r} in the graph")
+    if len(found) > 1:
+        base = _base(request)
+        options = ", ".join(iri[len(base) + 1:] for iri in found)
+        raise NotFound(f"{entity_id!r} names several entities; use one of: {options}")
+    return found[0]
+
+
+_JSONLD_CONTEXT = {
+    "vnkg": "https://vnkg.org/ontology#", "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#", "time": "http://www.w3.org/2006/time#",
+    "schema": "https://schema.org/", "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#", "foaf": "http://xmlns.com/foaf/0.1/",
+}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _jsonld(iri: str, statements: list[Statement]) -> dict[str, Any]:
+    """The entity's outgoing statements as one JSON-LD node (every value as it is stored)."""
+    node: dict[str, Any] = {"@context": _JSONLD_CONTEXT, "@id": iri}
+    for s in statements:
+        if s.property == _RDF_TYPE and s.kind == "iri":
+            node.setdefault("@type", [])
+            if s.value not in node["@type"]:
+                node["@type"].append(s.value)
+            continue
+        if s.kind in ("iri", "bnode"):
+            value: dict[str, Any] = {"@id": s.value if s.kind == "iri" else f"_:{s.value}"}
+        elif s.lang:
+            value = {"@value": s.value, "@language": s.lang}
+        elif s.datatype and s.datatype not in (_XSD_STRING, _LANG_STRING):
+            value = {"@value": s.value, "@type": s.datatype}
+        else:
+            value = {"@value": s.value}
+        values = node.setdefault(s.property, [])
+        if value not in values:
+            values.append(value)
+    return node
+
+
+@router.get("/entities/{entity_id:path}", response_model=EntityDetail, summary="An entity",
+            responses={200: {"content": {"application/ld+json": {}}}})
+def entity(request: Request,
+           entity_id: Annotated[str, Path(examples=["person/nguyen-hong-dien"])],
+           accept: Annotated[str | None, Header()] = None) -> Any:
+    """Everything the graph states about an entity, out of it and into it, with the source
+    graph of each statement. With `Accept: application/ld+json`, one JSON-LD node."""
+    iri = _entity_iri(request, entity_id)
+    base = _base(request)
+    rows = _rows(request, "entity", entity=iri)
+    if not rows:
+        raise NotFound(f"no entity {entity_id!r} in the graph")
+    out, inc = [], []
+    for r in rows:
+        ref = (_ref(r["value"], base, r["valueLabel"], r["valueType"])
+               if r["valueKind"] == "iri" and (r["valueLabel"] or r["valueType"]) else None)
+        statement = Statement(property=r["property"], value=r["value"], kind=r["valueKind"],
+                              datatype=r["datatype"], lang=r["lang"], ref=ref, graph=r["graph"])
+        (out if r["direction"] == "out" else inc).append(statement)
+    if accept and "application/ld+json" in accept:
+        import json
+
+        return Response(json.dumps(_jsonld(iri, out), ensure_ascii=False),
+                        media_type="application/ld+json")
+    label, etype = _label_type(request, iri)
+    return EntityDetail(id=short_id(iri, base), iri=iri, type=etype, label=label,
+                        outgoing=out, incoming=inc)
+
+
+# -- articles -------------------------------------------------------------------------------------
+def _article(r: dict[str, Any]) -> Article:
+    return Article(id=r["id"], iri=r["article"], title=r["title"], url=r["url"],
+                   published=r["published"])
+
+
+@router.get("/articles", response_model=Page[Article], summary="Articles")
+def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    """Every ingested article with its title, source address and published date."""
+    return _page([_article(r) for r in _rows(request, "articles")], limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, summary="An article")
+def article(request: Request, article_id: Annotated[str, Path(
+        examples=["000_f580f7af15c600dc"])]) -> ArticleDetail:
+    """An article and the facts it states, in text order, with their evidence sentences."""
+    iri = _iri(request, "article", article_id)
+    row = next((r for r in _rows(request, "articles") if r["article"] == iri), None)
+    if row is None:
+        raise NotFound(f"no article {article_id!r} in the graph")
+    base = _base(request)
+    facts = [ArticleFact(relation=r["relation"],
+                         subject=_ref(r["subject"], base, r["subjectLabel"], r["subjectType"]),
+                         object=_ref(r["object"], base, r["objectLabel"], r["objectType"]),
+                         role=r["role"], date=r["dateText"], evidence=r["evidence"])
+             for r in _rows(request, "article_facts", article=iri)]
+    return ArticleDetail(**_article(row).model_dump(), facts=facts)
+
+
+@router.post("/articles", response_model=IngestAnswer, status_code=201,
+             summary="Ingest an article (needs the API token)")
+def post_article(request: Request, new: NewArticle, response: Response,
+                 authorization: Annotated[str | None, Header()] = None,
+                 x_api_token: Annotated[str | None, Header()] = None) -> IngestAnswer:
+    """Extract a new article, write its graph (replacing an earlier version) and return its
+    facts. Send the `api_token` setting as `Authorization: Bearer <token>` or `X-API-Token`;
+    without the setting, ingest over HTTP is off (403)."""
+    expected = request.app.state.settings.api_token
+    if not expected:
+        raise Forbidden("ingest over HTTP is off: the server has no api_token setting")
+    given = x_api_token or (authorization or "").removeprefix("Bearer ").strip() or None
+    if given is None:
+        raise Unauthorized("this route needs the API token (Authorization: Bearer <token>)")
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise Forbidden("wrong API token")
+    from ingest.articles import Article as SourceArticle
+
+    try:
+        published = date.fromisoformat(new.published) if new.published else None
+    except ValueError:
+        raise BadQuery(f"'published' is not a YYYY-MM-DD date: {new.published!r}") from None
+    source = SourceArticle(id=new.id, title=new.title.strip(), body=new.text.strip(),
+                           url=new.url, published=published)
+    kg = _kg(request)
+    facts, changed = kg.ingest_article(source)
+    kg.store.flush()
+    if not changed:
+        response.status_code = 200
+    return IngestAnswer(
+        article=Article(id=new.id, iri=kg.article_iri(new.id), title=source.title, url=new.url,
+                        published=new.published),
+        changed=changed, facts=facts.model_dump(mode="json", exclude_none=True))
+
+
+# -- named queries (the console's menu) -----------------------------------------------------------
+def _examples(text: str, base: str) -> dict[str, str]:
+    """`# example: official={base}/person/x` header lines (one per parameter) as values."""
+    values: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        found = re.match(r"#\s*example\s*:\s*(\w+)=(.*)$", line)
+        if found:
+            values[found.group(1)] = found.group(2).strip().replace("{base}", base)
+    return values
+
+
+@router.get("/queries", response_model=list[QueryInfo], summary="Named queries")
+def queries(request: Request) -> list[QueryInfo]:
+    """The named queries of queries/, with their parameters and example values (the console's
+    menu). Run one with `/api/queries/{name}/results`."""
+    base = _base(request)
+    out = []
+    for name in list_queries():
+        named = load_query(name)
+        examples = _examples(named.text, base)
+        out.append(QueryInfo(
+            name=name, title=named.title, description=named.description, text=named.text,
+            params=[{"name": p.name, "kind": p.kind, "description": p.description,
+                     "required": p.required, "default": p.default,
+                     "example": examples.get(p.name)} for p in named.params]))
+    return out
+
+
+@router.get("/queries/{name}/results", summary="Run a named query",
+            responses={200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}}})
+async def query_results(request: Request, name: str) -> Response:
+    """The results of a named query, its parameters taken from the URL and bound as RDF terms
+    (never pasted into the text), as SPARQL JSON (or CSV, TSV, XML by Accept or `format=`).
+    Runs like `/sparql`: in a worker process, with the time and row limits."""
+    from api.sparql import _formats
+
+    params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
+    try:
+        text = _kg(request).bound_query(name, params)
+    except ValueError as err:  # an IRI or literal pyoxigraph refuses
+        raise BadQuery(f"bad parameter value: {err}") from err
+    results_format, graph_format = _formats(request.headers.get("accept"),
+                                            request.query_params.get("format"))
+    settings = request.app.state.settings
+    outcome = await run_in_threadpool(
+        request.app.state.query_runner.run,
+        QueryRequest(text=text, results_format=results_format, graph_format=graph_format,
+                     row_limit=settings.row_limit),
+        settings.query_timeout)
+    return Response(outcome.body, media_type=outcome.media_type)

@@ -1,0 +1,145 @@
+// The SPARQL console: named queries as a menu (one click loads and runs one with its example
+// parameters), an editor, a results table whose IRIs link to entity pages, CSV/JSON downloads.
+"use strict";
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const editor = $("editor");
+  let queries = {};
+  let selected = null;   // the named query shown in the editor, if any
+  let last = null;       // the last SPARQL JSON result, for the downloads
+
+  function setStatus(text) { $("status").textContent = text; }
+  function showError(text) { $("error").textContent = text || ""; }
+
+  function renderMenu(list) {
+    const box = $("query-list");
+    box.replaceChildren();
+    // Queries whose parameters all have example values run in one click: list them first.
+    const ready = (q) => q.params.every((p) => !p.required || p.example);
+    const sorted = [...list].sort((a, b) =>
+      (ready(b) && b.params.length > 0) - (ready(a) && a.params.length > 0) || a.title.localeCompare(b.title));
+    for (const q of sorted) {
+      queries[q.name] = q;
+      const button = vnkg.el("button", { id: "q-" + q.name, "data-name": q.name, title: q.description },
+        q.title, vnkg.el("small", { text: q.name + (q.params.length ? " (" + q.params.map((p) => p.name).join(", ") + ")" : "") }));
+      button.addEventListener("click", () => { select(q.name); run(); });
+      box.append(button);
+    }
+  }
+
+  function select(name) {
+    selected = queries[name];
+    document.querySelectorAll("#query-list button").forEach((b) => b.classList.toggle("active", b.dataset.name === name));
+    $("query-title").textContent = selected.title;
+    $("query-description").textContent = selected.description;
+    editor.value = selected.text;
+    const params = $("params");
+    params.replaceChildren();
+    for (const p of selected.params) {
+      const input = vnkg.el("input", { id: "param-" + p.name, name: p.name, placeholder: p.kind + (p.required ? " (required)" : "") });
+      input.value = p.example || p.default || "";
+      params.append(vnkg.el("label", { title: p.description }, p.name + (p.required ? " *" : ""), input));
+    }
+    history.replaceState(null, "", "#" + name);
+  }
+
+  async function run() {
+    showError("");
+    setStatus("running…");
+    $("results").replaceChildren();
+    const started = performance.now();
+    let response;
+    try {
+      if (selected && editor.value === selected.text) {
+        const params = new URLSearchParams();
+        for (const p of selected.params) {
+          const value = $("param-" + p.name).value.trim();
+          if (value) params.set(p.name, value);
+        }
+        response = await fetch(`/api/queries/${selected.name}/results?` + params,
+          { headers: { Accept: "application/sparql-results+json" } });
+      } else {
+        response = await fetch("/sparql", {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded",
+                     Accept: "application/sparql-results+json, text/turtle;q=0.9" },
+          body: new URLSearchParams({ query: editor.value }),
+        });
+      }
+    } catch (err) {
+      setStatus(""); showError("network error: " + err); return;
+    }
+    const took = Math.round(performance.now() - started);
+    if (!response.ok) { setStatus(""); showError(await vnkg.errorText(response)); return; }
+    const type = response.headers.get("content-type") || "";
+    const truncated = response.headers.get("x-vnkg-truncated");
+    if (type.includes("json")) {
+      last = await response.json();
+      render(last);
+      const rows = last.results ? last.results.bindings.length : 1;
+      setStatus(`${rows} row${rows === 1 ? "" : "s"} in ${took} ms` + (truncated ? ` (${truncated})` : ""));
+    } else {
+      last = null;
+      $("results").append(vnkg.el("pre", { text: await response.text() }));
+      setStatus(`graph in ${took} ms`);
+    }
+    $("download-csv").disabled = $("download-json").disabled = !(last && last.results);
+  }
+
+  function cell(term) {
+    const td = vnkg.el("td");
+    if (!term) return td;
+    if (term.type === "uri") {
+      td.append(vnkg.el("a", { href: vnkg.link(term.value), title: term.value, text: vnkg.short(term.value) }));
+    } else {
+      td.textContent = term.value;
+      if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
+      else if (term.datatype) td.title = term.datatype;
+    }
+    return td;
+  }
+
+  function render(result) {
+    const box = $("results");
+    box.replaceChildren();
+    if ("boolean" in result) { box.append(vnkg.el("p", { id: "ask-result", text: "ASK → " + result.boolean })); return; }
+    const vars = result.head.vars;
+    const table = vnkg.el("table", { id: "results-table" });
+    table.append(vnkg.el("thead", {}, vnkg.el("tr", {}, ...vars.map((v) => vnkg.el("th", { text: v })))));
+    const body = vnkg.el("tbody");
+    for (const row of result.results.bindings) body.append(vnkg.el("tr", {}, ...vars.map((v) => cell(row[v]))));
+    table.append(body);
+    box.append(table);
+  }
+
+  function csv(result) {
+    const quote = (s) => /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    const vars = result.head.vars;
+    const lines = [vars.join(",")];
+    for (const row of result.results.bindings) lines.push(vars.map((v) => quote(row[v] ? row[v].value : "")).join(","));
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function download(name, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = vnkg.el("a", { href: url, download: name });
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  $("run").addEventListener("click", run);
+  editor.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); } });
+  $("download-csv").addEventListener("click", () => last && download((selected ? selected.name : "results") + ".csv", "text/csv", csv(last)));
+  $("download-json").addEventListener("click", () => last && download((selected ? selected.name : "results") + ".json", "application/sparql-results+json", JSON.stringify(last, null, 2)));
+
+  (async () => {
+    try {
+      await vnkg.init();
+      const response = await fetch("/api/queries");
+      if (!response.ok) throw new Error(await vnkg.errorText(response));
+      renderMenu(await response.json());
+      const wanted = decodeURIComponent(location.hash.slice(1));
+      if (wanted && queries[wanted]) select(wanted);
+    } catch (err) { showError("could not load the named queries: " + err.message); }
+  })();
+})();
