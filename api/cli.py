@@ -202,38 +202,97 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
+AroundOpt = Annotated[list[str] | None, typer.Option(
+    "--around", help="keep what lies near this entity (a name or an IRI; repeatable)")]
+HopsOpt = Annotated[int, typer.Option("--hops", min=0, help="steps from --around (default 1)")]
+FromOpt = Annotated[str | None, typer.Option(
+    "--from", help="facts on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="facts on or before this date")]
+RelationOpt = Annotated[list[str] | None, typer.Option(
+    "--relation", help="keep this relation, e.g. worked_with (repeatable)")]
+TypeOpt = Annotated[list[str] | None, typer.Option(
+    "--type", help="keep entities of this type, e.g. PERSON (repeatable)")]
+
+
+def _filters(around: list[str] | None, hops: int, date_from: str | None, date_to: str | None,
+             relation: list[str] | None, type_: list[str] | None) -> dict[str, Any]:
+    """The export filters of graph.projection.Filters, from the CLI flags."""
+    return {"around": around or None, "hops": hops, "date_from": date_from,
+            "date_to": date_to, "relations": relation or None, "types": type_ or None}
+
+
 @app.command()
 @handles_errors
 def export(
     fmt: Annotated[str, typer.Argument(help="nquads, turtle, trig, ntriples, jsonld, graphml, "
                                             "gexf, cytoscape, dot or html")],
     out: Annotated[Path, typer.Option("-o", "--out", help="file to write")],
+    around: AroundOpt = None,
+    hops: HopsOpt = 1,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    relation: RelationOpt = None,
+    type_: TypeOpt = None,
     store: StoreOpt = None,
 ) -> None:
-    """Export the graph (RDF, or a network for Gephi, Cytoscape, Graphviz, a browser)."""
+    """Export the graph (RDF, or a network for Gephi, Cytoscape, Graphviz, a browser).
+
+    The filters apply to the network formats: e.g. `vnkg export html -o lao-cai.html
+    --around "Lào Cai" --hops 2 --from 2024-08 --to 2024-08`.
+    """
     kg = _kg(store)
-    path = kg.export(fmt, out)
+    path = kg.export(fmt, out, **_filters(around, hops, date_from, date_to, relation, type_))
     typer.echo(f"wrote {path}")
 
 
 @app.command()
 @handles_errors
 def stats(
+    around: AroundOpt = None,
+    hops: HopsOpt = 1,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    relation: RelationOpt = None,
+    type_: TypeOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="rows in each ranking")] = 10,
+    chart: Annotated[Path | None, typer.Option(
+        "--chart", help="also draw the activity per month as a PNG chart here")] = None,
     store: StoreOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
-    """Counts and analytics of what the store holds."""
-    figures = _kg(store).stats()
+    """Counts and analytics: types, relations, the most active officials, the most visited
+    provinces, centrality, activity per month (the same filters as `export`)."""
+    figures = _kg(store).stats(top=top, **_filters(around, hops, date_from, date_to, relation,
+                                                   type_))
+    if chart is not None:
+        from graph.analytics import activity_chart
+
+        activity_chart(figures["activity_by_month"], chart)
     if as_json:
         typer.echo(json.dumps(figures, ensure_ascii=False, indent=2))
-        return
-    for key, value in figures.items():
-        if isinstance(value, dict):
-            typer.echo(f"{key}:")
-            for sub, count in value.items():
-                typer.echo(f"  {sub:<24} {count}")
+    else:
+        _print_figures(figures)
+    if chart is not None:
+        typer.echo(f"wrote {chart}", err=as_json)
+
+
+def _print_figures(value: Any, indent: int = 0) -> None:
+    """Nested figures as indented text: rankings one row each, counts aligned."""
+    pad = "  " * indent
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, dict) and "label" in item:  # a ranked entity
+            rest = ", ".join(f"{k} {v}" for k, v in item.items() if k not in ("id", "label"))
+            typer.echo(f"{pad}{key + 1 if isinstance(key, int) else key:>3}. {item['label']}"
+                       f"  ({rest})")
+        elif isinstance(item, dict) and item and all(
+                not isinstance(v, dict | list) for v in item.values()) and indent:
+            typer.echo(f"{pad}{key:<24} " + ", ".join(f"{k} {v}" for k, v in item.items()))
+        elif isinstance(item, dict | list):
+            typer.echo(f"{pad}{key}:" + ("" if item else " (none)"))
+            _print_figures(item, indent + 1)
         else:
-            typer.echo(f"{key:<26} {value}")
+            typer.echo(f"{pad}{key:<{26 - 2 * indent}} {item}")
 
 
 def main() -> None:

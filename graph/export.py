@@ -187,14 +187,15 @@ def _html_escape(text: str) -> str:
 
 # -- RDF as JSON-LD -----------------------------------------------------------------------------
 def _jsonld(kg: KnowledgeGraph) -> bytes:
-    """The whole dataset as JSON-LD (named graphs kept), with the project's prefixes as context."""
+    """The whole dataset as JSON-LD, named graphs kept, compacted with ontology/context.jsonld
+    (so keys read `workedWith`, `startDate`, `label`)."""
     import rdflib
 
-    from graph.vocab import NAMESPACES
+    from graph.vocab import jsonld_context
 
     dataset = rdflib.Dataset()
     dataset.parse(data=kg.store.dump("nquads").decode("utf-8"), format="nquads")
-    text = dataset.serialize(format="json-ld", context=dict(NAMESPACES), indent=1)
+    text = dataset.serialize(format="json-ld", context=jsonld_context(), indent=1)
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
@@ -205,7 +206,8 @@ WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "dot": _dot,
     "html": _html,
 }
-FORMATS: tuple[str, ...] = (*WRITERS, "jsonld")
+RDF_DUMPS = ("nquads", "trig", "turtle", "ntriples")
+FORMATS: tuple[str, ...] = (*WRITERS, "jsonld", *RDF_DUMPS)
 _ALIASES = {"cyjs": "cytoscape", "json": "cytoscape", "gv": "dot", "json-ld": "jsonld"}
 
 
@@ -232,9 +234,13 @@ def write(kg: KnowledgeGraph, fmt: str, out: Path, **filters: Any) -> Path:
         data = _jsonld(kg)
     elif fmt in WRITERS:
         data = render(projection(kg, **filters), fmt)
+    elif fmt in RDF_DUMPS:
+        if Filters.from_kwargs(**filters):
+            raise BadQuery("filters apply to the network formats "
+                           f"({', '.join(WRITERS)}), not to RDF dumps")
+        data = kg.store.dump(fmt)
     else:
-        raise BadQuery(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}, "
-                       "nquads, trig, turtle, ntriples")
+        raise BadQuery(f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

@@ -1,0 +1,99 @@
+"""Exports and analytics over HTTP: `/api/export`, `/api/stats`, `/api/stats/activity.png`.
+
+Thin doors onto `KnowledgeGraph.export` and `KnowledgeGraph.stats`, with the same filters as the
+CLI flags (`around`, `hops`, `from`, `to`, `relation`, `type`; the list ones may repeat or be
+comma-separated). Routes are plain `def`: FastAPI runs them in its thread pool, so building a
+projection never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
+from graph.service import KnowledgeGraph
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["exports"])
+
+Around = Annotated[list[str] | None, Query(description="an entity name or IRI; repeatable")]
+Hops = Annotated[int, Query(ge=0, le=10, description="steps from `around`")]
+DateFrom = Annotated[str | None, Query(alias="from", description="YYYY-MM-DD, YYYY-MM or YYYY")]
+DateTo = Annotated[str | None, Query(alias="to", description="YYYY-MM-DD, YYYY-MM or YYYY")]
+Relations = Annotated[list[str] | None, Query(alias="relation",
+                                              description="e.g. worked_with; repeatable")]
+Types = Annotated[list[str] | None, Query(alias="type", description="e.g. PERSON; repeatable")]
+
+
+def _kg(request: Request) -> KnowledgeGraph:
+    return request.app.state.kg
+
+
+def _filters(around: list[str] | None, hops: int, date_from: str | None, date_to: str | None,
+             relations: list[str] | None, types: list[str] | None) -> dict[str, Any]:
+    return {"around": around or None, "hops": hops, "date_from": date_from, "date_to": date_to,
+            "relations": relations or None, "types": types or None}
+
+
+@router.get("/export", summary="Export the graph (network or RDF), filtered",
+            response_class=Response,
+            responses={200: {"content": {t: {} for t in sorted(set(MEDIA_TYPES.values()))}}})
+def export(
+    request: Request,
+    fmt: Annotated[str, Query(alias="format", description=", ".join(FORMATS))] = "cytoscape",
+    around: Around = None,
+    hops: Hops = 1,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    relations: Relations = None,
+    types: Types = None,
+) -> Response:
+    """The file `vnkg export FORMAT` writes, with its media type; the HTML view opens inline."""
+    fmt = fmt.lower()
+    with tempfile.TemporaryDirectory(prefix="vnkg-export-") as folder:
+        out = Path(folder) / f"vnkg{SUFFIXES.get(fmt, '')}"
+        _kg(request).export(fmt, out, **_filters(around, hops, date_from, date_to, relations,
+                                                  types))
+        body = out.read_bytes()
+    disposition = "inline" if fmt == "html" else f'attachment; filename="{out.name}"'
+    return Response(body, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+                    headers={"Content-Disposition": disposition})
+
+
+@router.get("/stats", summary="Counts, rankings, centrality and activity per month")
+def stats(
+    request: Request,
+    around: Around = None,
+    hops: Hops = 1,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    relations: Relations = None,
+    types: Types = None,
+    top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
+) -> dict[str, Any]:
+    """What `vnkg stats --json` prints."""
+    return _kg(request).stats(top=top, **_filters(around, hops, date_from, date_to, relations,
+                                                  types))
+
+
+@router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",
+            response_class=Response, responses={200: {"content": {"image/png": {}}}})
+def activity_png(
+    request: Request,
+    around: Around = None,
+    hops: Hops = 1,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    relations: Relations = None,
+    types: Types = None,
+) -> Response:
+    """What `vnkg stats --chart FILE.png` draws."""
+    from graph.analytics import activity_chart
+
+    figures = _kg(request).stats(**_filters(around, hops, date_from, date_to, relations, types))
+    return Response(activity_chart(figures["activity_by_month"]), media_type="image/png")
