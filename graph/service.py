@@ -96,7 +96,6 @@ class KnowledgeGraph:
                        ) -> tuple[ArticleFacts, bool]:
         """Write one article's named graph (replacing any earlier one); returns (facts, changed)."""
         from graph.rdf import article_quads
-
         from graph.resolution import resolve_iris
 
         facts = facts or next(extract([article]))
