@@ -33,3 +33,15 @@ def sample_kg():
     report = kg.ingest([SAMPLES])
     assert report.ok, report.errors
     return kg
+
+
+@pytest.fixture(scope="session")
+def fixture_kg():
+    """An in-memory knowledge graph holding only tests/data/projection_fixture.trig: three
+    hand-written articles after ontology/MODEL.md (exports, filters and analytics tests)."""
+    from graph.service import KnowledgeGraph
+
+    kg = KnowledgeGraph.in_memory()
+    kg.store.clear()  # the fixture brings its own reference provinces
+    kg.store.bulk_load(ROOT / "tests" / "data" / "projection_fixture.trig", "trig")
+    return kg
