@@ -204,9 +204,9 @@ class ArticleContext:
         return None
 
     def event_with_head(self, head: str, before: int) -> str | None:
-        """The latest named event before `before` whose name starts with the head noun."""
-        found = None
+        """The article's event with that head noun: the first one named before `before`
+        (a bare "hội nghị" means the event the lead introduced)."""
         for name, start in self.events:
             if start < before and fold(name).startswith(fold(head)):
-                found = name
-        return found
+                return name
+        return None

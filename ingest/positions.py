@@ -132,6 +132,46 @@ def _role_and_default(surface: str) -> tuple[str, str | None]:
     return role, default
 
 
+_COMPOUND = re.compile(
+    r"^(?:(?P<role>(?:Phó\s+)?Trưởng\s+đoàn)\s+(?P<dbqh>Đại biểu Quốc hội|ĐBQH)|"
+    r"(?P<role2>Ủy viên)\s+(?P<kind>Ban Thường vụ|Thường vụ|BTV|Ban Chấp hành|BCH))$",
+    re.IGNORECASE)
+
+
+def _compound_body(compound: re.Match[str], text: str, offset: int, t_end: int,
+                   orgs: list[Mention], provinces: list[Mention],
+                   province: str | None) -> tuple[str | None, int, bool]:
+    """The body of a title that names half of it: "Trưởng đoàn Đại biểu Quốc hội tỉnh X",
+    "Ủy viên Ban Thường vụ Tỉnh ủy", "Ủy viên Ban Chấp hành Đảng bộ tỉnh"."""
+    rest = text[t_end - offset:]
+    if compound.group("dbqh"):
+        follow = next((p for p in provinces if p.start >= t_end and re.fullmatch(
+            r"\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[t_end - offset:p.start - offset],
+            re.IGNORECASE) and not p.implicit), None)
+        if follow is not None:
+            return f"Đoàn Đại biểu Quốc hội tỉnh {follow.name}", follow.end, False
+        lead = re.match(r"^\s*(?:tỉnh|thành phố)\b", rest)
+        end = t_end + (lead.end() if lead else 0)
+        return with_province("Đoàn Đại biểu Quốc hội tỉnh", province), end, True
+    standing = fold(compound.group("kind")) in ("ban thuong vu", "thuong vu", "btv")
+    committee = re.match(r"^\s*(?:(?:Tỉnh|Thành)\s+ủy|Đảng bộ (?:tỉnh|thành phố))(?!\w)", rest,
+                         re.IGNORECASE)
+    org = next((o for o in orgs if o.start >= t_end and not text[
+        t_end - offset:o.start - offset].strip()), None)
+    if org is not None and not (committee and org.end < t_end + committee.end()):
+        name = org.name
+        return (f"Ban Thường vụ {name}" if standing else name), org.end, explicit_province(
+            org.text or name) is None
+    if committee:
+        end = t_end + committee.end()
+        follow = next((p for p in provinces if p.start >= end and not p.implicit and re.fullmatch(
+            r"\s*", text[end - offset:p.start - offset])), None)
+        base = with_province("Ban Chấp hành Đảng bộ tỉnh", follow.name if follow else province)
+        end = follow.end if follow else end
+        return (f"Ban Thường vụ {base}" if standing else base), end, follow is None
+    return None, t_end, False
+
+
 def _cut_role(text: str) -> str:
     """A title cut where the body's entity begins ("Trưởng" + "Ban ..." → "Trưởng ban")."""
     return re.sub(r"\s+", " ", text).strip()
@@ -145,21 +185,32 @@ def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Men
             continue  # a former office is not a position held
         t_start = offset + match.start("title")
         t_end = offset + match.end("title")
+        surface = match.group("title")
+        head = re.search(r"\s+(?:UBND|HĐND)$", surface)
+        if head:  # "Chủ tịch UBND" is a title alias; the body is read on its own
+            t_end -= len(surface) - head.start()
+            surface = surface[: head.start()]
         inside = next((o for o in orgs if o.start < t_start < o.end or
                        (o.start <= t_start and t_end <= o.end and o.start != t_start)), None)
         if inside is not None:
             continue  # "đại biểu Quốc hội" inside "Đoàn đại biểu Quốc hội tỉnh"
         if any(p.start <= t_start < p.end for p in persons):
             continue
-        surface = match.group("title")
         role, default = _role_and_default(surface)
-        body_mention = next((o for o in orgs if t_start < o.start < t_end
+        compound = _COMPOUND.match(nfc_vi(surface))
+        if compound:
+            role = compound.group("role") or compound.group("role2")
+            default = None
+        body_mention = next((o for o in orgs if (t_start < o.start < t_end and o.end > t_end)
                              or (t_end <= o.start and not text[t_end - offset:o.start - offset]
                                  .strip())), None)
         body: str | None = None
         end = t_end
         implicit = False
-        if body_mention is not None:
+        if compound and (body_mention is None or body_mention.start >= t_end):
+            body, end, implicit = _compound_body(compound, text, offset, t_end, orgs,
+                                                 provinces, province)
+        elif body_mention is not None:
             if body_mention.start < t_end:  # the body's entity starts inside the title
                 head = text[t_start - offset:body_mention.start - offset]
                 first = body_mention.text.split()[0].lower() if body_mention.text else ""

@@ -29,7 +29,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.coref import DATA, ArticleContext, Delegation, article_province
+from ingest.coref import DATA, ArticleContext, Delegation, article_province, with_province
 from ingest.positions import Mention, Position, TitleUnit, find_positions
 from ingest.text import fold, nfc_vi
 
@@ -61,7 +61,7 @@ _ATTEND = re.compile(
     r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b",
     re.IGNORECASE)
 _ORGANIZE = re.compile(r"\b(?:đăng cai(?:\s+tổ chức)?|tổ chức|khai mạc)\b", re.IGNORECASE)
-_PARTNER = re.compile(r"\bphối hợp\s+(?:với|cùng)\s*$", re.IGNORECASE)
+_PARTNER_LEAD = re.compile(r"\bphối hợp\s+(?:với|cùng)\b", re.IGNORECASE)
 _HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b",
                      re.IGNORECASE)
 _ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
@@ -88,6 +88,12 @@ _PART_OF_LIST = re.compile(
     r"(?P<parent>Bộ|Sở|UBND|Ủy ban)\b[^:;.]{0,60}?:", re.IGNORECASE)
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
+# Bodies of the article's province written without its name, when recognition left them out.
+_PROVINCIAL_BODY = re.compile(
+    r"(?<!\w)(?:Ban [Cc]án sự [Đđ]ảng |Đảng đoàn )?"
+    r"(?:(?<!Chủ tịch )(?<!Bí thư )(?<!Thủ tướng )(?<!trưởng )Thường trực |Ban Thường vụ )?"
+    r"(?:Tỉnh ủy|Thành ủy|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))"
+    r"(?!\w)(?!\s+[A-ZĐ])")
 _NOT_THE_PROVINCE = re.compile(r"(?:các|mỗi|từng|những|nhiều|giữa|hai|\d+)\s*$", re.IGNORECASE)
 
 
@@ -157,17 +163,17 @@ def _district_provinces() -> dict[str, str]:
 
 @cache
 def _foreign_parents() -> dict[str, tuple[str, str]]:
-    """Folded foreign place name → (its parent's name, parent's type)."""
+    """Folded foreign place name → ("LOCATION", its parent's name)."""
     with open(DATA / "places.json", encoding="utf-8") as handle:
         places = json.load(handle)["places"]
     by_key = {p["key"]: p for p in places}
     out: dict[str, tuple[str, str]] = {}
     for place in places:
         parent = by_key.get(place.get("parent") or "")
-        if parent is None:
+        if parent is None or place.get("kind") != "foreign_province":
             continue
         for name in [place["name"], *place.get("aliases", [])]:
-            out[fold(name)] = (parent["name"], "LOCATION")
+            out[fold(name)] = ("LOCATION", parent["name"])
     return out
 
 
@@ -225,6 +231,13 @@ def _mentions(doc: Doc, province: str | None) -> list[Mention]:
                         key=e.ent_id_ or None) for e in doc.ents]
     if province:
         taken = [(m.start, m.end) for m in mentions]
+        for match in _PROVINCIAL_BODY.finditer(doc.text):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            mentions.append(Mention(s, e, "ORGANIZATION", with_province(match.group(0), province),
+                                    match.group(0), implicit=True))
+            taken.append((s, e))
         for match in _PROVINCE_WORD.finditer(doc.text):
             s, e = match.span()
             if any(a <= s < b for a, b in taken):
@@ -327,7 +340,8 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
 
 def _title_bodies(sent: Sentence) -> set[int]:
     """Start offsets of ORGANIZATION mentions that are only part of someone's title."""
-    return {u.body_mention.start for u in sent.units if u.body_mention is not None}
+    return {m.start for m in sent.mentions if m.label == "ORGANIZATION" and any(
+        u.start <= m.start < u.end for u in sent.units)}
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -449,8 +463,8 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         # worked_with: "A làm việc với/tại B"
         for match in _WORKED.finditer(clause):
             t0, t1 = lo + match.start(), lo + match.end()
-            hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE"),
-                             _HOST_GAP)
+            hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
+                             fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
             agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
             agents = agents or [a for a in carried if a.label in AGENT]
             found_trigger = True
@@ -539,7 +553,10 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
             found_trigger = True
             previous_relation = "organized"
             organizers = _organizers(sent, lo, t0, events[-1].end, hi, title_bodies)
-            organizers = organizers or [c for c in carried if c.label in HOST]
+            partner = _PARTNER_LEAD.search(doc.text[lo:t0])
+            if not organizers or (partner and all(o.start > lo + partner.start()
+                                                  for o in organizers)):
+                organizers = [c for c in carried if c.label in HOST] + organizers
             date = _date_for(sent, t0, ctx, doc_ends)
             for organizer in organizers:
                 for event in events:
