@@ -1,29 +1,126 @@
-"""Our spaCy components, registered as factories so a config can name them."""
+"""Our spaCy components, registered as factories so a config can name them.
+
+Each recogniser component adds `Candidate`s (ingest/spans.py) to `doc.user_data`; the last one,
+`vnkg_entities`, keeps the longest non-overlapping candidates as `doc.ents` (label = FACTS.md
+type, `kb_id_` = canonical name, `ent_id_` = canonical key) and keeps the places named inside
+an event's name ("Giải đua ngựa ... huyện Bắc Hà") in `doc.spans["vnkg_nested"]`.
+"""
 
 from __future__ import annotations
 
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import ingest.context  # noqa: F401  (registers vnkg_context and the extensions)
+from ingest.bodies import find_bodies
+from ingest.events import find_events
+from ingest.lexicon import lexicon
+from ingest.persons import find_persons
+from ingest.places import find_gates, find_places, find_zones
+from ingest.spans import Candidate, Words, compound_starts
+
+__all__ = ["DOCUMENT_NUMBER", "candidates"]
 
 # Numbered documents: "866/QĐ-TTg", "111/2015/NĐ-CP", "3360/BCT-KTC".
 DOCUMENT_NUMBER = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+(?![\w/])"
 )
+_KEY = "vnkg_candidates"
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    """The candidates the recognisers have found so far in this doc."""
+    return doc.user_data.setdefault(_KEY, [])
+
+
+def _words(doc: Doc) -> Words:
+    words = doc.user_data.get("vnkg_words")
+    if words is None:
+        words = doc.user_data["vnkg_words"] = Words(doc.text, compound_starts(doc))
+    return words
+
+
+@Language.component("vnkg_places")
+def places(doc: Doc) -> Doc:
+    """Provinces, locations, border gates and zones."""
+    lex = lexicon()
+    found = candidates(doc)
+    found.extend(find_places(doc.text, lex, doc._.year))
+    found.extend(find_gates(doc.text, lex))
+    found.extend(find_zones(doc.text, lex))
+    return doc
+
+
+@Language.component("vnkg_bodies")
+def bodies(doc: Doc) -> Doc:
+    """Organisations, provincial ones completed with the article's province."""
+    candidates(doc).extend(find_bodies(doc.text, _words(doc), lexicon(), doc._.province))
+    return doc
+
+
+@Language.component("vnkg_persons")
+def persons(doc: Doc) -> Doc:
+    """Persons by title, honorific and name shape (after bodies: a body may stand between)."""
+    found = candidates(doc)
+    found.extend(find_persons(doc.text, _words(doc), lexicon(), list(found)))
+    return doc
+
+
+@Language.component("vnkg_events")
+def events(doc: Doc) -> Doc:
+    """Named events."""
+    candidates(doc).extend(find_events(doc.text, _words(doc)))
+    return doc
 
 
 @Language.component("vnkg_documents")
 def documents(doc: Doc) -> Doc:
-    """Mark numbered legal and administrative documents as DOCUMENT entities."""
-    spans = []
-    for match in DOCUMENT_NUMBER.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), label="DOCUMENT",
-                             alignment_mode="expand")
+    """Numbered legal and administrative documents."""
+    candidates(doc).extend(
+        Candidate(m.start(), m.end(), "DOCUMENT", m.group(0), f"document:{m.group(0)}", 4)
+        for m in DOCUMENT_NUMBER.finditer(doc.text))
+    return doc
+
+
+_NESTABLE = {"PROVINCE", "LOCATION"}
+
+
+@Language.component("vnkg_entities")
+def entities(doc: Doc) -> Doc:
+    """Resolve overlapping candidates (longest, then highest priority, wins) into doc.ents."""
+    found = doc.user_data.pop(_KEY, [])
+    doc.user_data.pop("vnkg_words", None)
+    found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for cand in found:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    spans: list[Span] = []
+    for cand in chosen:
+        span = _span(doc, cand)
         if span is not None:
             spans.append(span)
-    doc.ents = filter_spans([*doc.ents, *spans])
+    kept = filter_spans([*doc.ents, *spans])
+    doc.ents = kept
+    events_ = [c for c in chosen if c.label == "EVENT"]
+    nested = [c for c in found if c.label in _NESTABLE and c not in chosen and any(
+        e.start <= c.start and c.end <= e.end for e in events_)]
+    doc.spans["vnkg_nested"] = filter_spans(
+        [s for s in (_span(doc, c) for c in nested) if s is not None])
     return doc
+
+
+def _span(doc: Doc, cand: Candidate) -> Span | None:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return None
+    out = Span(doc, span.start, span.end, label=cand.label, kb_id=cand.name, span_id=cand.key)
+    if cand.titles:
+        out._.titles = cand.titles
+    return out

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ingest.text import fold, nfc_vi
+from ingest.text import fold, name_key, nfc_vi
 
 __all__ = ["Lexicon", "alternation", "lexicon"]
 
@@ -43,7 +43,8 @@ class Lexicon:
     province_sites: dict[str, str] = field(default_factory=dict)  # "laocai" → key
     districts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # name → records
     places: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
-    bodies: dict[str, dict[str, Any]] = field(default_factory=dict)  # name_key → record
+    bodies: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
+    body_keys: set[str] = field(default_factory=set)  # name_key of every known body surface
     gates: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
     surnames: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
@@ -52,6 +53,7 @@ class Lexicon:
     place_regex: re.Pattern[str] = re.compile(r"(?!)")
     body_regex: re.Pattern[str] = re.compile(r"(?!)")
     gate_regex: re.Pattern[str] = re.compile(r"(?!)")
+    district_regex: re.Pattern[str] = re.compile(r"(?!)")
 
     def province_key(self, name: str, year: int | None = None) -> str | None:
         """The key of a province name in the era of `year` (the 2025 units from 2025-07)."""
@@ -82,12 +84,17 @@ def lexicon() -> Lexicon:
             surface = nfc_vi(surface)
             if surface[:1].isupper() or surface[:1].isdigit():
                 place_surfaces.setdefault(surface, rec)
+    for surface, rec in list(place_surfaces.items()):
+        if " và " in surface:  # "Trung du và miền núi ..." is also written without "và"
+            place_surfaces.setdefault(surface.replace(" và ", " "), rec)
+            place_surfaces.setdefault(surface.replace(" và ", ", "), rec)
     lex.places = place_surfaces
     for rec in _load("bodies.json", "bodies"):
         if rec.get("patterns", True) is False:
             continue
         for surface in [rec["name"], *rec.get("aliases", [])]:
             lex.bodies.setdefault(nfc_vi(surface), rec)
+            lex.body_keys.add(name_key(surface))
     for rec in _load("border_gates.json", "border_gates"):
         for surface in [rec["name"], *rec.get("aliases", [])]:
             if surface[:1].isupper():
@@ -101,7 +108,13 @@ def lexicon() -> Lexicon:
         lex.titles.extend(nfc_vi(t) for t in [rec["title"], *rec.get("aliases", [])])
     lex.honorifics = [nfc_vi(h["text"]) for h in title_data.get("honorifics", [])]
     lex.province_regex = re.compile(alternation(list(lex.province_by_name)))
-    lex.place_regex = re.compile(alternation(list(lex.places)))
-    lex.body_regex = re.compile(alternation([b for b in lex.bodies if len(b) > 2]))
+    lex.place_regex = re.compile(alternation(list(lex.places)), re.IGNORECASE)
+    lex.places.update({name_key(k): v for k, v in list(lex.places.items())})
+    lex.body_regex = re.compile(alternation([b for b in lex.bodies if len(b) > 2]),
+                                re.IGNORECASE)
+    lex.bodies.update({name_key(k): v for k, v in list(lex.bodies.items())})
     lex.gate_regex = re.compile(alternation(list(lex.gates)))
+    bare = [name for name, recs in lex.districts.items()
+            if all(r.get("bare_ok") for r in recs) and name not in lex.province_by_name]
+    lex.district_regex = re.compile(alternation(bare))
     return lex

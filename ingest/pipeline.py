@@ -23,7 +23,10 @@ from ingest.text import name_key
 __all__ = ["EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract"]
 
 EXTRACTOR_VERSION = "vnkg-extract/0.1"
-PIPE_NAMES: tuple[str, ...] = ("vnkg_context", "vnkg_documents", "vnkg_relations")
+PIPE_NAMES: tuple[str, ...] = (
+    "vnkg_context", "vnkg_places", "vnkg_bodies", "vnkg_persons", "vnkg_events",
+    "vnkg_documents", "vnkg_entities", "vnkg_relations",
+)
 
 
 set_extensions()
@@ -52,7 +55,8 @@ def default_nlp() -> Language:
 def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
     """The FACTS.md record of one processed doc: its entities (one per name) and facts.
 
-    Entities come from `doc.ents` (label = FACTS.md type, `kb_id_` = canonical name,
+    Entities come from `doc.ents` and `doc.spans["vnkg_nested"]` (places named inside an
+    event's name) (label = FACTS.md type, `kb_id_` = canonical name,
     `ent_id_` = canonical key such as "province:lao-cai"). Facts come from `doc._.facts`: dicts
     with `relation`, `subject` and `object` as (type, canonical name) pairs, optional `role`,
     `date`, `evidence` (start, end) character offsets; an entity a fact names that is not among
@@ -67,7 +71,8 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
                                    key=key or None)
         return entities[ref]
 
-    for ent in doc.ents:
+    nested = list(doc.spans["vnkg_nested"]) if "vnkg_nested" in doc.spans else []
+    for ent in [*doc.ents, *nested]:
         found = entity(ent.label_, ent.kb_id_ or ent.text, ent.ent_id_ or None)
         found.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
         if ent.text != found.name and ent.text not in found.aliases:

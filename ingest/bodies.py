@@ -1,0 +1,336 @@
+"""Organisations: known central bodies, and any body read from its head noun.
+
+A Vietnamese body's name is its head noun (Bộ, Cục, Sở, Ban, UBND, Tỉnh ủy, Tập đoàn, ...)
+followed by its own name in sentence case: capitalised words, with lowercase words only where
+they belong to a name ("Cục Kỹ thuật an toàn và Môi trường công nghiệp", "Vụ Thị trường trong
+nước"). The name ends at punctuation, at a word that cannot be part of a name (a verb, a
+preposition), at a person's name, or after its province ("Sở Công Thương tỉnh Thái Nguyên").
+A title before the head ("Bí thư Tỉnh ủy") is never part of the body.
+
+Provincial bodies carry their province: "UBND tỉnh" in a Lào Cai article is "UBND tỉnh Lào
+Cai", "Tỉnh ủy" is "Tỉnh ủy Lào Cai"; "các Sở: Công Thương, Tài chính" names two departments.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.lexicon import Lexicon, alternation
+from ingest.spans import Candidate, Words, is_cap
+from ingest.text import name_key, slugify
+
+__all__ = ["find_bodies"]
+
+_DATA = json.loads((Path(__file__).resolve().parent / "data" / "name_words.json")
+                   .read_text("utf-8"))
+# Lowercase words that occur inside body names (sectors, fields, qualifiers).
+NAME_WORDS: set[str] = set(_DATA["name_words"])
+_MAX_NAME_WORDS = max(len(w.split()) for w in NAME_WORDS)
+# Heads whose name needs at least one capitalised word after them.
+NAMED_HEADS: list[str] = _DATA["named_heads"]
+# Heads that are a whole name by themselves ("UBND", "Tỉnh ủy"), completed by a province.
+SELF_HEADS: list[str] = _DATA["self_heads"]
+# Heads that take a following body as their own name ("Thường trực Tỉnh ủy").
+PREFIX_HEADS: list[str] = _DATA["prefix_heads"]
+# Heads of bodies that always belong to a province (a department, a provincial command).
+PROVINCIAL: list[str] = _DATA["provincial_heads"]
+# Committees whose name may run on with "về ..." ("Ban Chỉ đạo quốc gia về phòng, chống ...").
+ABOUT_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ủy ban", "Hội đồng", "Văn phòng Ban")
+# Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
+LOWER_HEADS = {"sở": "Sở", "cục": "Cục"}
+
+_HEADS = re.compile(alternation(NAMED_HEADS + SELF_HEADS + PREFIX_HEADS + list(LOWER_HEADS)))
+_LIST = re.compile(r"(?<!\w)các\s+(?P<head>[Ss]ở|Bộ|Cục|Vụ)\s*:?\s+(?=[A-ZĐ])")
+_TITLE_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Phó|Trưởng|Ủy viên|[Tt]rưởng)\s*$", re.IGNORECASE)
+_STOP_CAPS = {"Phó", "Bí", "Chủ", "Ủy", "Trưởng", "Giám", "Bộ trưởng", "Thứ", "Đồng", "Ông",
+              "Bà", "Đại", "Quyền"}
+
+
+@lru_cache(maxsize=1)
+def _head_sets() -> tuple[set[str], set[str], set[str], set[str]]:
+    first = {h.split(" ")[0] for h in NAMED_HEADS + SELF_HEADS + PREFIX_HEADS}
+    return set(NAMED_HEADS), set(SELF_HEADS), set(PREFIX_HEADS), first
+
+
+def _starts_person(words: Words, i: int, lex: Lexicon) -> bool:
+    """A surname followed by capitalised given names, not a place: "Nguyễn Hồng Diên"."""
+    w = words.get(i)
+    if w not in lex.surnames or not is_cap(words.get(i + 1)):
+        return False
+    two = f"{w} {words.get(i + 1)}"
+    return not (two in lex.province_by_name or two in lex.places or two in lex.districts
+                or two in lex.bodies)
+
+
+def _place_at(words: Words, i: int, lex: Lexicon) -> tuple[int, str] | None:
+    """A known place name starting at word i: (end index, name)."""
+    for n in (4, 3, 2, 1):
+        name = " ".join(words.words[i:i + n])
+        if len(words.words[i:i + n]) == n and all(words.gap(k) == " " for k in
+                                                   range(i + 1, i + n)):
+            if name in lex.province_by_name or name in lex.places or name in lex.districts:
+                return i + n, name
+    return None
+
+
+def _inner_head(words: Words, i: int) -> int:
+    """The number of words of a self-contained head ("Tỉnh ủy", "UBND") starting at i."""
+    _named, selfh, _prefix, _first = _head_sets()
+    for n in (4, 3, 2, 1):
+        if " ".join(words.words[i:i + n]) in selfh:
+            return n
+    return 0
+
+
+def _name_words(words: Words, i: int) -> int:
+    """How many lowercase words from i form a known name word ("trong nước" = 2)."""
+    for n in range(_MAX_NAME_WORDS, 0, -1):
+        if i + n <= len(words) and " ".join(words.words[i:i + n]) in NAME_WORDS and all(
+                words.gap(k) == " " for k in range(i + 1, i + n)):
+            return n
+    return 0
+
+
+class _Scan:
+    """The result of scanning one body name forward from its head."""
+
+    def __init__(self) -> None:
+        self.end = 0  # word index after the name
+        self.province: str | None = None  # explicit province absorbed
+        self.implicit = False  # ends with a bare "tỉnh"
+        self.has_place = False
+
+
+def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan | None:
+    named, selfh, prefix, first = _head_sets()
+    res = _Scan()
+    j = i + head_len
+    has_name = head in selfh
+    n = len(words)
+    while j < n and j - i < 24:
+        w = words.get(j)
+        gap = words.gap(j)
+        if "\n" in gap:
+            break
+        if not w[0].isalnum():
+            nxt = words.get(j + 1)
+            if w in ("-", "–") and has_name and is_cap(nxt) and not res.has_place \
+                    and not _starts_person(words, j + 1, lex) and nxt not in _STOP_CAPS \
+                    and nxt not in first:
+                j += 1
+                continue
+            if w == "-" and has_name and nxt == "châu":
+                j += 1
+                continue
+            if w == "," and has_name and words.phrase(j - 1, j + 2).lower().endswith(
+                    "phòng, chống"):
+                j += 1
+                continue
+            if w == "," and has_name and is_cap(nxt) and nxt not in first \
+                    and not res.has_place and not _starts_person(words, j + 1, lex):
+                # "Đầu tư, Thương mại và Du lịch": an enumeration inside the name
+                k = words.cap_run(j + 1, 3)
+                if words.get(k) == "và" and is_cap(words.get(k + 1)) and \
+                        words.get(k + 1) not in first:
+                    j = k
+                    continue
+            break
+        if is_cap(w) and w[0].isalpha():
+            if res.has_place:
+                break
+            inner = _inner_head(words, j)
+            if inner and has_name or inner and head in prefix:
+                j += inner
+                has_name = True
+                continue
+            if has_name and _starts_person(words, j, lex):
+                break
+            place = _place_at(words, j, lex)
+            if place and has_name:
+                end, name = place
+                if name in lex.province_by_name:
+                    res.province = name
+                res.has_place = True
+                j = end
+                continue
+            if head in selfh and j > i + head_len - 1 and w not in first:
+                break
+            if w in _STOP_CAPS or (w in first and has_name and head in named
+                                   and f"{w} {words.get(j + 1)}" in named | selfh
+                                   and w != "Bộ" and not head.startswith(("Văn phòng", "Ban",
+                                                                          "Thường", "Đảng"))):
+                break
+            has_name = True
+            j += 1
+            continue
+        # a lowercase word
+        low = w.lower()
+        nxt = words.get(j + 1)
+        if low in ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường") and has_name \
+                and not res.has_place:
+            k = j + (2 if low in ("thành", "thị") else 1)
+            if low in ("thành", "thị") and words.get(j + 1) not in ("phố", "xã", "trấn"):
+                break
+            place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
+            if place:
+                end, name = place
+                if low == "tỉnh" or name in lex.province_by_name:
+                    res.province = name if name in lex.province_by_name else None
+                res.has_place = True
+                j = end
+                continue
+            if is_cap(words.get(k)) and low != "tỉnh" and k == j + 1 or (
+                    low in ("huyện", "quận", "xã", "phường") and is_cap(words.get(k))):
+                k2 = words.cap_run(k, 3)
+                res.has_place = True
+                j = k2
+                continue
+            if low == "tỉnh" and not is_cap(words.get(k)):
+                res.implicit = True
+                j += 1
+            break
+        if not has_name or (head in selfh and j == i + head_len):
+            break
+        if words.joined(j):
+            j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch"
+            continue
+        if low == "và" and is_cap(nxt) and nxt not in first and not _place_at(words, j + 1, lex) \
+                and not _starts_person(words, j + 1, lex):
+            j += 2
+            continue
+        if low == "về" and head.startswith(ABOUT_HEADS) or (
+                low == "về" and words.phrase(i, j).startswith(ABOUT_HEADS)):
+            if _name_words(words, j + 1):
+                j += 1
+                continue
+            break
+        if low == "châu" and is_cap(nxt):
+            j += 2
+            continue
+        if low == "ngành" and is_cap(nxt):
+            j += 1
+            continue
+        if name_key(words.phrase(i, j)) in lex.body_keys:
+            break  # a known body is complete: "Bộ Công Thương đầu tư ..."
+        k = _name_words(words, j)
+        if k and not res.has_place:
+            j += k
+            continue
+        break
+    if not has_name:
+        return None
+    # drop a dangling connector
+    while j > i + head_len and words.get(j - 1) in ("và", "-", ",", "về"):
+        j -= 1
+    res.end = j
+    return res
+
+
+def _ministry_before(lex: Lexicon, text: str, pos: int) -> str | None:
+    """The ministry last named before pos, else the first one named in the text."""
+    best = None
+    for m in lex.body_regex.finditer(text):
+        rec = lex.bodies.get(m.group(0)) or lex.bodies.get(name_key(m.group(0))) or {}
+        if rec.get("kind") == "ministry" and rec["name"].startswith("Bộ "):
+            if m.start() < pos or best is None:
+                best = rec["name"]
+            if m.start() >= pos:
+                break
+    return best
+
+
+def _complete(name: str, head: str, scan: _Scan, province: str | None) -> str:
+    """Give a provincial body its province when the text leaves it implicit."""
+    if scan.province or scan.has_place or not province:
+        return name
+    if scan.implicit:
+        return f"{name} {province}"
+    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")):
+        return f"{name} {province}"
+    if head in PROVINCIAL or name in ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân") \
+            or name.startswith(("Thường trực UBND", "Thường trực HĐND")):
+        return f"{name} tỉnh {province}"
+    return name
+
+
+def _canonical(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"^Ban Chấp hành Đảng bộ tỉnh\s+", "Tỉnh ủy ", name)
+    name = re.sub(r"^[Đđ]oàn [Đđ]ại biểu Quốc hội", "Đoàn Đại biểu Quốc hội", name)
+    return name[0].upper() + name[1:]
+
+
+def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
+    """ORGANIZATION candidates with canonical names."""
+    out: list[Candidate] = []
+    for m in lex.body_regex.finditer(text):
+        rec = lex.bodies.get(m.group(0)) or lex.bodies.get(name_key(m.group(0)))
+        if rec is None or not m.group(0)[0].isupper():
+            continue
+        out.append(Candidate(m.start(), m.end(), "ORGANIZATION", rec["name"],
+                             f"org:{rec['key']}", 2))
+    _named, selfh, prefix, _first = _head_sets()
+    for m in _HEADS.finditer(text):
+        head = m.group(0)
+        i = words.index(m.start())
+        if i is None:
+            continue
+        if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
+            continue
+        if head in LOWER_HEADS and words.joined(i):
+            continue  # "trụ sở": a word of its own, not the head "sở"
+        if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
+        scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
+        if scan is None:
+            continue
+        start, end = words.starts[i], words.ends[scan.end - 1]
+        name = words.phrase(i, scan.end)
+        if head in LOWER_HEADS:
+            name = LOWER_HEADS[head] + name[len(head):]
+            head = LOWER_HEADS[head]
+        if re.search(r"\bBộ$", name) and name != "Bộ":
+            ministry = _ministry_before(lex, text, start)
+            if ministry:
+                name = name[:-3] + " " + ministry
+        if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
+            continue  # "Sở Công Thương một số tỉnh": departments in general
+        name = _canonical(_complete(name, head, scan, province))
+        known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
+        key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
+        out.append(Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2))
+    for m in _LIST.finditer(text):
+        out.extend(_listed(text, words, lex, m, province))
+    return out
+
+
+def _listed(text: str, words: Words, lex: Lexicon, m: re.Match[str],
+            province: str | None) -> list[Candidate]:
+    """"các Sở: Công Thương, Giao thông vận tải": each item is a body of the shared head."""
+    head = m.group("head").capitalize()
+    i = words.index(m.end())
+    out: list[Candidate] = []
+    _named, _selfh, _prefix, first = _head_sets()
+    while i is not None and i < len(words) and is_cap(words.get(i)) \
+            and words.get(i) not in first:
+        fake = _Scan()
+        j = i
+        while j < len(words) and (is_cap(words.get(j)) or _name_words(words, j)) \
+                and words.gap(j) in (" ", "") and words.get(j)[0].isalpha():
+            j += _name_words(words, j) or 1
+            if words.get(j) == "và" and is_cap(words.get(j + 1)):
+                j += 1
+        if j == i:
+            break
+        name = f"{head} {words.phrase(i, j)}"
+        if head == "Sở":
+            name = _complete(name, "Sở", fake, province)
+        out.append(Candidate(words.starts[i], words.ends[j - 1], "ORGANIZATION", name,
+                             f"org:{slugify(name)}", 1))
+        if words.get(j) not in (",", ";"):
+            break
+        i = j + 1
+    return out

@@ -1,0 +1,125 @@
+"""Persons: a name shape (a Vietnamese surname, then capitalised given names) in the context
+of a title or an honorific.
+
+A name counts when a title or form of address stands before it ("Bộ trưởng Nguyễn Hồng Diên",
+"ông Lê Văn A", "Bí thư Tỉnh ủy Quảng Ninh Nguyễn Văn B": the body between title and name is
+skipped), when a title follows it ("Trần Văn C, Ủy viên Trung ương Đảng, ..." as in the lists
+"các đồng chí: A, title; B, title"), or when the same name was accepted elsewhere in the text.
+A capitalised run right after a title is a name even without a known surname.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import UPPER, Lexicon, alternation
+from ingest.spans import Candidate, Words, is_cap
+from ingest.text import slugify
+
+__all__ = ["find_persons"]
+
+_QUALIFIERS = ["tân", "nguyên", "cựu", "Quyền", "quyền", "Phó", "phó"]
+
+
+class _Context:
+    def __init__(self, lex: Lexicon) -> None:
+        titles = [t for t in lex.titles if len(t) > 2]
+        honor = [h for h in lex.honorifics if h not in ("em", "anh", "chị", "cụ")]
+        self.title_end = re.compile(r"(?:" + alternation(titles + honor) + r")[ ]*$",
+                                    re.IGNORECASE)
+        self.title_start = re.compile(r"^[ ]*(?:,|-|–|\()[ ]*(?:" + alternation(
+            titles + _QUALIFIERS) + r")", re.IGNORECASE)
+        self.title_any = re.compile(alternation(titles + honor), re.IGNORECASE)
+        self.surname_at = re.compile(r"(?<!\w)(?=(?:" + "|".join(
+            re.escape(s) for s in sorted(lex.surnames, key=len, reverse=True))
+            + rf")[ ][{UPPER}])")
+
+
+_NOT_GIVEN = {"Phó", "Bí", "Chủ", "Bộ", "Thứ", "Trưởng", "Giám", "Ủy", "Đồng", "Tỉnh", "Thành",
+              "Sở", "Ban", "Cục", "Vụ", "Quyền", "Tổng", "Đại", "Trung", "Văn", "Thường", "Hội",
+              "UBND", "HĐND", "Đoàn", "Công", "Tập", "Viện", "Báo", "Khu", "Cửa", "Chính"}
+_CACHE: dict[int, _Context] = {}
+
+
+def _context(lex: Lexicon) -> _Context:
+    if id(lex) not in _CACHE:
+        _CACHE[id(lex)] = _Context(lex)
+    return _CACHE[id(lex)]
+
+
+def _is_place(lex: Lexicon, name: str) -> bool:
+    return (name in lex.province_by_name or name in lex.places or name in lex.districts
+            or name in lex.bodies)
+
+
+def find_persons(text: str, words: Words, lex: Lexicon,
+                 others: list[Candidate]) -> list[Candidate]:
+    """PERSON candidates; `others` (bodies, places) bound names and carry titles."""
+    ctx = _context(lex)
+    covered = sorted((c.start, c.end) for c in others)
+    # a place inside a name does not cut it ("Trần Hồng Hà" holds the place name "Hồng Hà")
+    hard = sorted((c.start, c.end) for c in others if c.label not in ("PROVINCE", "LOCATION"))
+    ends = {c.end: c.start for c in others if c.label != "PERSON"}
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in hard) or any(
+            s < pos < e for s, e in covered)
+
+    def title_before(start: int) -> str | None:
+        pos = start
+        while True:
+            before = text[max(0, pos - 60):pos]
+            stripped = before.rstrip(" ")
+            back = pos - (len(before) - len(stripped))
+            if back in ends:  # skip a body or place between the title and the name
+                pos = ends[back]
+                continue
+            if stripped.endswith(","):  # "Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X Name"
+                return None
+            m = ctx.title_end.search(text, max(0, back - 60), back)
+            return text[m.start():start].strip() if m else None
+
+    found: list[Candidate] = []
+    seen: set[int] = set()
+    starts = [m.start() for m in ctx.surname_at.finditer(text)]
+    for m in ctx.title_any.finditer(text):
+        pos = m.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        while pos in {c.start for c in others if c.label == "ORGANIZATION"}:
+            pos = next(c.end for c in others if c.start == pos and c.label == "ORGANIZATION")
+            while pos < len(text) and text[pos] == " ":
+                pos += 1
+        starts.append(pos)
+    for start in sorted(set(starts)):
+        i = words.index(start)
+        if i is None or start in seen or inside(start) or not is_cap(words.get(i)):
+            continue
+        j = words.cap_run(i, 4)
+        while j > i and any(s > start and s < words.ends[j - 1] for s, _ in hard):
+            j -= 1
+        if j - i < 2 or words.joined(j):
+            continue  # "Phó Bí thư": a capitalised compound, not a name
+        name = words.phrase(i, j)
+        if _is_place(lex, name) or _is_place(lex, words.phrase(i, i + 2)):
+            continue
+        title = title_before(start)
+        after = ctx.title_start.match(text, words.ends[j - 1])
+        surname = words.get(i) in lex.surnames
+        if title is None and not (after and surname):
+            continue
+        if not surname and (title is None or ctx.title_any.search(name)
+                            or words.get(i) in _NOT_GIVEN):
+            continue
+        seen.add(start)
+        found.append(Candidate(start, words.ends[j - 1], "PERSON", name,
+                               f"person:{slugify(name)}", 3, [t for t in [title] if t]))
+    # the same name elsewhere in the text (captions, later mentions)
+    accepted = {c.name for c in found}
+    if accepted:
+        again = re.compile(alternation(accepted))
+        for m in again.finditer(text):
+            if m.start() not in seen and not inside(m.start()):
+                found.append(Candidate(m.start(), m.end(), "PERSON", m.group(0),
+                                       f"person:{slugify(m.group(0))}", 3))
+    return found

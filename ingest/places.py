@@ -1,0 +1,175 @@
+"""Places: provinces, other locations, border gates and zones.
+
+A name is read by the word in front of it: "tỉnh X" is a province, "huyện X" a district,
+"thành phố X" a province only for the five centrally governed cities and a LOCATION otherwise;
+a bare name is whatever the gazetteer says. Border gates and zones are read by their own
+generic words ("cửa khẩu quốc tế đường bộ số II - X", "cặp cửa khẩu X - Y", "Khu công nghiệp X")
+and named by their own name, which is what FACTS.md wants ("Kim Thành", "Lào Cai - Hà Khẩu").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.lexicon import LOWER, UPPER, Lexicon
+from ingest.spans import Candidate
+from ingest.text import name_key, slugify
+
+__all__ = ["find_gates", "find_places", "find_zones"]
+
+_CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"
+_CAPRUN = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
+_KIND = re.compile(
+    rf"(?<!\w)(?P<kind>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|"
+    rf"[Xx]ã|[Pp]hường)[ ]+(?P<name>{_CAPRUN})(?!\w)")
+_WATER = re.compile(rf"(?<!\w)(?P<kind>sông|vịnh|đảo|quần đảo|đèo)[ ]+(?P<name>{_CAPRUN})(?!\w)")
+_CAP_NEXT = re.compile(rf"[ ][{UPPER}]")
+_CAP_PREV = re.compile(rf"[{UPPER}][{LOWER}]*[ ]$")
+_LOCAL = {"huyện", "quận", "thị xã", "thị trấn", "xã", "phường"}
+
+
+def _province(lex: Lexicon, name: str, start: int, end: int, year: int | None) -> Candidate:
+    key = lex.province_key(name, year) or slugify(name)
+    return Candidate(start, end, "PROVINCE", lex.provinces[key]["name"] if key in lex.provinces
+                     else name, f"province:{key}", 2)
+
+
+def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
+    """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
+    rivers) with their canonical short names."""
+    out: list[Candidate] = []
+    for m in _KIND.finditer(text):
+        kind = m.group("kind").lower().rstrip(".")
+        name = m.group("name")
+        # the longest known name inside the capitalised run ("tỉnh Lào Cai Nguyễn ...")
+        words = name.split(" ")
+        for n in range(len(words), 0, -1):
+            part = " ".join(words[:n])
+            end = m.start("name") + len(part)
+            if kind in ("tỉnh", "thành phố", "tp") and part in lex.province_by_name:
+                key = lex.province_by_name[part]
+                city = lex.provinces[key]["kind"] == "thành phố"
+                if kind == "tỉnh" or city:
+                    out.append(_province(lex, part, m.start(), end, year))
+                    break
+            if part in lex.districts or (kind in _LOCAL and n == len(words) and n <= 3):
+                out.append(Candidate(m.start(), end, "LOCATION", part,
+                                     f"location:{slugify(part)}", 2))
+                break
+            if kind in ("tỉnh", "thành phố", "huyện") and part in lex.places:
+                rec = lex.places[part]
+                out.append(Candidate(m.start(), end, "LOCATION", rec["name"],
+                                     f"location:{rec['key']}", 2))
+                break
+    for m in _WATER.finditer(text):
+        name = f"{m.group('kind')} {m.group('name')}"
+        out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))
+    for m in lex.province_regex.finditer(text):
+        out.append(_province(lex, m.group(0), m.start(), m.end(), year))
+    for m in lex.place_regex.finditer(text):
+        rec = lex.places.get(m.group(0)) or lex.places.get(name_key(m.group(0)))
+        if rec is None or not m.group(0)[0].isupper():
+            continue
+        if " " not in m.group(0) and (_CAP_NEXT.match(text, m.end())
+                                      or _CAP_PREV.search(text, 0, m.start())):
+            continue  # "Đức", "Anh" next to a capitalised word are given names
+        out.append(Candidate(m.start(), m.end(), "LOCATION", rec["name"],
+                             f"location:{rec['key']}", 1))
+    for m in lex.district_regex.finditer(text):
+        name = m.group(0)
+        out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 0))
+    return out
+
+
+_GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp\s+)?[Cc]ửa\s+khẩu(?:\s+(?:[Qq]uốc\s+tế|[Cc]hính|[Pp]hụ|"
+              r"[Ss]ong\s+phương))?(?:\s+(?:[Đđ]ường\s+(?:bộ|sắt|thủy)|[Gg]a\s+đường\s+sắt))?")
+_GATE_NAME = rf"{_CAPRUN}(?:\s*\([^()]{{1,30}}\))?"
+_GATE = re.compile(
+    _GATE_HEAD
+    + rf"(?:\s+[Ss]ố\s+(?P<num>[IVX]+|\d+)(?:\s*-\s*(?P<numname>{_CAPRUN})"
+    rf"|\s*\(qua\s+cầu\s+(?P<bridge>{_CAPRUN})\))?"
+    rf"|\s+(?P<a>{_GATE_NAME})(?:\s+-\s+(?P<b>{_GATE_NAME}))?)")
+_GATE_LIST = re.compile(
+    r"(?<!\w)(?:\d+\s+)?(?:cặp\s+)?cửa\s+khẩu[^.;:]{0,30}?\s(?:là|gồm|gồm có|như)\s*:?\s+"
+    rf"(?P<items>{_GATE_NAME}\s+-\s+{_GATE_NAME}(?:\s*,\s*{_GATE_NAME}\s+-\s+{_GATE_NAME})*)")
+_PAIR = re.compile(rf"(?P<a>{_GATE_NAME})\s+-\s+(?P<b>{_GATE_NAME})")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def _gate_name(lex: Lexicon, a: str, b: str | None) -> tuple[str, str]:
+    a = _PAREN.sub("", a).strip()
+    name = f"{a} - {_PAREN.sub('', b).strip()}" if b else a
+    rec = lex.gates.get(name) or (lex.gates.get(a) if not b else None)
+    if rec is None and b and a in lex.gates and name in lex.gates.get(a, {}).get("aliases", []):
+        rec = lex.gates[a]
+    key = f"border_gate:{rec['key']}" if rec else f"border_gate:{slugify(name)}"
+    return name, key
+
+
+def find_gates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành")."""
+    out: list[Candidate] = []
+    for m in _GATE.finditer(text):
+        if m.group("num"):
+            own = m.group("numname") or m.group("bridge")
+            name = own if own else f"cửa khẩu quốc tế đường bộ số {m.group('num')}"
+            end = m.end("numname") if m.group("numname") else (
+                m.end("num") if m.group("bridge") else m.end())
+            key = f"border_gate:{lex.gates[own]['key']}" if own in lex.gates \
+                else f"border_gate:{slugify(name)}"
+            out.append(Candidate(m.start(), end, "BORDER_GATE", name, key, 3))
+            continue
+        name, key = _gate_name(lex, m.group("a"), m.group("b"))
+        if name.split(" ")[0] in ("Quốc", "Đường", "Số"):
+            continue
+        out.append(Candidate(m.start(), m.end(), "BORDER_GATE", name, key, 3))
+    for m in _GATE_LIST.finditer(text):
+        base = m.start("items")
+        for p in _PAIR.finditer(m.group("items")):
+            name, key = _gate_name(lex, p.group("a"), p.group("b"))
+            out.append(Candidate(base + p.start(), base + p.end(), "BORDER_GATE", name, key, 3))
+    for m in lex.gate_regex.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if "cửa khẩu" in before or "cầu" in before[-5:]:
+            rec = lex.gates[m.group(0)]
+            out.append(Candidate(m.start(), m.end(), "BORDER_GATE", m.group(0),
+                                 f"border_gate:{rec['key']}", 1))
+    return out
+
+
+_ZONE_KIND = (r"[Kk]hu\s+kinh\s+tế\s+cửa\s+khẩu|[Kk]hu\s+kinh\s+tế|[Kk]hu\s+[Cc]ông\s+nghiệp|"
+              r"[Kk]hu\s+công\s+nghệ\s+cao|[Kk]hu\s+chế\s+xuất|[Cc]ụm\s+[Cc]ông\s+nghiệp|"
+              r"[Kk]hu\s+phức\s+hợp|[Kk]hu\s+thương\s+mại\s+tự\s+do|KKT(?:\s+cửa\s+khẩu)?|KCN|CCN")
+_ZONE = re.compile(rf"(?<!\w)(?P<kind>{_ZONE_KIND})[ ]+(?:(?:tỉnh|thành[ ]phố)[ ]+)?"
+                   rf"(?P<name>{_CAPRUN})(?!\w)")
+_ZONE_LIST = re.compile(
+    rf"(?<!\w)(?:\d+\s+)?(?P<kind>khu công nghiệp|cụm công nghiệp|khu kinh tế)"
+    r"[^.;:]{0,30}?\s(?:là|gồm|gồm có)\s*:?\s+"
+    rf"(?P<items>{_CAPRUN}(?:\s*(?:,|và)\s*{_CAPRUN})*)")
+_LONG = {"kkt": "Khu kinh tế", "kkt cửa khẩu": "Khu kinh tế cửa khẩu", "kcn": "Khu công nghiệp",
+         "ccn": "Cụm công nghiệp"}
+
+
+def _zone_kind(kind: str) -> str:
+    kind = re.sub(r"\s+", " ", kind)
+    kind = _LONG.get(kind.lower(), kind)
+    return kind[0].upper() + kind[1:].lower()
+
+
+def find_zones(text: str, lex: Lexicon) -> list[Candidate]:
+    """Industrial parks and clusters, economic and free-trade zones with a name."""
+    out: list[Candidate] = []
+    for m in _ZONE.finditer(text):
+        name = m.group("name")
+        if name.split(" ")[0] in ("Quản", "Ban", "Sở", "UBND"):
+            continue
+        full = f"{_zone_kind(m.group('kind'))} {name}"
+        out.append(Candidate(m.start(), m.end(), "ZONE", full, f"zone:{slugify(full)}", 3))
+    for m in _ZONE_LIST.finditer(text):
+        kind = _zone_kind(m.group("kind"))
+        base = m.start("items")
+        for item in re.finditer(_CAPRUN, m.group("items")):
+            full = f"{kind} {item.group(0)}"
+            out.append(Candidate(base + item.start(), base + item.end(), "ZONE", full,
+                                 f"zone:{slugify(full)}", 3))
+    return out

@@ -1,0 +1,91 @@
+"""What the entity recognisers share: candidate spans and a word index over the text.
+
+Recognisers work on `doc.text` with compiled regexes and a light word index (words and
+punctuation with their offsets), never with per-token Python loops over the spaCy doc; the
+resolver in ingest/components.py maps the chosen candidates to tokens once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Candidate", "Words", "compound_starts", "is_cap"]
+
+_WORD = re.compile(r"\w+(?:[.&+/'’]\w+)*|[^\w\s]")
+
+
+@dataclass
+class Candidate:
+    """A recognised mention: offsets into doc.text, FACTS type, canonical name and key."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    key: str = ""
+    priority: int = 0
+    titles: list[str] = field(default_factory=list)
+
+
+def is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+class Words:
+    """The words and punctuation marks of a text with their character offsets."""
+
+    def __init__(self, text: str, compounds: set[int] | None = None) -> None:
+        self.text = text
+        # start offsets of syllables that continue the previous one inside one segmented word
+        # ("nghiệp" in "Công nghiệp"): pyvi's word boundaries, read once from the doc
+        self.compounds = compounds or set()
+        matches = list(_WORD.finditer(text))
+        self.words = [m.group(0) for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.at = {s: i for i, s in enumerate(self.starts)}
+
+    def joined(self, i: int) -> bool:
+        """Is word i the continuation of word i-1 inside one segmented word?"""
+        return 0 < i < len(self.words) and self.starts[i] in self.compounds
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def index(self, char: int) -> int | None:
+        """The index of the word starting at `char`, if one does."""
+        return self.at.get(char)
+
+    def get(self, i: int) -> str:
+        return self.words[i] if 0 <= i < len(self.words) else ""
+
+    def gap(self, i: int) -> str:
+        """The characters between word i-1 and word i ("" when they touch)."""
+        return self.text[self.ends[i - 1]:self.starts[i]] if 0 < i < len(self.words) else ""
+
+    def phrase(self, i: int, j: int) -> str:
+        """The text of words i..j-1 as written."""
+        return self.text[self.starts[i]:self.ends[j - 1]] if j > i else ""
+
+    def cap_run(self, i: int, limit: int = 4) -> int:
+        """The end index of the run of capitalised words from i (same line, no punctuation)."""
+        j = i
+        while (j < len(self.words) and j - i < limit and is_cap(self.words[j])
+               and self.words[j][0].isalpha() and (j == i or self.gap(j) == " ")):
+            j += 1
+        return j
+
+
+def compound_starts(doc) -> set[int]:  # type: ignore[no-untyped-def]
+    """Offsets of the non-first syllables of every multi-syllable token of a segmented doc."""
+    out: set[int] = set()
+    for token in doc:
+        text = token.text
+        if " " in text:
+            base = token.idx
+            out.update(base + m.start() for m in _SYLLABLE.finditer(text) if m.start())
+    return out
+
+
+_SYLLABLE = re.compile(r"\S+")
