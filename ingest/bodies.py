@@ -28,6 +28,9 @@ _DATA = json.loads((Path(__file__).resolve().parent / "data" / "name_words.json"
                    .read_text("utf-8"))
 # Lowercase words that occur inside body names (sectors, fields, qualifiers).
 NAME_WORDS: set[str] = set(_DATA["name_words"])
+# Name words that are also verbs: after a capitalised word ("Công Thương") they start the
+# predicate ("Bộ Công Thương đầu tư ..."), so they only continue a name after a lowercase word.
+VERB_LIKE: set[str] = set(_DATA["verb_like"])
 _MAX_NAME_WORDS = max(len(w.split()) for w in NAME_WORDS)
 # Heads whose name needs at least one capitalised word after them.
 NAMED_HEADS: list[str] = _DATA["named_heads"]
@@ -69,10 +72,10 @@ def _place_at(words: Words, i: int, lex: Lexicon) -> tuple[int, str] | None:
     """A known place name starting at word i: (end index, name)."""
     for n in (4, 3, 2, 1):
         name = " ".join(words.words[i:i + n])
-        if len(words.words[i:i + n]) == n and all(words.gap(k) == " " for k in
-                                                   range(i + 1, i + n)):
-            if name in lex.province_by_name or name in lex.places or name in lex.districts:
-                return i + n, name
+        if len(words.words[i:i + n]) == n and all(
+                words.gap(k) == " " for k in range(i + 1, i + n)) and (
+                name in lex.province_by_name or name in lex.places or name in lex.districts):
+            return i + n, name
     return None
 
 
@@ -132,7 +135,9 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             if w == "," and has_name and is_cap(nxt) and nxt not in first \
                     and not res.has_place and not _starts_person(words, j + 1, lex):
                 # "Đầu tư, Thương mại và Du lịch": an enumeration inside the name
-                k = words.cap_run(j + 1, 3)
+                k = j + 1
+                while k < j + 7 and (is_cap(words.get(k)) or words.joined(k)):
+                    k += 1
                 if words.get(k) == "và" and is_cap(words.get(k + 1)) and \
                         words.get(k + 1) not in first:
                     j = k
@@ -142,7 +147,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             if res.has_place:
                 break
             inner = _inner_head(words, j)
-            if inner and has_name or inner and head in prefix:
+            if (inner and has_name) or (inner and head in prefix):
                 j += inner
                 has_name = True
                 continue
@@ -170,10 +175,9 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         low = w.lower()
         nxt = words.get(j + 1)
         if low in ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường") and has_name \
-                and not res.has_place:
+                and not res.has_place and (low not in ("thành", "thị")
+                                           or words.get(j + 1) in ("phố", "xã", "trấn")):
             k = j + (2 if low in ("thành", "thị") else 1)
-            if low in ("thành", "thị") and words.get(j + 1) not in ("phố", "xã", "trấn"):
-                break
             place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
             if place:
                 end, name = place
@@ -182,16 +186,19 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 res.has_place = True
                 j = end
                 continue
-            if is_cap(words.get(k)) and low != "tỉnh" and k == j + 1 or (
+            if (is_cap(words.get(k)) and low != "tỉnh" and k == j + 1) or (
                     low in ("huyện", "quận", "xã", "phường") and is_cap(words.get(k))):
                 k2 = words.cap_run(k, 3)
                 res.has_place = True
                 j = k2
                 continue
-            if low == "tỉnh" and not is_cap(words.get(k)):
+            if low == "tỉnh":  # a bare "tỉnh": the article's province
                 res.implicit = True
                 j += 1
             break
+        if low == "ngành" and is_cap(nxt):
+            j += 1  # "Công đoàn ngành Công Thương"
+            continue
         if not has_name or (head in selfh and j == i + head_len):
             break
         if words.joined(j):
@@ -201,7 +208,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 and not _starts_person(words, j + 1, lex):
             j += 2
             continue
-        if low == "về" and head.startswith(ABOUT_HEADS) or (
+        if (low == "về" and head.startswith(ABOUT_HEADS)) or (
                 low == "về" and words.phrase(i, j).startswith(ABOUT_HEADS)):
             if _name_words(words, j + 1):
                 j += 1
@@ -216,6 +223,9 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if name_key(words.phrase(i, j)) in lex.body_keys:
             break  # a known body is complete: "Bộ Công Thương đầu tư ..."
         k = _name_words(words, j)
+        if k and words.phrase(j, j + k) in VERB_LIKE and is_cap(words.get(j - 1)) \
+                and not words.joined(j - 1) and words.get(j - 1) not in first:
+            k = 0  # but a head takes one: "Ban chỉ đạo ..."
         if k and not res.has_place:
             j += k
             continue
@@ -272,7 +282,6 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
             continue
         out.append(Candidate(m.start(), m.end(), "ORGANIZATION", rec["name"],
                              f"org:{rec['key']}", 2))
-    _named, selfh, prefix, _first = _head_sets()
     for m in _HEADS.finditer(text):
         head = m.group(0)
         i = words.index(m.start())

@@ -7,7 +7,7 @@ article's `published` year or, failing that, the year the text itself reports on
 đến, ...) or with a four-digit year, so ratios and counts never become dates.
 
 >>> find_dates("Sáng 30/8, từ ngày 7-9/8 và trong tháng 8/2024.", 2024)
-[(0, 9, '2024-08-30'), (11, 24, '2024-08-07/2024-08-09'), (34, 45, '2024-08')]
+[(0, 9, '2024-08-30'), (11, 24, '2024-08-07/2024-08-09'), (34, 46, '2024-08')]
 >>> infer_year("tăng 13,8% so với cùng kỳ năm 2023")
 2024
 """

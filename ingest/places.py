@@ -81,14 +81,14 @@ def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
     return out
 
 
-_GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp\s+)?[Cc]ửa\s+khẩu(?:\s+(?:[Qq]uốc\s+tế|[Cc]hính|[Pp]hụ|"
-              r"[Ss]ong\s+phương))?(?:\s+(?:[Đđ]ường\s+(?:bộ|sắt|thủy)|[Gg]a\s+đường\s+sắt))?")
+_GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]+tế|[Cc]hính|[Pp]hụ|"
+              r"[Ss]ong[ ]+phương))?(?:[ ]+(?:[Đđ]ường[ ]+(?:bộ|sắt|thủy)|[Gg]a[ ]+đường[ ]+sắt))?")
 _GATE_NAME = rf"{_CAPRUN}(?:\s*\([^()]{{1,30}}\))?"
 _GATE = re.compile(
     _GATE_HEAD
-    + rf"(?:\s+[Ss]ố\s+(?P<num>[IVX]+|\d+)(?:\s*-\s*(?P<numname>{_CAPRUN})"
+    + rf"(?:[ ]+[Ss]ố[ ]+(?P<num>[IVX]+|\d+)(?:\s*-\s*(?P<numname>{_CAPRUN})"
     rf"|\s*\(qua\s+cầu\s+(?P<bridge>{_CAPRUN})\))?"
-    rf"|\s+(?P<a>{_GATE_NAME})(?:\s+-\s+(?P<b>{_GATE_NAME}))?)")
+    rf"|[ ]+(?P<a>{_GATE_NAME})(?:[ ]+-[ ]+(?P<b>{_GATE_NAME}))?)")
 _GATE_LIST = re.compile(
     r"(?<!\w)(?:\d+\s+)?(?:cặp\s+)?cửa\s+khẩu[^.;:]{0,30}?\s(?:là|gồm|gồm có|như)\s*:?\s+"
     rf"(?P<items>{_GATE_NAME}\s+-\s+{_GATE_NAME}(?:\s*,\s*{_GATE_NAME}\s+-\s+{_GATE_NAME})*)")
