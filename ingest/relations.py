@@ -643,8 +643,8 @@ def _organizers(sent: Sentence, lo: int, t0: int, events_end: int, hi: int,
     cho = re.search(r"^[^.;]*?\bcho\s+(?:(?:thành phố|tỉnh|TP\.?)\s+)?",
                     text[events_end - sent.start:hi - sent.start])
     if cho and re.search(r"đăng cai", text[lo - sent.start:t0 - sent.start + 10]):
-        at = events_end + cho.end()
-        found = [m for m in sent.mentions if m.start == at and m.label in HOST]
+        lo_at, at = events_end + cho.start(), events_end + cho.end()
+        found = [m for m in sent.mentions if lo_at <= m.start <= at and m.label in HOST][:1]
         if found:
             return found
     out = []
