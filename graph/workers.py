@@ -113,22 +113,31 @@ def execute(store: GraphStore, request: QueryRequest) -> QueryOutcome:
     result = store.query(request.text, default_graph=_list(request.default_graph),
                          named_graphs=_list(request.named_graphs))
     try:
-        if isinstance(result, ox.QueryBoolean):
-            fmt = _pick(RESULTS_FORMATS, request.results_format, "an ASK result")
-            body = result.serialize(format=fmt[0])
-            return QueryOutcome("boolean", body, fmt[1], 1, False)
-        if isinstance(result, ox.QuerySolutions):
-            fmt = _pick(RESULTS_FORMATS, request.results_format, "SELECT results")
-            return _solutions(result, fmt, request.row_limit)
-        fmt = _pick(GRAPH_FORMATS, request.graph_format, "a graph (CONSTRUCT or DESCRIBE)")
-        triples = []
-        for triple in result:
-            if len(triples) == request.row_limit:
-                return QueryOutcome("graph", _graph(triples, fmt[0]), fmt[1], len(triples), True)
-            triples.append(triple)
-        return QueryOutcome("graph", _graph(triples, fmt[0]), fmt[1], len(triples), False)
+        return _serialise(result, request)
+    except VnkgError as err:
+        error: VnkgError = err.with_traceback(None)
     except OSError as err:  # evaluation errors surface while iterating
-        raise StoreError(f"query failed: {err}") from err
+        error = StoreError(f"query failed: {err}")
+    # pyoxigraph results may only be dropped on the thread that made them: let go of it here,
+    # not in a traceback that another thread frees.
+    del result
+    raise error
+
+
+def _serialise(result: Any, request: QueryRequest) -> QueryOutcome:
+    if isinstance(result, ox.QueryBoolean):
+        fmt = _pick(RESULTS_FORMATS, request.results_format, "an ASK result")
+        return QueryOutcome("boolean", result.serialize(format=fmt[0]), fmt[1], 1, False)
+    if isinstance(result, ox.QuerySolutions):
+        fmt = _pick(RESULTS_FORMATS, request.results_format, "SELECT results")
+        return _solutions(result, fmt, request.row_limit)
+    fmt = _pick(GRAPH_FORMATS, request.graph_format, "a graph (CONSTRUCT or DESCRIBE)")
+    triples = []
+    for triple in result:
+        if len(triples) == request.row_limit:
+            return QueryOutcome("graph", _graph(triples, fmt[0]), fmt[1], len(triples), True)
+        triples.append(triple)
+    return QueryOutcome("graph", _graph(triples, fmt[0]), fmt[1], len(triples), False)
 
 
 def _list(values: tuple[str, ...] | None) -> list[str] | None:

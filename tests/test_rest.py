@@ -8,16 +8,12 @@ the extractor) for the mission's lookup.
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from tests.api_graph import ingest_api_articles
 
-DATA = Path(__file__).resolve().parent / "data" / "api_articles.json"
 BASE = "https://vnkg.org/id"
 TRUNG = f"{BASE}/person/le-thanh-trung"
 BO_NN = f"{BASE}/org/bo-nong-nghiep-va-phat-trien-nong-thon"
@@ -27,16 +23,8 @@ BO_NN = f"{BASE}/org/bo-nong-nghiep-va-phat-trien-nong-thon"
 def api_kg():
     """An in-memory graph of the two test articles, ingested with their given facts."""
     from graph.service import KnowledgeGraph
-    from ingest.articles import Article
-    from ingest.facts import ArticleFacts
 
-    kg = KnowledgeGraph.in_memory()
-    for item in json.loads(DATA.read_text(encoding="utf-8")):
-        a = item["article"]
-        article = Article(id=a["id"], title=a["title"], body=a["body"], url=a["url"],
-                          published=date.fromisoformat(a["published"]))
-        kg.ingest_article(article, ArticleFacts.model_validate(item["facts"]))
-    return kg
+    return ingest_api_articles(KnowledgeGraph.in_memory())
 
 
 @pytest.fixture(scope="module")
