@@ -288,7 +288,7 @@ def _article_ministry(sentences: list[Sentence]) -> str | None:
     counts = Counter(m.name for s in sentences for m in s.mentions
                      if m.label == "ORGANIZATION" and m.name.startswith("Bộ ")
                      and not m.name.startswith(("Bộ Chỉ huy", "Bộ Tư lệnh", "Bộ Chính trị")))
-    return counts.most_common(1)[0][0] if counts else None
+    return next(iter(counts)) if len(counts) == 1 else None  # a guess only when unambiguous
 
 
 def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
@@ -308,7 +308,7 @@ def _body_from_context(pos: Position, sent: Sentence, ctx: ArticleContext,
                        ministry: str | None) -> str | None:
     """The body of a title given alone ("Bộ trưởng Nguyễn Hồng Diên"): the same person's
     title with a body elsewhere in the article, else for a minister the ministry of the
-    delegation in the sentence or the ministry the article names most."""
+    delegation in the sentence or the one ministry the article names."""
     for role, body in ctx.person_bodies.get(pos.person, []):
         if fold(role) == fold(pos.role):
             return body

@@ -1,0 +1,371 @@
+"""Facts from single sentences in the style of Vietnamese government news (our own sentences).
+
+Each case states the entities recognition found (hand-built Docs, see hand_docs.py) and the
+exact set of facts expected: (relation, subject, object, role or date or None).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hand_docs import fact_set, make_doc
+
+
+def P(name):
+    return (name, "PERSON")
+
+
+def O(surface, name=None):
+    return (surface, "ORGANIZATION", name or surface)
+
+
+def PR(surface, name=None):
+    return (surface, "PROVINCE", name or surface)
+
+
+def L(surface, name=None):
+    return (surface, "LOCATION", name or surface)
+
+
+def BG(surface, name):
+    return (surface, "BORDER_GATE", name)
+
+
+def Z(surface, name=None):
+    return (surface, "ZONE", name or surface)
+
+
+def D(number):
+    return (number, "DOCUMENT", number)
+
+
+def EV(surface, name=None):
+    return (surface, "EVENT", name or surface)
+
+
+HP, WW, VI = "holds_position", "worked_with", "visited"
+
+CASES = [
+    # -- holds_position ------------------------------------------------------------------
+    ("title-body-before-name",
+     "Thứ trưởng Bộ Tài chính Lê Thị Mai phát biểu tại cuộc họp.",
+     [O("Bộ Tài chính"), P("Lê Thị Mai")], None, [],
+     {(HP, "Lê Thị Mai", "Bộ Tài chính", "Thứ trưởng")}),
+    ("dash-list-after-name",
+     "Tiếp đoàn có ông Phạm Văn Sơn - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực "
+     "UBND tỉnh.",
+     [P("Phạm Văn Sơn"), O("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Nghệ An"),
+      O("UBND tỉnh", "UBND tỉnh Nghệ An")], "Nghệ An", [],
+     {(HP, "Phạm Văn Sơn", "Ban Thường vụ Tỉnh ủy Nghệ An", "Ủy viên"),
+      (HP, "Phạm Văn Sơn", "UBND tỉnh Nghệ An", "Phó Chủ tịch Thường trực")}),
+    ("central-committee-member",
+     "Dự hội nghị có đồng chí Trần Quốc Bảo, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Hà Tĩnh.",
+     [P("Trần Quốc Bảo"), O("Tỉnh ủy Hà Tĩnh")], "Hà Tĩnh", [],
+     {(HP, "Trần Quốc Bảo", "Ban Chấp hành Trung ương Đảng", "Ủy viên"),
+      (HP, "Trần Quốc Bảo", "Tỉnh ủy Hà Tĩnh", "Bí thư")}),
+    ("alternate-member",
+     "Bà Hồ Thị Lan, Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Phó Bí thư Tỉnh ủy "
+     "phát biểu.",
+     [P("Hồ Thị Lan"), O("Tỉnh ủy", "Tỉnh ủy Gia Lai")], "Gia Lai", [],
+     {(HP, "Hồ Thị Lan", "Ban Chấp hành Trung ương Đảng", "Ủy viên dự khuyết"),
+      (HP, "Hồ Thị Lan", "Tỉnh ủy Gia Lai", "Phó Bí thư")}),
+    ("deputy-prime-minister-implies-government",
+     "Phó Thủ tướng Đinh Văn Hòa chủ trì cuộc họp trực tuyến.",
+     [P("Đinh Văn Hòa")], None, [],
+     {(HP, "Đinh Văn Hòa", "Chính phủ", "Phó Thủ tướng")}),
+    ("minister-short-ministry-name",
+     "Đồng chí Vương Đình Khải, Bộ trưởng Tài chính, đề nghị các địa phương đẩy nhanh giải ngân.",
+     [P("Vương Đình Khải")], None, [],
+     {(HP, "Vương Đình Khải", "Bộ Tài chính", "Bộ trưởng")}),
+    ("last-province-of-a-chain-before-name",
+     "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Sơn La Lò Văn Tâm tiếp đoàn.",
+     [O("Tỉnh ủy", "Tỉnh ủy Điện Biên"), O("UBND tỉnh Sơn La"), P("Lò Văn Tâm")], "Điện Biên", [],
+     {(HP, "Lò Văn Tâm", "Tỉnh ủy Sơn La", "Phó Bí thư"),
+      (HP, "Lò Văn Tâm", "UBND tỉnh Sơn La", "Chủ tịch")}),
+    ("head-of-national-assembly-delegation",
+     "Ông Nông Đức Thắng - Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh Cao Bằng cho biết.",
+     [P("Nông Đức Thắng"), O("Tỉnh ủy", "Tỉnh ủy Cao Bằng"), PR("Cao Bằng")], "Cao Bằng", [],
+     {(HP, "Nông Đức Thắng", "Tỉnh ủy Cao Bằng", "Bí thư"),
+      (HP, "Nông Đức Thắng", "Đoàn Đại biểu Quốc hội tỉnh Cao Bằng", "Trưởng đoàn")}),
+    ("head-of-party-commission",
+     "Trưởng Ban Tuyên giáo Trung ương Lại Văn Đông phát biểu chỉ đạo.",
+     [O("Ban Tuyên giáo Trung ương"), P("Lại Văn Đông")], None, [],
+     {(HP, "Lại Văn Đông", "Ban Tuyên giáo Trung ương", "Trưởng ban")}),
+    ("provincial-department-director",
+     "Giám đốc Sở Nông nghiệp tỉnh Bến Tre Huỳnh Văn Lợi báo cáo tình hình hạn mặn.",
+     [O("Sở Nông nghiệp tỉnh Bến Tre"), P("Huỳnh Văn Lợi")], "Bến Tre", [],
+     {(HP, "Huỳnh Văn Lợi", "Sở Nông nghiệp tỉnh Bến Tre", "Giám đốc")}),
+    ("acting-chairman",
+     "Ông Tạ Minh Quân, Quyền Chủ tịch UBND tỉnh Phú Yên chia sẻ kinh nghiệm.",
+     [P("Tạ Minh Quân"), O("UBND tỉnh Phú Yên")], "Phú Yên", [],
+     {(HP, "Tạ Minh Quân", "UBND tỉnh Phú Yên", "Quyền Chủ tịch")}),
+    ("member-of-provincial-party-committee",
+     "Ông Đào Quang Vinh - Ủy viên Ban Chấp hành Đảng bộ tỉnh, Phó Chủ tịch UBND tỉnh đã trả lời.",
+     [P("Đào Quang Vinh"), O("UBND tỉnh", "UBND tỉnh Hòa Bình")], "Hòa Bình", [],
+     {(HP, "Đào Quang Vinh", "Tỉnh ủy Hòa Bình", "Ủy viên"),
+      (HP, "Đào Quang Vinh", "UBND tỉnh Hòa Bình", "Phó Chủ tịch")}),
+    ("two-people-in-one-list",
+     "Dự có các đồng chí: Mai Văn Huấn, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh; "
+     "Châu Ngọc Tú, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh.",
+     [P("Mai Văn Huấn"), O("Tỉnh ủy", "Tỉnh ủy Long An"), O("HĐND tỉnh", "HĐND tỉnh Long An"),
+      P("Châu Ngọc Tú"), O("Tỉnh ủy", "Tỉnh ủy Long An"), O("UBND tỉnh", "UBND tỉnh Long An")],
+     "Long An", [],
+     {(HP, "Mai Văn Huấn", "Tỉnh ủy Long An", "Phó Bí thư Thường trực"),
+      (HP, "Mai Văn Huấn", "HĐND tỉnh Long An", "Chủ tịch"),
+      (HP, "Châu Ngọc Tú", "Tỉnh ủy Long An", "Phó Bí thư"),
+      (HP, "Châu Ngọc Tú", "UBND tỉnh Long An", "Chủ tịch")}),
+    ("title-alias-with-ubnd-lowercase",
+     "Phó chủ tịch UBND tỉnh Hứa Văn Khôi kiểm tra tiến độ dự án.",
+     [P("Hứa Văn Khôi")], "Lạng Sơn", [],
+     {(HP, "Hứa Văn Khôi", "UBND tỉnh Lạng Sơn", "Phó Chủ tịch")}),
+    ("former-office-is-not-held",
+     "Nguyên Bộ trưởng Bộ Y tế Trương Thị Ngân dự buổi gặp mặt.",
+     [O("Bộ Y tế"), P("Trương Thị Ngân")], None, [], set()),
+    ("name-then-title-stops-at-verb",
+     "Ông Kiều Văn Bắc, Giám đốc Công ty Điện lực Thái Bình cho biết sản lượng tăng.",
+     [P("Kiều Văn Bắc"), O("Công ty Điện lực Thái Bình")], "Thái Bình", [],
+     {(HP, "Kiều Văn Bắc", "Công ty Điện lực Thái Bình", "Giám đốc")}),
+    ("minister-alone-takes-the-delegation-ministry",
+     "Bộ trưởng Hà Quang Minh cùng đoàn công tác của Bộ Xây dựng khảo sát Khu công nghiệp "
+     "Phú Mỹ 3.",
+     [P("Hà Quang Minh"), O("Bộ Xây dựng"), Z("Khu công nghiệp Phú Mỹ 3")], "Bà Rịa - Vũng Tàu", [],
+     {(HP, "Hà Quang Minh", "Bộ Xây dựng", "Bộ trưởng"),
+      (VI, "Hà Quang Minh", "Khu công nghiệp Phú Mỹ 3", None),
+      (VI, "Bộ Xây dựng", "Khu công nghiệp Phú Mỹ 3", None),
+      ("located_in", "Khu công nghiệp Phú Mỹ 3", "Bà Rịa - Vũng Tàu", None)}),
+    # -- worked_with -----------------------------------------------------------------------
+    ("person-works-with-province-leaders",
+     "Chiều 12/4, Phó Thủ tướng Lưu Văn Hải làm việc với lãnh đạo tỉnh Kiên Giang về phòng "
+     "chống sạt lở.",
+     [P("Lưu Văn Hải"), PR("tỉnh Kiên Giang", "Kiên Giang")], None, [("12/4", "2024-04-12")],
+     {(HP, "Lưu Văn Hải", "Chính phủ", "Phó Thủ tướng"),
+      (WW, "Lưu Văn Hải", "Kiên Giang", "2024-04-12")}),
+    ("delegation-of-two-bodies",
+     "Ngày 3-7, Đoàn công tác của Ủy ban Kinh tế và Bộ Nội vụ đã có buổi làm việc với tỉnh "
+     "Tây Ninh.",
+     [O("Ủy ban Kinh tế"), O("Bộ Nội vụ"), PR("tỉnh Tây Ninh", "Tây Ninh")], None,
+     [("3-7", "2023-07-03")],
+     {(WW, "Ủy ban Kinh tế", "Tây Ninh", "2023-07-03"),
+      (WW, "Bộ Nội vụ", "Tây Ninh", "2023-07-03")}),
+    ("delegation-led-by",
+     "Sáng 9/5, đoàn công tác của Bộ Y tế do Thứ trưởng Đỗ Thị Hạnh dẫn đầu làm việc với "
+     "UBND tỉnh Vĩnh Long.",
+     [O("Bộ Y tế"), P("Đỗ Thị Hạnh"), O("UBND tỉnh Vĩnh Long")], "Vĩnh Long",
+     [("9/5", "2024-05-09")],
+     {(WW, "Bộ Y tế", "UBND tỉnh Vĩnh Long", "2024-05-09"),
+      (WW, "Đỗ Thị Hạnh", "UBND tỉnh Vĩnh Long", "2024-05-09"),
+      (HP, "Đỗ Thị Hạnh", "Bộ Y tế", "Thứ trưởng")}),
+    ("list-of-provinces-with-span",
+     "Từ ngày 14-16/6, Bộ trưởng Bộ Nội vụ Trịnh Anh Tuấn làm việc tại 3 tỉnh Cà Mau, "
+     "Bạc Liêu, Sóc Trăng.",
+     [O("Bộ Nội vụ"), P("Trịnh Anh Tuấn"), PR("Cà Mau"), PR("Bạc Liêu"), PR("Sóc Trăng")], None,
+     [("14-16/6", "2024-06-14/2024-06-16")],
+     {(HP, "Trịnh Anh Tuấn", "Bộ Nội vụ", "Bộ trưởng"),
+      (WW, "Trịnh Anh Tuấn", "Cà Mau", "2024-06-14/2024-06-16"),
+      (WW, "Trịnh Anh Tuấn", "Bạc Liêu", "2024-06-14/2024-06-16"),
+      (WW, "Trịnh Anh Tuấn", "Sóc Trăng", "2024-06-14/2024-06-16")}),
+    ("two-provinces-joined-by-va",
+     "Trong ngày 21/3, Thứ trưởng Vũ Hồng Nam đã có buổi làm việc với hai tỉnh Ninh Thuận và "
+     "Bình Thuận.",
+     [P("Vũ Hồng Nam"), PR("Ninh Thuận"), PR("Bình Thuận")], None, [("21/3", "2024-03-21")],
+     {(WW, "Vũ Hồng Nam", "Ninh Thuận", "2024-03-21"),
+      (WW, "Vũ Hồng Nam", "Bình Thuận", "2024-03-21")}),
+    ("standing-board-works-with-party-board",
+     "Sáng 5/2, Thường trực Tỉnh ủy đã có buổi làm việc với Ban Cán sự Đảng UBND tỉnh về "
+     "công tác cán bộ.",
+     [O("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy Yên Bái"),
+      O("Ban Cán sự Đảng UBND tỉnh", "Ban Cán sự Đảng UBND tỉnh Yên Bái")], "Yên Bái",
+     [("5/2", "2024-02-05")],
+     {(WW, "Thường trực Tỉnh ủy Yên Bái", "Ban Cán sự Đảng UBND tỉnh Yên Bái", "2024-02-05")}),
+    ("title-body-is-not-a-visitor",
+     "Sáng 2/10, Bộ trưởng Bộ Tư pháp Lý Văn Hùng làm việc với tỉnh Hà Nam.",
+     [O("Bộ Tư pháp"), P("Lý Văn Hùng"), PR("tỉnh Hà Nam", "Hà Nam")], None,
+     [("2/10", "2024-10-02")],
+     {(HP, "Lý Văn Hùng", "Bộ Tư pháp", "Bộ trưởng"),
+      (WW, "Lý Văn Hùng", "Hà Nam", "2024-10-02")}),
+    ("bare-delegation-is-the-leader-ministry",
+     "Sáng 8/8, Bộ trưởng Bộ Xây dựng Đặng Quốc Việt cùng đoàn công tác làm việc với lãnh đạo "
+     "tỉnh Quảng Trị.",
+     [O("Bộ Xây dựng"), P("Đặng Quốc Việt"), PR("tỉnh Quảng Trị", "Quảng Trị")], None,
+     [("8/8", "2024-08-08")],
+     {(HP, "Đặng Quốc Việt", "Bộ Xây dựng", "Bộ trưởng"),
+      (WW, "Đặng Quốc Việt", "Quảng Trị", "2024-08-08"),
+      (WW, "Bộ Xây dựng", "Quảng Trị", "2024-08-08")}),
+    ("session-between",
+     "Toàn cảnh buổi làm việc giữa Thứ trưởng Cù Văn Thành và lãnh đạo tỉnh Bắc Giang.",
+     [P("Cù Văn Thành"), PR("tỉnh Bắc Giang", "Bắc Giang")], None, [],
+     {(WW, "Cù Văn Thành", "Bắc Giang", None)}),
+    ("undated-headline-merges-with-dated-lead",
+     "Thứ trưởng Lạc Văn Phú làm việc với tỉnh Hậu Giang\n\nSáng 11/9, Thứ trưởng Lạc Văn Phú "
+     "làm việc với tỉnh Hậu Giang.",
+     [P("Lạc Văn Phú"), PR("tỉnh Hậu Giang", "Hậu Giang"), P("Lạc Văn Phú"),
+      PR("tỉnh Hậu Giang", "Hậu Giang")], None, [("11/9", "2024-09-11")],
+     {(WW, "Lạc Văn Phú", "Hậu Giang", "2024-09-11")}),
+    ("no-agent-no-fact",
+     "Tỉnh cũng đã làm việc với Trung tâm Khuyến nông quốc gia về kế hoạch năm.",
+     [O("Trung tâm Khuyến nông quốc gia")], None, [], set()),
+    ("purpose-clause-ends-hosts",
+     "Sáng 6/6, Thứ trưởng Tôn Nữ Hà làm việc với UBND tỉnh An Giang về đề án của Bộ Tài chính.",
+     [P("Tôn Nữ Hà"), O("UBND tỉnh An Giang"), O("Bộ Tài chính")], "An Giang",
+     [("6/6", "2024-06-06")],
+     {(WW, "Tôn Nữ Hà", "UBND tỉnh An Giang", "2024-06-06"),
+      (HP, "Tôn Nữ Hà", "Bộ Tài chính", "Thứ trưởng")}),  # the one ministry named
+    ("deputy-minister-with-two-ministries-named-stays-unplaced",
+     "Thứ trưởng Âu Văn Lợi cho biết Bộ Tài chính và Bộ Công an sẽ phối hợp.",
+     [P("Âu Văn Lợi"), O("Bộ Tài chính"), O("Bộ Công an")], None, [], set()),
+    ("earlier-trip-told-in-passing",
+     "Trước đó, ngày 2/8, Thứ trưởng Mạc Văn Tiến đã làm việc tại tỉnh Đắk Nông.",
+     [P("Mạc Văn Tiến"), PR("tỉnh Đắk Nông", "Đắk Nông")], None, [("2/8", "2024-08-02")],
+     {(WW, "Mạc Văn Tiến", "Đắk Nông", "2024-08-02")}),
+    # -- visited ---------------------------------------------------------------------------
+    ("inspection-of-border-gate",
+     "Chiều 19/1, Thứ trưởng Ngô Văn Lực thị sát Cửa khẩu quốc tế Tà Lùng.",
+     [P("Ngô Văn Lực"), BG("Cửa khẩu quốc tế Tà Lùng", "Tà Lùng")], "Cao Bằng",
+     [("19/1", "2024-01-19")],
+     {(VI, "Ngô Văn Lực", "Tà Lùng", "2024-01-19"), ("border_gate_of", "Tà Lùng", "Cao Bằng", None)}),
+    ("survey-of-economic-zone-by-delegation",
+     "Đoàn công tác của Bộ Kế hoạch và Đầu tư đã đi khảo sát thực tế tại Khu kinh tế Vũng Áng.",
+     [O("Bộ Kế hoạch và Đầu tư"), Z("Khu kinh tế Vũng Áng")], "Hà Tĩnh", [],
+     {(VI, "Bộ Kế hoạch và Đầu tư", "Khu kinh tế Vũng Áng", None),
+      ("located_in", "Khu kinh tế Vũng Áng", "Hà Tĩnh", None)}),
+    ("visit-of-a-district",
+     "Ngày 14/2, Phó Thủ tướng Kim Văn Đạt đến thăm huyện Mèo Vạc.",
+     [P("Kim Văn Đạt"), L("huyện Mèo Vạc", "Mèo Vạc")], "Hà Giang", [("14/2", "2024-02-14")],
+     {(HP, "Kim Văn Đạt", "Chính phủ", "Phó Thủ tướng"), (VI, "Kim Văn Đạt", "Mèo Vạc", "2024-02-14"),
+      ("located_in", "Mèo Vạc", "Hà Giang", None)}),
+    ("visit-without-a-place",
+     "Đoàn đã thăm, động viên một số doanh nghiệp trên địa bàn tỉnh.",
+     [], "Hưng Yên", [], set()),
+    ("same-day-means-the-lead-date",
+     "Sáng 30/5, Thứ trưởng Ông Văn Kha làm việc với tỉnh Lai Châu.\nChiều cùng ngày, Thứ trưởng "
+     "Ông Văn Kha kiểm tra Cửa khẩu Ma Lù Thàng.",
+     [P("Ông Văn Kha"), PR("tỉnh Lai Châu", "Lai Châu"), P("Ông Văn Kha"),
+      BG("Cửa khẩu Ma Lù Thàng", "Ma Lù Thàng")], "Lai Châu", [("30/5", "2024-05-30")],
+     {(WW, "Ông Văn Kha", "Lai Châu", "2024-05-30"), (VI, "Ông Văn Kha", "Ma Lù Thàng", "2024-05-30"),
+      ("border_gate_of", "Ma Lù Thàng", "Lai Châu", None)}),
+    # -- attended / organized / held_in ------------------------------------------------------
+    ("chaired-a-named-conference",
+     "Sáng 15/3, Phó Thủ tướng Tạ Đình Lâm chủ trì Hội nghị toàn quốc về an toàn giao thông.",
+     [P("Tạ Đình Lâm"), EV("Hội nghị toàn quốc về an toàn giao thông")], None,
+     [("15/3", "2024-03-15")],
+     {(HP, "Tạ Đình Lâm", "Chính phủ", "Phó Thủ tướng"),
+      ("attended", "Tạ Đình Lâm", "Hội nghị toàn quốc về an toàn giao thông", None)}),
+    ("bare-conference-means-the-named-one",
+     "Ngày 2/6, Bộ Nội vụ tổ chức Hội nghị sơ kết công tác cải cách hành chính.\nThứ trưởng "
+     "Lương Văn Cảnh phát biểu tại hội nghị.",
+     [O("Bộ Nội vụ"), EV("Hội nghị sơ kết công tác cải cách hành chính"),
+      P("Lương Văn Cảnh")], None, [("2/6", "2024-06-02")],
+     {("organized", "Bộ Nội vụ", "Hội nghị sơ kết công tác cải cách hành chính", None),
+      (HP, "Lương Văn Cảnh", "Bộ Nội vụ", "Thứ trưởng"),
+      ("attended", "Lương Văn Cảnh", "Hội nghị sơ kết công tác cải cách hành chính", None)}),
+    ("speech-before-the-speaker",
+     "Phát biểu khai mạc Diễn đàn Kinh tế biển, Thứ trưởng Đoàn Minh Tâm nhấn mạnh vai trò.",
+     [EV("Diễn đàn Kinh tế biển"), P("Đoàn Minh Tâm")], None, [],
+     {("attended", "Đoàn Minh Tâm", "Diễn đàn Kinh tế biển", None)}),
+    ("co-organised-event-with-venue",
+     "Ngày 20/10, tại thành phố Tuy Hòa (tỉnh Phú Yên), Bộ Văn hóa phối hợp với tỉnh Phú Yên "
+     "tổ chức Lễ hội Văn hóa biển.",
+     [L("thành phố Tuy Hòa", "Tuy Hòa"), PR("tỉnh Phú Yên", "Phú Yên"), O("Bộ Văn hóa"),
+      PR("tỉnh Phú Yên", "Phú Yên"), EV("Lễ hội Văn hóa biển")], None, [("20/10", "2023-10-20")],
+     {("organized", "Bộ Văn hóa", "Lễ hội Văn hóa biển", None),
+      ("organized", "Phú Yên", "Lễ hội Văn hóa biển", None),
+      ("held_in", "Lễ hội Văn hóa biển", "Tuy Hòa", "2023-10-20"),
+      ("located_in", "Tuy Hòa", "Phú Yên", None)}),
+    ("host-of-the-next-edition",
+     "Ban tổ chức trao cờ đăng cai Hội chợ Nông nghiệp quốc tế lần thứ V cho tỉnh Cần Thơ.",
+     [EV("Hội chợ Nông nghiệp quốc tế lần thứ V"), PR("tỉnh Cần Thơ", "Cần Thơ")], None, [],
+     {("organized", "Cần Thơ", "Hội chợ Nông nghiệp quốc tế lần thứ V", None)}),
+    ("organiser-carried-across-clauses",
+     "Năm qua, tỉnh Nam Định đã tổ chức thành công Hội chợ Thương mại Nam Định; Chương trình "
+     "“Tuần lễ nông sản”; phối hợp cùng Hội Nông dân tỉnh tổ chức Giải chạy vì nông thôn.",
+     [PR("tỉnh Nam Định", "Nam Định"), EV("Hội chợ Thương mại Nam Định"),
+      EV("Chương trình “Tuần lễ nông sản”", "Tuần lễ nông sản"), O("Hội Nông dân tỉnh",
+                                                                 "Hội Nông dân tỉnh Nam Định"),
+      EV("Giải chạy vì nông thôn")], "Nam Định", [],
+     {("organized", "Nam Định", "Hội chợ Thương mại Nam Định", None),
+      ("organized", "Nam Định", "Tuần lễ nông sản", None),
+      ("organized", "Nam Định", "Giải chạy vì nông thôn", None),
+      ("organized", "Hội Nông dân tỉnh Nam Định", "Giải chạy vì nông thôn", None)}),
+    ("events-listed-then-venue",
+     "Tỉnh tham gia Hội nghị Xúc tiến đầu tư, Hội thảo Logistics năm 2024 tại thành phố Hải "
+     "Phòng.",
+     [EV("Hội nghị Xúc tiến đầu tư"), EV("Hội thảo Logistics năm 2024"),
+      PR("thành phố Hải Phòng", "Hải Phòng")], "Thái Bình", [],
+     {("held_in", "Hội nghị Xúc tiến đầu tư", "Hải Phòng", None),
+      ("held_in", "Hội thảo Logistics năm 2024", "Hải Phòng", None)}),
+    ("event-takes-place-in-named-district",
+     "Từ ngày 5 - 7/9 sẽ diễn ra Lễ hội Cốm làng Vòng huyện Ba Vì năm 2024.",
+     [EV("Lễ hội Cốm làng Vòng huyện Ba Vì năm 2024")], "Hà Nội",
+     [("5 - 7/9", "2024-09-05/2024-09-07")],
+     {("held_in", "Lễ hội Cốm làng Vòng huyện Ba Vì năm 2024", "Ba Vì",
+       "2024-09-05/2024-09-07")}),
+    # -- issued ------------------------------------------------------------------------------
+    ("document-date-and-issuer",
+     "Thực hiện Nghị định số 45/2022/NĐ-CP ngày 7/7/2022 của Chính phủ, tỉnh đã rà soát.",
+     [D("45/2022/NĐ-CP"), O("Chính phủ")], None, [("7/7/2022", "2022-07-07")],
+     {("issued", "Chính phủ", "45/2022/NĐ-CP", "2022-07-07")}),
+    ("official-letter-of-ministry",
+     "Theo công văn số 1021/BNV-CCVC ngày 2/3/2024 của Bộ Nội vụ, các địa phương báo cáo.",
+     [D("1021/BNV-CCVC"), O("Bộ Nội vụ")], None, [("2/3/2024", "2024-03-02")],
+     {("issued", "Bộ Nội vụ", "1021/BNV-CCVC", "2024-03-02")}),
+    ("signed-by-a-person",
+     "Phó Thủ tướng Chính phủ Mạnh Văn Quý vừa ký Quyết định 512/QĐ-TTg phê duyệt quy hoạch.",
+     [O("Chính phủ"), P("Mạnh Văn Quý"), D("512/QĐ-TTg")], None, [],
+     {(HP, "Mạnh Văn Quý", "Chính phủ", "Phó Thủ tướng"), ("issued", "Mạnh Văn Quý", "512/QĐ-TTg", None)}),
+    ("approved-by-prime-minister",
+     "Quy hoạch đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 208/QĐ-TTg ngày "
+     "9/3/2023.",
+     [D("208/QĐ-TTg")], None, [("9/3/2023", "2023-03-09")],
+     {("issued", "Thủ tướng Chính phủ", "208/QĐ-TTg", "2023-03-09")}),
+    ("document-without-issuer",
+     "Đối với quy hoạch (Quyết định số 77/QĐ-TTg), tỉnh đã công bố.",
+     [D("77/QĐ-TTg")], None, [], set()),
+    # -- part_of ---------------------------------------------------------------------------------
+    ("units-of-the-ministry",
+     "Về phía Bộ Y tế có đại diện các đơn vị thuộc Bộ: Cục Quản lý Dược; Vụ Pháp chế; "
+     "Văn phòng Bộ.",
+     [O("Bộ Y tế"), O("Cục Quản lý Dược"), O("Vụ Pháp chế"),
+      O("Văn phòng Bộ", "Văn phòng Bộ Y tế")], None, [],
+     {("part_of", "Cục Quản lý Dược", "Bộ Y tế", None),
+      ("part_of", "Vụ Pháp chế", "Bộ Y tế", None),
+      ("part_of", "Văn phòng Bộ Y tế", "Bộ Y tế", None)}),
+    ("unit-under-department",
+     "Tỉnh sẽ thành lập Trung tâm Hỗ trợ doanh nghiệp thuộc Sở Tài chính tỉnh.",
+     [O("Trung tâm Hỗ trợ doanh nghiệp"), O("Sở Tài chính tỉnh", "Sở Tài chính tỉnh Ninh Bình")],
+     "Ninh Bình", [],
+     {("part_of", "Trung tâm Hỗ trợ doanh nghiệp", "Sở Tài chính tỉnh Ninh Bình", None)}),
+    ("department-of-province-is-not-part-of",
+     "Sở Công Thương tỉnh Bình Phước cho biết sản lượng tăng.",
+     [O("Sở Công Thương tỉnh Bình Phước")], "Bình Phước", [], set()),
+    # -- places -----------------------------------------------------------------------------------
+    ("foreign-province-in-brackets",
+     "Hợp tác giữa tỉnh Hà Giang (Việt Nam) - Quảng Tây (Trung Quốc) tiếp tục phát triển.",
+     [PR("tỉnh Hà Giang", "Hà Giang"), L("Việt Nam"), L("Quảng Tây"), L("Trung Quốc")],
+     "Hà Giang", [],
+     {("located_in", "Quảng Tây", "Trung Quốc", None)}),
+    ("gate-with-its-province-after-comma",
+     "Bộ trưởng tặng quà cán bộ tại Cửa khẩu quốc tế Cầu Treo, Hà Tĩnh.",
+     [BG("Cửa khẩu quốc tế Cầu Treo", "Cầu Treo"), PR("Hà Tĩnh")], "Nghệ An", [],
+     {("border_gate_of", "Cầu Treo", "Hà Tĩnh", None)}),
+    ("zone-named-after-its-province",
+     "Tỉnh ưu tiên xây dựng Khu kinh tế cửa khẩu Đồng Tháp thành trung tâm logistics.",
+     [Z("Khu kinh tế cửa khẩu Đồng Tháp")], "Đồng Tháp", [],
+     {("located_in", "Khu kinh tế cửa khẩu Đồng Tháp", "Đồng Tháp", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "province", "dates", "expected"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_sentence_facts(text, ents, province, dates, expected):
+    doc = make_doc(text, ents, province=province, dates=dates)
+    assert fact_set(doc) == expected
+
+
+def test_evidence_is_the_sentence():
+    text = "Mở đầu.\nSáng 4/4, Thứ trưởng Lê Văn Tài làm việc với tỉnh Hà Nam. Sau đó ông về."
+    doc = make_doc(text, [P("Lê Văn Tài"), PR("tỉnh Hà Nam", "Hà Nam")],
+                   dates=[("4/4", "2024-04-04")])
+    from ingest.relations import extract_facts
+
+    (fact,) = extract_facts(doc)
+    start, end = fact["evidence"]
+    assert text[start:end] == "Sáng 4/4, Thứ trưởng Lê Văn Tài làm việc với tỉnh Hà Nam."
