@@ -19,6 +19,7 @@ Choices:
 from __future__ import annotations
 
 import json
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +54,7 @@ MEDIA_TYPES: dict[str, str] = {
     "graphml": "application/graphml+xml",
     "gexf": "application/gexf+xml",
     "cytoscape": "application/json",
-    "dot": "text/vnd.graphviz",
+    "dot": "text/vnd.graphviz; charset=utf-8",
     "html": "text/html; charset=utf-8",
     "jsonld": "application/ld+json",
     "nquads": "application/n-quads",
@@ -193,9 +194,11 @@ def _jsonld(kg: KnowledgeGraph) -> bytes:
 
     from graph.vocab import jsonld_context
 
-    dataset = rdflib.Dataset()
-    dataset.parse(data=kg.store.dump("nquads").decode("utf-8"), format="nquads")
-    text = dataset.serialize(format="json-ld", context=jsonld_context(), indent=1)
+    with warnings.catch_warnings():  # rdflib 7's JSON-LD plugin calls its own deprecated API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset = rdflib.Dataset()
+        dataset.parse(data=kg.store.dump("nquads").decode("utf-8"), format="nquads")
+        text = dataset.serialize(format="json-ld", context=jsonld_context(), indent=1)
     return text.encode("utf-8") if isinstance(text, str) else text
 
 

@@ -176,3 +176,33 @@ def test_sample_filter_around_lao_cai_in_august_2024(sample_kg):
     assert {r for _, _, r in graph.edges(data="relation")} == {"worked_with"}
     assert all(d["start"] <= "2024-08-31" and d["end"] >= "2024-08-01"
                for _, _, d in graph.edges(data=True) if "start" in d)
+
+
+def test_sample_relation_filter_keeps_exactly_those_edges(sample, sample_kg):
+    graph = projection(sample_kg, relations=["worked_with", "visited"])
+    expected = {k for _, _, k, r in sample.edges(keys=True, data="relation")
+                if r in ("worked_with", "visited")}
+    assert expected and set(k for _, _, k in graph.edges(keys=True)) == expected
+    assert set(graph) == {n for u, v, k in sample.edges(keys=True) if k in expected
+                          for n in (u, v)}
+
+
+def test_sample_window_keeps_exactly_the_facts_of_august_2024(sample, sample_kg):
+    graph = projection(sample_kg, date_from="2024-08", date_to="2024-08")
+
+    def in_august(d: dict) -> bool:
+        start, end = d.get("start") or d.get("published"), d.get("end") or d.get("published")
+        return bool(start) and start <= "2024-08-31" and end >= "2024-08-01"
+
+    expected = {k for _, _, k, d in sample.edges(keys=True, data=True) if in_august(d)}
+    assert set(k for _, _, k in graph.edges(keys=True)) == expected
+    assert ("Nguyễn Hồng Diên", "worked_with", "Lào Cai", "2024-08-30") in facts(graph)
+
+
+def test_sample_around_the_minister_is_his_neighbourhood(sample, sample_kg):
+    (minister,) = [n for n, d in sample.nodes(data=True) if d["label"] == "Nguyễn Hồng Diên"]
+    graph = projection(sample_kg, around="nguyen hong dien", hops=1)
+    assert set(graph) == {minister} | set(sample.successors(minister)) | set(
+        sample.predecessors(minister))
+    assert graph.number_of_edges() == sample.subgraph(graph).number_of_edges()
+    assert "Lào Cai" in labels(graph)
