@@ -45,3 +45,39 @@ def fixture_kg():
     kg.store.clear()  # the fixture brings its own reference provinces
     kg.store.bulk_load(ROOT / "tests" / "data" / "projection_fixture.trig", "trig")
     return kg
+
+
+@pytest.fixture(scope="session")
+def vnkg_server(tmp_path_factory):
+    """A real `vnkg serve` on a free loopback port over the samples (ingested into a fresh
+    on-disk store by `vnkg ingest`, as the README's first command does); yields its base URL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    store = tmp_path_factory.mktemp("served") / "store"
+    cli = [sys.executable, "-m", "api.cli"]
+    subprocess.run([*cli, "ingest", str(SAMPLES), "--store", str(store)], check=True,
+                   capture_output=True, cwd=ROOT)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([*cli, "serve", "--store", str(store), "--port", str(port)],
+                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/meta", timeout=2).read()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("vnkg serve did not start: "
+                                   + server.stderr.read().decode(errors="replace")) from None
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(10)
