@@ -289,14 +289,25 @@ class _Builder:
         return True
 
     # facts
-    def fact_triples(self, fact: Fact) -> str:
+    def statement_of(self, fact: Fact) -> str:
+        """The IRI of the statement a fact makes (facts that say the same share it)."""
+        date_text = fact.date.strip() if fact.date and parse_date(fact.date) else None
+        return statement_iri(self.article.id, fact.relation, self.iris[fact.subject],
+                             self.iris[fact.object], _role(fact.role), date_text, self.base)
+
+    def fact_triples(self, iri: str, same: list[Fact]) -> None:
+        """The shortcut edge and the statement of facts that say the same thing.
+
+        Two mentions of one entity can resolve to one IRI, so an article may state a fact twice;
+        the statement keeps the first evidence span and the highest confidence.
+        """
+        fact = same[0]
         subj, obj = self.node(fact.subject), self.node(fact.object)
         prop = RELATION_PROPERTY[fact.relation]
         self.add(subj, prop, obj)
         role = _role(fact.role)
         date_text = fact.date.strip() if fact.date and parse_date(fact.date) else None
-        st = NamedNode(statement_iri(self.article.id, fact.relation, subj.value, obj.value, role,
-                                     date_text, self.base))
+        st = NamedNode(iri)
         self.add(st, RDF.type, VNKG.FactStatement)
         self.add(st, RDF.subject, subj)
         self.add(st, RDF.predicate, prop)
@@ -304,12 +315,12 @@ class _Builder:
         self.add(st, VNKG.relation, Literal(fact.relation))
         if role:
             self.add(st, VNKG.roleLabel, Literal(role))
-        if fact.confidence is not None:
-            self.add(st, VNKG.confidence, Literal(repr(float(fact.confidence)),
+        confidences = [f.confidence for f in same if f.confidence is not None]
+        if confidences:
+            self.add(st, VNKG.confidence, Literal(repr(float(max(confidences))),
                                                   datatype=XSD.double))
         self.dates(st, date_text)
-        self.provenance(st, fact.evidence)
-        return st.value
+        self.provenance(st, _first_span(same))
 
     def memberships(self, items: list[tuple[Fact, str]]) -> None:
         """One org:Membership per (person, body, role), grouping the facts that state it."""
@@ -449,12 +460,16 @@ def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
     builder.article_node_triples(ingested_at, extractor_version or facts.extractor_version)
     for entity in facts.entities:
         builder.entity_triples(entity)
+    statements: dict[str, list[Fact]] = defaultdict(list)
     grouped: dict[str, list[tuple[Fact, str]]] = defaultdict(list)
     for fact in facts.facts:
         if fact.subject not in iris or fact.object not in iris:
             raise KeyError(f"fact {fact.relation} names an unknown entity in {facts.article}")
-        statement = builder.fact_triples(fact)
+        statement = builder.statement_of(fact)
+        statements[statement].append(fact)
         grouped[fact.relation].append((fact, statement))
+    for statement, same in statements.items():
+        builder.fact_triples(statement, same)
     builder.memberships(grouped["holds_position"])
     builder.events(grouped["worked_with"], "session")
     builder.events(grouped["visited"], "visit")

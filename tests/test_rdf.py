@@ -282,3 +282,168 @@ def test_undated_worked_with_in_undated_article_has_no_session():
     triples = as_triples(article_quads(facts, undated, base=BASE, ingested_at=INGESTED))
     assert not subjects_of_type(triples, VNKG + "WorkingSession")
     assert (KHAI, VNKG + "workedWith", CAO_BANG) in triples
+
+
+# -- the graph in the store: the issue's "must show" --------------------------------------------
+
+SAMPLES_PREFIXES = """
+PREFIX vnkg: <https://vnkg.org/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+"""
+
+
+def _ask(kg, query: str) -> bool:
+    return bool(kg.store.select(SAMPLES_PREFIXES + query))
+
+
+@pytest.fixture(scope="module")
+def fresh_kg(samples_dir):
+    """A store of its own (these tests write): the samples plus the hand-made article."""
+    from graph.service import KnowledgeGraph
+
+    kg = KnowledgeGraph.in_memory()
+    assert kg.ingest([samples_dir]).ok
+    kg.ingest_article(*_handmade_as_article("test_cao_bang_0312"))
+    return kg
+
+
+def test_second_ingest_of_the_samples_leaves_the_dump_unchanged(fresh_kg, samples_dir):
+    before = fresh_kg.store.dump("nquads")
+    report = fresh_kg.ingest([samples_dir])
+    assert report.ok and not report.ingested and len(report.unchanged) == 5
+    assert fresh_kg.store.dump("nquads") == before
+
+
+def test_province_in_an_article_links_to_reference_and_its_successor(fresh_kg):
+    # Cao Bằng in a 2024 article is the legacy unit, which continued as the 2025 unit
+    assert _ask(fresh_kg, """SELECT * WHERE {
+        ?person rdfs:label "Trần Văn Khải"@vi ; vnkg:workedWith ?province .
+        ?province vnkg:provinceCode "04" ; vnkg:era "legacy" ; vnkg:mergedInto ?now .
+        ?now vnkg:era "2025" ; rdfs:label "Cao Bằng"@vi }""")
+    # ... and a question about Bắc Kạn follows it to today's Thái Nguyên
+    rows = fresh_kg.store.select(SAMPLES_PREFIXES + """SELECT DISTINCT ?label WHERE {
+        ?old rdfs:label "Bắc Kạn"@vi ; vnkg:mergedInto ?now . ?now rdfs:label ?label }""")
+    assert rows == [{"label": "Thái Nguyên"}]
+
+
+def _handmade_as_article(article_id: str):
+    from ingest.articles import Article
+
+    facts, meta = handmade_article()
+    return (Article(id=article_id, title=TITLE, body=BODY, url=meta.url,
+                    published=datetime(2024, 3, 13).date()),
+            facts.model_copy(update={"article": article_id}))
+
+
+def test_delete_an_article_removes_its_graph_only():
+    from graph.errors import NotFound
+    from graph.service import KnowledgeGraph
+
+    kg = KnowledgeGraph.in_memory()
+    for article_id in ("first", "second"):
+        kg.ingest_article(*_handmade_as_article(article_id))
+    graphs = set(kg.store.named_graphs())
+    kg.delete_article("first")
+    assert graphs - set(kg.store.named_graphs()) == {f"{BASE}/article/first"}
+    assert {f"{BASE}/graph/reference", f"{BASE}/article/second"} <= set(kg.store.named_graphs())
+    assert _ask(kg, f"""SELECT * WHERE {{ <{KHAI}> vnkg:workedWith <{CAO_BANG}> }}""")
+    with pytest.raises(NotFound):
+        kg.delete_article("first")
+
+
+def test_a_fact_stated_twice_is_one_statement_with_the_first_evidence():
+    facts, article = handmade_article()
+    gate = next(f for f in facts.facts if f.relation == "border_gate_of")
+    again = gate.model_copy(update={"evidence": _sentence("Chiều cùng ngày"), "confidence": 0.5})
+    doubled = facts.model_copy(update={"facts": [*facts.facts, again]})
+    triples = as_triples(article_quads(doubled, article, base=BASE, ingested_at=INGESTED))
+    (statement,) = [s for s, p, o in triples
+                    if p == VNKG + "relation" and o == "border_gate_of"]
+    assert objects(triples, statement, VNKG + "evidenceText") == {_sentence("Chiều").text}
+    assert objects(triples, statement, VNKG + "confidence") == {"0.9"}
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("nquads", "nquads"), ("turtle", "turtle")])
+def test_rdf_export_parses_back(fresh_kg, tmp_path, fmt, rdflib_format):
+    import rdflib
+
+    out = fresh_kg.export(fmt, tmp_path / f"graph.{fmt}")
+    data = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
+    data.parse(out, format=rdflib_format)
+    triples = {(s, p, o) for s, p, o, *_ in (data.quads() if fmt == "nquads"
+                                             else ((*t, None) for t in data))}
+    assert (rdflib.URIRef(KHAI), rdflib.URIRef(VNKG + "workedWith"),
+            rdflib.URIRef(CAO_BANG)) in triples
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own Dataset internals
+def test_json_ld_with_the_context_round_trips():
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    from graph.vocab import jsonld_context
+
+    nquads = "\n".join(f"{q.subject} {q.predicate} {q.object} {q.graph_name} ."
+                       for q in build_quads())
+    dataset = rdflib.Dataset().parse(data=nquads, format="nquads")
+    text = dataset.serialize(format="json-ld", context=jsonld_context())
+    assert '"workedWith": "https://vnkg.org/id/province/cao-bang"' in text.replace("\n", "") \
+        or '"workedWith":"https://vnkg.org/id/province/cao-bang"' in text.replace(" ", "")
+    back = rdflib.Dataset().parse(data=text, format="json-ld")
+
+    def flat(ds):
+        graph = rdflib.Graph()
+        for s, p, o, _ in ds.quads():
+            graph.add((s, p, o))
+        return graph
+
+    assert isomorphic(flat(dataset), flat(back))
+
+
+WORKED_WITH_ON_30_AUGUST = """SELECT * WHERE {
+    ?person rdfs:label "Nguyễn Hồng Diên"@vi .
+    ?province rdfs:label "Lào Cai"@vi ; vnkg:entityType "PROVINCE" .
+    ?person vnkg:workedWith ?province .
+    ?st rdf:subject ?person ; rdf:predicate vnkg:workedWith ; rdf:object ?province ;
+        vnkg:dateText "2024-08-30" ; prov:wasDerivedFrom ?article .
+    ?session a vnkg:WorkingSession ; vnkg:participant ?person ; vnkg:host ?province ;
+        vnkg:startDate ?day .
+    FILTER(STR(?day) = "2024-08-30")
+}"""
+KIM_THANH_GATE_OF_LAO_CAI = """SELECT * WHERE {
+    ?gate rdfs:label "Kim Thành"@vi ; a vnkg:BorderGate .
+    ?province rdfs:label "Lào Cai"@vi .
+    ?gate vnkg:borderGateOf ?province .
+    ?st rdf:subject ?gate ; rdf:predicate vnkg:borderGateOf ; prov:wasDerivedFrom ?article .
+}"""
+
+
+def _extractor_finds(fact: tuple[str, str, str, str | None], samples_dir) -> bool:
+    """Whether the current extractor reads (relation, subject, object, date) from the samples."""
+    from ingest.articles import read_articles
+    from ingest.pipeline import extract
+    from ingest.text import name_key
+
+    relation, subject, obj, day = fact
+    for facts in extract(list(read_articles([samples_dir]))):
+        names = {e.id: name_key(e.name) for e in facts.entities}
+        for f in facts.facts:
+            if (f.relation, names[f.subject], names[f.object]) == \
+                    (relation, name_key(subject), name_key(obj)) and (day is None or f.date == day):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("query, fact", [
+    (WORKED_WITH_ON_30_AUGUST, ("worked_with", "Nguyễn Hồng Diên", "Lào Cai", "2024-08-30")),
+    (KIM_THANH_GATE_OF_LAO_CAI, ("border_gate_of", "Kim Thành", "Lào Cai", None)),
+], ids=["dien-worked-with-lao-cai-2024-08-30", "kim-thanh-border-gate-of-lao-cai"])
+def test_mission_facts_are_in_the_sample_graph(sample_kg, samples_dir, query, fact, request):
+    """The mission's two examples. Expected to fail (not strictly) only while the extractor
+    does not read the fact at all; if it reads it and the graph lacks it, the mapping is wrong."""
+    if not _ask(sample_kg, query) and not _extractor_finds(fact, samples_dir):
+        request.applymarker(pytest.mark.xfail(
+            reason=f"the extractor does not produce {fact} yet", strict=False))
+    assert _ask(sample_kg, query)

@@ -107,3 +107,15 @@ def test_date_typed_as_string_is_reported(shapes, ontology):
                 for path in results.objects(r, sh.resultPath)
                 for comp in results.objects(r, sh.sourceConstraintComponent)}
     assert (VNKG.startDate, sh.DatatypeConstraintComponent) in failures
+
+
+def test_sample_graph_conforms(sample_kg, shapes, ontology):
+    """The issue's "must show": every graph of the sample store (articles and reference data)."""
+    dataset = rdflib.Dataset()
+    dataset.parse(data=sample_kg.store.dump("nquads").decode("utf-8"), format="nquads")
+    data = rdflib.Graph()
+    for s, p, o, _ in dataset.quads():
+        data.add((s, p, o))
+    assert len(data) > 1000
+    ok, report = conforms(data, shapes, ontology)
+    assert ok, report
