@@ -179,22 +179,30 @@ class ArticleContext:
     province: str | None = None
     lead_date: str | None = None
     delegation: Delegation | None = None
-    # (role key, body key or "") → person name, most recent last
-    titled: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (start offset, role key, body key or "", person name), in text order
+    titled: list[tuple[int, str, str, str]] = field(default_factory=list)
     person_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     events: list[tuple[str, int]] = field(default_factory=list)
 
-    def remember_title(self, person: str, role: str, body: str | None) -> None:
-        self.titled[(name_key(role), name_key(body or ""))] = person
-        self.titled[(name_key(role), "")] = person
+    def remember_title(self, person: str, role: str, body: str | None, start: int = 0) -> None:
+        self.titled.append((start, name_key(role), name_key(body or ""), person))
+        self.titled.sort(key=lambda item: item[0])
         if body:
             self.person_bodies.setdefault(person, [])
             if (role, body) not in self.person_bodies[person]:
                 self.person_bodies[person].append((role, body))
 
-    def person_with_title(self, role: str, body: str | None = None) -> str | None:
-        """The person named earlier with this title ("Bộ trưởng" → the minister)."""
-        return self.titled.get((name_key(role), name_key(body or "")))
+    def person_with_title(self, role: str, body: str | None = None,
+                          before: int | None = None) -> str | None:
+        """The person named with this title ("Bộ trưởng" → the minister): the last one
+        before the mention, else the first one after it."""
+        wanted = [(start, person) for start, r, b, person in self.titled
+                  if r == name_key(role) and (not body or b == name_key(body))]
+        if before is not None:
+            earlier = [person for start, person in wanted if start < before]
+            if earlier:
+                return earlier[-1]
+        return wanted[0][1] if wanted else None
 
     def body_of(self, person: str, kinds: tuple[str, ...] = ("Bộ ",)) -> str | None:
         """A body the person was given a title in, preferring the given head nouns."""

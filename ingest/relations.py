@@ -53,9 +53,11 @@ _WORKED = re.compile(
     r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
     r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
-_VISIT = re.compile(r"(?<!cuộc )(?<!công tác )(?<!đoàn )(?<!Đoàn )\b(?:khảo sát|thị sát|"
+_VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
                     r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
                     re.IGNORECASE)
+# "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit.
+_VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = re.compile(
     r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
     r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b",
@@ -269,7 +271,7 @@ def extract_facts(doc: Doc) -> list[dict]:
                         [d for d in dates if start <= d[0] and d[1] <= end])
         sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
         for pos in sent.positions:
-            ctx.remember_title(pos.person, pos.role, pos.body)
+            ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
         sentences.append(sent)
     facts = _Facts()
     _positions(sentences, ctx, facts)
@@ -327,8 +329,7 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
     for unit in sent.units:
         if unit.person:
             continue
-        person = ctx.person_with_title(unit.role, unit.body) if unit.body else \
-            ctx.person_with_title(unit.role)
+        person = ctx.person_with_title(unit.role, unit.body, unit.start)
         if person:
             sent.mentions.append(Mention(unit.start, unit.end, "PERSON", person,
                                          sent.text[unit.start - sent.start:unit.end - sent.start],
@@ -497,6 +498,8 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         # visited: "A khảo sát/thị sát/kiểm tra/thăm P"
         for match in _VISIT.finditer(clause):
             t0, t1 = lo + match.start(), lo + match.end()
+            if _VISIT_NOUN.search(clause[: match.start()]):
+                continue
             window = min(hi, t1 + 120)
             first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
                           and m.label in PLACE and not m.implicit), None)

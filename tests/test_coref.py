@@ -1,0 +1,149 @@
+"""Coreference inside one article: bare titles, "tỉnh", delegations (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from hand_docs import fact_set, make_doc
+
+from ingest.coref import (
+    ArticleContext,
+    article_province,
+    explicit_province,
+    ministry_by_short_name,
+    with_province,
+)
+
+
+def P(name):
+    return (name, "PERSON")
+
+
+def ORG(surface, name=None):
+    return (surface, "ORGANIZATION", name or surface)
+
+
+def PR(surface, name=None):
+    return (surface, "PROVINCE", name or surface)
+
+
+CASES = [
+    ("bare-minister-title-is-the-minister",
+     "Sáng 3/3, Bộ trưởng Bộ Y tế Lê Hùng làm việc với tỉnh Kon Tum.\nChiều cùng ngày, Bộ "
+     "trưởng thị sát Cửa khẩu quốc tế Bờ Y.",
+     [ORG("Bộ Y tế"), P("Lê Hùng"), PR("tỉnh Kon Tum", "Kon Tum"),
+      ("Cửa khẩu quốc tế Bờ Y", "BORDER_GATE", "Bờ Y")], "Kon Tum", [("3/3", "2024-03-03")],
+     {("holds_position", "Lê Hùng", "Bộ Y tế", "Bộ trưởng"),
+      ("worked_with", "Lê Hùng", "Kon Tum", "2024-03-03"),
+      ("visited", "Lê Hùng", "Bờ Y", "2024-03-03"),
+      ("border_gate_of", "Bờ Y", "Kon Tum", None)}),
+    ("comrade-party-secretary-is-the-secretary",
+     "Dự có đồng chí Chu Văn Lâm, Bí thư Tỉnh ủy.\nĐồng chí Bí thư Tỉnh ủy chủ trì Hội nghị "
+     "Xúc tiến đầu tư năm 2024.",
+     [P("Chu Văn Lâm"), ORG("Tỉnh ủy", "Tỉnh ủy Tuyên Quang"),
+      ORG("Tỉnh ủy", "Tỉnh ủy Tuyên Quang"),
+      ("Hội nghị Xúc tiến đầu tư năm 2024", "EVENT", "Hội nghị Xúc tiến đầu tư năm 2024")],
+     "Tuyên Quang", [],
+     {("holds_position", "Chu Văn Lâm", "Tỉnh ủy Tuyên Quang", "Bí thư"),
+      ("attended", "Chu Văn Lâm", "Hội nghị Xúc tiến đầu tư năm 2024", None)}),
+    ("bare-title-takes-the-nearest-earlier-holder",
+     "Thứ trưởng Hoa Văn Bình dự lễ.\nSau đó, Thứ trưởng Cao Thị Yến dự họp.\nChiều 7/7, "
+     "Thứ trưởng thăm Khu công nghiệp Hòa Phú.",
+     [P("Hoa Văn Bình"), P("Cao Thị Yến"),
+      ("Khu công nghiệp Hòa Phú", "ZONE", "Khu công nghiệp Hòa Phú")], "Đắk Lắk",
+     [("7/7", "2024-07-07")],
+     {("visited", "Cao Thị Yến", "Khu công nghiệp Hòa Phú", "2024-07-07"),
+      ("located_in", "Khu công nghiệp Hòa Phú", "Đắk Lắk", None)}),
+    ("title-nobody-held-stays-unresolved",
+     "Chiều 9/9, Chủ tịch UBND tỉnh thị sát Cửa khẩu Lệ Thanh.",
+     [ORG("UBND tỉnh", "UBND tỉnh Gia Lai"), ("Cửa khẩu Lệ Thanh", "BORDER_GATE", "Lệ Thanh")],
+     "Gia Lai", [("9/9", "2024-09-09")],
+     {("border_gate_of", "Lệ Thanh", "Gia Lai", None)}),
+    ("bare-province-word-is-the-host",
+     "Sáng 1/4, Thứ trưởng Giang Văn Tú làm việc với tỉnh về tiến độ giải ngân.",
+     [P("Giang Văn Tú")], "Quảng Bình", [("1/4", "2024-04-01")],
+     {("worked_with", "Giang Văn Tú", "Quảng Bình", "2024-04-01")}),
+    ("bare-provincial-committee-is-the-host",
+     "Ngày 16/1, Thứ trưởng Âu Thị Nga làm việc với UBND tỉnh về xây dựng nông thôn mới.",
+     [P("Âu Thị Nga")], "Bình Định", [("16/1", "2024-01-16")],
+     {("worked_with", "Âu Thị Nga", "UBND tỉnh Bình Định", "2024-01-16")}),
+    ("province-word-as-organiser",
+     "Tỉnh cũng tổ chức Hội nghị đối thoại doanh nghiệp.",
+     [("Hội nghị đối thoại doanh nghiệp", "EVENT", "Hội nghị đối thoại doanh nghiệp")],
+     "Vĩnh Phúc", [],
+     {("organized", "Vĩnh Phúc", "Hội nghị đối thoại doanh nghiệp", None)}),
+    ("delegation-then-its-leaders",
+     "Ngày 25-6, Đoàn công tác của Ban Kinh tế Trung ương và Bộ Xây dựng làm việc với tỉnh "
+     "Thanh Hóa.\nĐoàn do các đồng chí: Nghiêm Văn Đức, Trưởng Ban Kinh tế Trung ương; "
+     "Vi Thị Hằng, Bộ trưởng Xây dựng dẫn đầu.",
+     [ORG("Ban Kinh tế Trung ương"), ORG("Bộ Xây dựng"), PR("tỉnh Thanh Hóa", "Thanh Hóa"),
+      P("Nghiêm Văn Đức"), ORG("Ban Kinh tế Trung ương"), P("Vi Thị Hằng")], "Thanh Hóa",
+     [("25-6", "2024-06-25")],
+     {("worked_with", "Ban Kinh tế Trung ương", "Thanh Hóa", "2024-06-25"),
+      ("worked_with", "Bộ Xây dựng", "Thanh Hóa", "2024-06-25"),
+      ("worked_with", "Nghiêm Văn Đức", "Thanh Hóa", "2024-06-25"),
+      ("worked_with", "Vi Thị Hằng", "Thanh Hóa", "2024-06-25"),
+      ("holds_position", "Nghiêm Văn Đức", "Ban Kinh tế Trung ương", "Trưởng ban"),
+      ("holds_position", "Vi Thị Hằng", "Bộ Xây dựng", "Bộ trưởng")}),
+    ("bare-delegation-later-is-the-same-body",
+     "Sáng 2/2, Đoàn công tác Bộ Công an làm việc với tỉnh Lạng Sơn.\nChiều cùng ngày, đoàn "
+     "công tác khảo sát Cửa khẩu Tân Thanh.",
+     [ORG("Bộ Công an"), PR("tỉnh Lạng Sơn", "Lạng Sơn"),
+      ("Cửa khẩu Tân Thanh", "BORDER_GATE", "Tân Thanh")], "Lạng Sơn", [("2/2", "2024-02-02")],
+     {("worked_with", "Bộ Công an", "Lạng Sơn", "2024-02-02"),
+      ("visited", "Bộ Công an", "Tân Thanh", "2024-02-02"),
+      ("border_gate_of", "Tân Thanh", "Lạng Sơn", None)}),
+    ("minister-body-given-later-in-article",
+     "Bộ trưởng Triệu Văn An phát biểu.\nBộ trưởng Bộ Tư pháp Triệu Văn An tặng quà.",
+     [P("Triệu Văn An"), ORG("Bộ Tư pháp"), P("Triệu Văn An")], None, [],
+     {("holds_position", "Triệu Văn An", "Bộ Tư pháp", "Bộ trưởng")}),
+    ("chain-province-overrides-article-province",
+     "Ông Lục Văn Hào - Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh "
+     "Bắc Ninh cho biết.",
+     [P("Lục Văn Hào"), ORG("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Bắc Giang"),
+      PR("Bắc Ninh")], "Bắc Giang", [],
+     {("holds_position", "Lục Văn Hào", "Ban Thường vụ Tỉnh ủy Bắc Ninh", "Ủy viên"),
+      ("holds_position", "Lục Văn Hào", "Đoàn Đại biểu Quốc hội tỉnh Bắc Ninh", "Trưởng đoàn")}),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "province", "dates", "expected"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_coreference_in_facts(text, ents, province, dates, expected):
+    doc = make_doc(text, ents, province=province, dates=dates)
+    assert fact_set(doc) == expected
+
+
+@pytest.mark.parametrize(("body", "province", "expected"), [
+    ("UBND tỉnh", "Lào Cai", "UBND tỉnh Lào Cai"),
+    ("Ủy ban nhân dân tỉnh", "Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai"),
+    ("Tỉnh ủy", "Sơn La", "Tỉnh ủy Sơn La"),
+    ("Ban Chấp hành Đảng bộ tỉnh", "Sơn La", "Tỉnh ủy Sơn La"),
+    ("Sở Tài chính", "Sơn La", "Sở Tài chính tỉnh Sơn La"),
+    ("UBND tỉnh Điện Biên", "Sơn La", "UBND tỉnh Điện Biên"),
+    ("Bộ Tài chính", "Sơn La", "Bộ Tài chính"),
+], ids=["ubnd", "long-form", "party-committee", "bch-dang-bo", "department", "explicit-kept",
+        "central-body-untouched"])
+def test_with_province(body, province, expected):
+    assert with_province(body, province) == expected
+
+
+def test_explicit_province_and_ministry_short_name():
+    assert explicit_province("Sở Công Thương tỉnh Thái Nguyên") == "Thái Nguyên"
+    assert explicit_province("Sở Công Thương") is None
+    assert ministry_by_short_name("Kế hoạch và Đầu tư cho biết") == "Bộ Kế hoạch và Đầu tư"
+
+
+def test_article_province_prefers_the_title():
+    ents = [("PROVINCE", "Hà Nội"), ("PROVINCE", "Hà Nội"), ("PROVINCE", "Nghệ An")]
+    assert article_province(ents, "Nghệ An thu hút đầu tư") == "Nghệ An"
+    assert article_province(ents, "", declared="Huế") == "Huế"
+
+
+def test_title_memory_is_positional():
+    ctx = ArticleContext()
+    ctx.remember_title("A", "Thứ trưởng", None, 10)
+    ctx.remember_title("B", "Thứ trưởng", None, 50)
+    assert ctx.person_with_title("Thứ trưởng", before=30) == "A"
+    assert ctx.person_with_title("Thứ trưởng", before=90) == "B"
+    assert ctx.person_with_title("Thứ trưởng", before=5) == "A"
+    assert ctx.person_with_title("Bộ trưởng", before=90) is None
