@@ -79,6 +79,30 @@ def _place_at(words: Words, i: int, lex: Lexicon) -> tuple[int, str] | None:
     return None
 
 
+def _head_at(words: Words, i: int) -> int:
+    """The number of words of any head noun starting at i (0 if none)."""
+    named, selfh, prefix, _first = _head_sets()
+    for n in (4, 3, 2, 1):
+        if " ".join(words.words[i:i + n]) in named | selfh | prefix:
+            return n
+    return 0
+
+
+def _last_cap(words: Words, i: int, j: int) -> int:
+    """The index of the last capitalised word in i..j-1: whose lowercase words follow."""
+    k = j - 1
+    while k > i and not is_cap(words.get(k)):
+        k -= 1
+    return k
+
+
+def _cap_compound(words: Words, i: int) -> bool:
+    """Is word i part of a segmented word that opens with a capital ("Quản lý", "Ban chỉ đạo")?"""
+    while words.joined(i):
+        i -= 1
+    return is_cap(words.get(i))
+
+
 def _inner_head(words: Words, i: int) -> int:
     """The number of words of a self-contained head ("Tỉnh ủy", "UBND") starting at i."""
     _named, selfh, _prefix, _first = _head_sets()
@@ -122,7 +146,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             nxt = words.get(j + 1)
             if w in ("-", "–") and has_name and is_cap(nxt) and not res.has_place \
                     and not _starts_person(words, j + 1, lex) and nxt not in _STOP_CAPS \
-                    and nxt not in first:
+                    and not _head_at(words, j + 1):
                 j += 1
                 continue
             if w == "-" and has_name and nxt == "châu":
@@ -214,7 +238,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 j += 1
                 continue
             break
-        if low == "châu" and is_cap(nxt):
+        if low in ("châu", "miền") and is_cap(nxt):
             j += 2
             continue
         if low == "ngành" and is_cap(nxt):
@@ -223,9 +247,12 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if name_key(words.phrase(i, j)) in lex.body_keys:
             break  # a known body is complete: "Bộ Công Thương đầu tư ..."
         k = _name_words(words, j)
-        if k and words.phrase(j, j + k) in VERB_LIKE and is_cap(words.get(j - 1)) \
-                and not words.joined(j - 1) and words.get(j - 1) not in first:
-            k = 0  # but a head takes one: "Ban chỉ đạo ..."
+        if k and words.phrase(j, j + k) in VERB_LIKE and words.get(j - 1) not in first \
+                and words.get(j - 1) not in ("về", "và", ",") \
+                and words.get(_last_cap(words, i, j)) not in first and (
+                (is_cap(words.get(j - 1)) and not words.joined(j - 1))
+                or not _cap_compound(words, j - 1)):
+            k = 0  # but a head or a capitalised word takes one: "Ban chỉ đạo", "Xúc tiến đầu tư"
         if k and not res.has_place:
             j += k
             continue
@@ -269,7 +296,7 @@ def _complete(name: str, head: str, scan: _Scan, province: str | None) -> str:
 def _canonical(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
     name = re.sub(r"^Ban Chấp hành Đảng bộ tỉnh\s+", "Tỉnh ủy ", name)
-    name = re.sub(r"^[Đđ]oàn [Đđ]ại biểu Quốc hội", "Đoàn Đại biểu Quốc hội", name)
+    name = re.sub(r"^[Đđ]oàn (?:[Đđ]ại biểu Quốc hội|ĐBQH)", "Đoàn Đại biểu Quốc hội", name)
     return name[0].upper() + name[1:]
 
 
@@ -327,9 +354,10 @@ def _listed(text: str, words: Words, lex: Lexicon, m: re.Match[str],
             and words.get(i) not in first:
         fake = _Scan()
         j = i
-        while j < len(words) and (is_cap(words.get(j)) or _name_words(words, j)) \
+        while j < len(words) and (is_cap(words.get(j)) or words.joined(j)
+                                  or _name_words(words, j)) \
                 and words.gap(j) in (" ", "") and words.get(j)[0].isalpha():
-            j += _name_words(words, j) or 1
+            j += 1 if is_cap(words.get(j)) or words.joined(j) else _name_words(words, j)
             if words.get(j) == "và" and is_cap(words.get(j + 1)):
                 j += 1
         if j == i:

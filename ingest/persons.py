@@ -27,7 +27,7 @@ class _Context:
         honor = [h for h in lex.honorifics if h not in ("em", "anh", "chị", "cụ")]
         self.title_end = re.compile(r"(?:" + alternation(titles + honor) + r")[ ]*$",
                                     re.IGNORECASE)
-        self.title_start = re.compile(r"^[ ]*(?:,|-|–|\()[ ]*(?:" + alternation(
+        self.title_start = re.compile(r"[ ]*(?:,|-|–|\()[ ]*(?:" + alternation(
             titles + _QUALIFIERS) + r")", re.IGNORECASE)
         self.title_any = re.compile(alternation(titles + honor), re.IGNORECASE)
         self.surname_at = re.compile(r"(?<!\w)(?=(?:" + "|".join(
@@ -38,6 +38,9 @@ class _Context:
 _NOT_GIVEN = {"Phó", "Bí", "Chủ", "Bộ", "Thứ", "Trưởng", "Giám", "Ủy", "Đồng", "Tỉnh", "Thành",
               "Sở", "Ban", "Cục", "Vụ", "Quyền", "Tổng", "Đại", "Trung", "Văn", "Thường", "Hội",
               "UBND", "HĐND", "Đoàn", "Công", "Tập", "Viện", "Báo", "Khu", "Cửa", "Chính"}
+_NEVER_FIRST = {"Phó", "Bí", "Chủ", "Thứ", "Trưởng", "Giám", "Ủy", "Quyền", "Tổng", "Bộ", "Sở",
+                "Ban", "Cục", "Vụ", "Tỉnh", "Thành", "Đồng", "Tân", "Nguyên", "Cựu"}
+_HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 _CACHE: dict[int, _Context] = {}
 
 
@@ -98,9 +101,11 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         j = words.cap_run(i, 4)
         while j > i and any(s > start and s < words.ends[j - 1] for s, _ in hard):
             j -= 1
-        if j - i < 2 or words.joined(j):
-            continue  # "Phó Bí thư": a capitalised compound, not a name
+        if j - i < 2:
+            continue
         name = words.phrase(i, j)
+        if words.get(i) in _NEVER_FIRST or words.get(i).lower() in _HONORIFIC_WORDS:
+            continue  # "Phó Bí thư", "Ông Nguyễn ...": a title or an address, not a name
         if _is_place(lex, name) or _is_place(lex, words.phrase(i, i + 2)):
             continue
         title = title_before(start)

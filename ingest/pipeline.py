@@ -38,7 +38,7 @@ def build_nlp(pipes: Iterable[str] = PIPE_NAMES) -> Language:
     >>> build_nlp().pipe_names[0]
     'vnkg_context'
     """
-    import ingest.components  # noqa: F401  (registers the factories)
+    import ingest.components
     import ingest.relations  # noqa: F401  (registers vnkg_relations)
 
     nlp = spacy.blank("vi")

@@ -1,0 +1,216 @@
+"""Entities found in sentences in the style of Vietnamese government news (none from the samples).
+
+Each case asserts the exact set of (type, canonical name) that the pipeline finds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+P, O, V, L, G, Z, D, E = ("PERSON", "ORGANIZATION", "PROVINCE", "LOCATION", "BORDER_GATE",
+                          "ZONE", "DOCUMENT", "EVENT")
+
+CASES = [
+    # persons by title, honorific and lists
+    ("person-after-minister-title",
+     "Bộ trưởng Bộ Tài chính Hồ Đức Phớc chủ trì cuộc họp.",
+     {(P, "Hồ Đức Phớc"), (O, "Bộ Tài chính")}),
+    ("person-after-honorific-ong",
+     "Ông Lương Văn Tùng cho biết tiến độ dự án đã được đẩy nhanh.",
+     {(P, "Lương Văn Tùng")}),
+    ("person-after-honorific-ba",
+     "Bà Phạm Thị Hồng Nhung phát biểu tại buổi làm việc.",
+     {(P, "Phạm Thị Hồng Nhung")}),
+    ("person-list-with-titles",
+     "Đoàn do các đồng chí: Đinh Văn Lộc, Thứ trưởng Bộ Y tế; Vi Thị Mai, Phó Chủ tịch UBND "
+     "tỉnh Cao Bằng dẫn đầu.",
+     {(P, "Đinh Văn Lộc"), (P, "Vi Thị Mai"), (O, "Bộ Y tế"), (O, "UBND tỉnh Cao Bằng")}),
+    ("person-after-body-and-title",
+     "Chủ tịch UBND tỉnh Nghệ An Trần Quang Lâm tiếp đoàn công tác.",
+     {(P, "Trần Quang Lâm"), (O, "UBND tỉnh Nghệ An")}),
+    ("person-dash-title",
+     "Ông Ngô Minh Hải - Giám đốc Sở Tài chính tỉnh Bắc Ninh báo cáo kết quả.",
+     {(P, "Ngô Minh Hải"), (O, "Sở Tài chính tỉnh Bắc Ninh")}),
+    ("person-deputy-pm",
+     "Phó Thủ tướng Lê Thành Long dự lễ khánh thành.",
+     {(P, "Lê Thành Long")}),
+    ("person-later-mention-without-title",
+     "Thứ trưởng Nông Thị Hà làm việc tại Lạng Sơn. Nông Thị Hà đề nghị tỉnh rà soát quy hoạch.",
+     {(P, "Nông Thị Hà"), (V, "Lạng Sơn")}),
+    ("person-not-a-title-alone",
+     "Đồng chí Phó Bí thư Thường trực Tỉnh ủy Hà Tĩnh kết luận hội nghị.",
+     {(O, "Tỉnh ủy Hà Tĩnh")}),
+    ("person-military-rank",
+     "Đại tá Tạ Quang Vinh, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang báo cáo.",
+     {(P, "Tạ Quang Vinh"), (O, "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang")}),
+    # organisations: head nouns, boundaries, titles outside the name
+    ("org-department-with-lowercase-words",
+     "Cục Quản lý cạnh tranh và Bảo vệ người tiêu dùng đã ban hành hướng dẫn mới.",
+     {(O, "Cục Quản lý cạnh tranh và Bảo vệ người tiêu dùng")}),
+    ("org-vu-with-dash",
+     "Vụ Pháp chế - Tổng hợp tham mưu cho lãnh đạo Bộ về dự thảo luật.",
+     {(O, "Vụ Pháp chế - Tổng hợp")}),
+    ("org-ministry-then-verb",
+     "Bộ Xây dựng đầu tư nâng cấp tuyến đường.",
+     {(O, "Bộ Xây dựng")}),
+    ("org-title-not-part-of-body",
+     "Bí thư Tỉnh ủy Đắk Lắk chủ trì buổi tiếp xúc cử tri.",
+     {(O, "Tỉnh ủy Đắk Lắk")}),
+    ("org-explicit-province-kept",
+     "Sở Công Thương tỉnh Thanh Hóa phối hợp với Cục Quản lý thị trường kiểm tra.",
+     {(O, "Sở Công Thương tỉnh Thanh Hóa"), (O, "Cục Quản lý thị trường")}),
+    ("org-group-and-company",
+     "Tập đoàn Dầu khí Việt Nam ký kết hợp tác với Tổng công ty Điện lực miền Bắc.",
+     {(O, "Tập đoàn Dầu khí Việt Nam"), (O, "Tổng công ty Điện lực miền Bắc")}),
+    ("org-government-and-assembly",
+     "Chính phủ trình Quốc hội dự án luật sửa đổi.",
+     {(O, "Chính phủ"), (O, "Quốc hội")}),
+    ("org-case-variant-known-body",
+     "Bộ Kế hoạch và đầu tư đề xuất phương án phân bổ vốn.",
+     {(O, "Bộ Kế hoạch và Đầu tư")}),
+    ("org-steering-committee-about",
+     "Ban Chỉ đạo quốc gia về chuyển đổi số họp phiên thường kỳ.",
+     {(O, "Ban Chỉ đạo quốc gia về chuyển đổi số")}),
+    ("org-newspaper",
+     "Báo Nhân Dân tổ chức giao lưu trực tuyến.",
+     {(O, "Báo Nhân Dân")}),
+    ("org-international-abbrev",
+     "Ngân hàng Thế giới đánh giá cao nỗ lực cải cách của Việt Nam.",
+     {(O, "Ngân hàng Thế giới"), (L, "Việt Nam")}),
+    ("org-central-party-committee",
+     "Ông Vương Đình Huệ, Ủy viên Trung ương Đảng, phát biểu.",
+     {(P, "Vương Đình Huệ"), (O, "Ban Chấp hành Trung ương Đảng")}),
+    # provincial bodies completed with the article's province
+    ("org-implicit-ubnd",
+     "Sáng 12/4, đoàn công tác làm việc với tỉnh Sơn La. Đại diện UBND tỉnh cho biết tiến độ.",
+     {(V, "Sơn La"), (O, "UBND tỉnh Sơn La")}),
+    ("org-implicit-tinh-uy",
+     "Tỉnh Nam Định đẩy mạnh cải cách. Tỉnh ủy yêu cầu các ngành quyết liệt.",
+     {(V, "Nam Định"), (O, "Tỉnh ủy Nam Định")}),
+    ("org-implicit-department",
+     "Tỉnh Long An thu hút đầu tư. Sở Kế hoạch và Đầu tư đã thẩm định 12 dự án.",
+     {(V, "Long An"), (O, "Sở Kế hoạch và Đầu tư tỉnh Long An")}),
+    ("org-department-list",
+     "Tỉnh Yên Bái có lãnh đạo các Sở: Tài chính, Xây dựng tham dự.",
+     {(V, "Yên Bái"), (O, "Sở Tài chính tỉnh Yên Bái"), (O, "Sở Xây dựng tỉnh Yên Bái")}),
+    ("org-standing-board",
+     "Tỉnh Gia Lai rà soát đề án. Thường trực HĐND tỉnh giám sát việc thực hiện.",
+     {(V, "Gia Lai"), (O, "Thường trực HĐND tỉnh Gia Lai")}),
+    ("org-na-delegation",
+     "Đoàn ĐBQH tỉnh Kiên Giang tiếp xúc cử tri.",
+     {(O, "Đoàn Đại biểu Quốc hội tỉnh Kiên Giang")}),
+    ("org-ministry-unit-bare-bo",
+     "Đại diện Bộ Nội vụ có Văn phòng Bộ; Vụ Tổ chức cán bộ.",
+     {(O, "Bộ Nội vụ"), (O, "Văn phòng Bộ Nội vụ"), (O, "Vụ Tổ chức cán bộ")}),
+    ("org-district-committee",
+     "UBND huyện Mường Tè phối hợp với xã Thu Lũm.",
+     {(O, "UBND huyện Mường Tè"), (L, "Thu Lũm")}),
+    # provinces and locations
+    ("province-with-kind-word",
+     "Đoàn công tác làm việc tại tỉnh Quảng Trị và thành phố Đà Nẵng.",
+     {(V, "Quảng Trị"), (V, "Đà Nẵng")}),
+    ("province-bare-list",
+     "Các tỉnh Cà Mau, Bạc Liêu, Sóc Trăng đã hoàn thành kế hoạch.",
+     {(V, "Cà Mau"), (V, "Bạc Liêu"), (V, "Sóc Trăng")}),
+    ("province-hcm-abbreviation",
+     "Doanh nghiệp tại TP.HCM tăng trưởng khá.",
+     {(V, "Hồ Chí Minh")}),
+    ("location-city-below-province",
+     "Hội nghị diễn ra tại thành phố Vinh, tỉnh Nghệ An.",
+     {(L, "Vinh"), (V, "Nghệ An")}),
+    ("location-district",
+     "Huyện Bảo Lâm, tỉnh Cao Bằng khởi công trường học mới.",
+     {(L, "Bảo Lâm"), (V, "Cao Bằng")}),
+    ("location-country-and-foreign-province",
+     "Hàng hóa xuất sang Trung Quốc qua tỉnh Quảng Tây tăng mạnh.",
+     {(L, "Trung Quốc"), (L, "Quảng Tây")}),
+    ("location-river",
+     "Cây cầu mới bắc qua sông Đà giúp người dân đi lại thuận tiện.",
+     {(L, "sông Đà")}),
+    ("location-region",
+     "Vùng Đồng bằng sông Cửu Long chịu ảnh hưởng của xâm nhập mặn.",
+     {(L, "Đồng bằng sông Cửu Long")}),
+    ("location-given-name-not-country",
+     "Tin, ảnh: Đức Thịnh",
+     set()),
+    # border gates and zones
+    ("gate-international-pair",
+     "Hàng hóa thông quan qua cặp cửa khẩu quốc tế Hữu Nghị - Hữu Nghị Quan tăng 20%.",
+     {(G, "Hữu Nghị - Hữu Nghị Quan")}),
+    ("gate-main",
+     "Lực lượng chức năng tại cửa khẩu chính Chi Ma kiểm soát chặt người xuất cảnh.",
+     {(G, "Chi Ma")}),
+    ("gate-list-after-la",
+     "Tỉnh đề xuất nâng cấp 2 cặp cửa khẩu là Săm Pun - Điền Bồng, Phó Bảng - Đổng Cán.",
+     {(G, "Săm Pun - Điền Bồng"), (G, "Phó Bảng - Đổng Cán")}),
+    ("zone-industrial-park",
+     "Khu công nghiệp Yên Phong thu hút thêm 3 dự án FDI.",
+     {(Z, "Khu công nghiệp Yên Phong")}),
+    ("zone-abbreviation",
+     "Nhà máy đặt tại KCN Quang Châu.",
+     {(Z, "Khu công nghiệp Quang Châu")}),
+    ("zone-economic-border",
+     "Khu kinh tế cửa khẩu Cầu Treo được đầu tư hạ tầng.",
+     {(Z, "Khu kinh tế cửa khẩu Cầu Treo")}),
+    ("zone-list",
+     "Tỉnh có 2 khu công nghiệp đang hoạt động là Nam Cấm và Hoàng Mai.",
+     {(Z, "Khu công nghiệp Nam Cấm"), (Z, "Khu công nghiệp Hoàng Mai")}),
+    # documents
+    ("document-decision",
+     "Thực hiện Quyết định số 1234/QĐ-UBND ngày 5/6/2024 của UBND tỉnh Phú Thọ.",
+     {(D, "1234/QĐ-UBND"), (O, "UBND tỉnh Phú Thọ")}),
+    ("document-decree-with-year",
+     "Nghị định 15/2022/NĐ-CP quy định chính sách miễn, giảm thuế.",
+     {(D, "15/2022/NĐ-CP")}),
+    ("document-ratio-is-not",
+     "Đã có 27/41 dự án hoàn thành.",
+     set()),
+    # events
+    ("event-with-year",
+     "Bộ Ngoại giao tổ chức Hội nghị Ngoại giao lần thứ 32 năm 2024.",
+     {(O, "Bộ Ngoại giao"), (E, "Hội nghị Ngoại giao lần thứ 32 năm 2024")}),
+    ("event-fair-quoted",
+     "Tỉnh tham gia “Hội chợ Nông sản an toàn 2023” với 40 gian hàng.",
+     {(E, "Hội chợ Nông sản an toàn 2023")}),
+    ("event-programme-quoted",
+     "Công đoàn ngành Giáo dục tổ chức Chương trình “Mái ấm công đoàn”.",
+     {(O, "Công đoàn ngành Giáo dục"), (E, "Mái ấm công đoàn")}),
+    ("event-generic-not-named",
+     "Hội nghị được kết nối trực tuyến tới các điểm cầu.",
+     set()),
+    ("event-festival-with-place",
+     "Festival Hoa Đà Lạt năm 2024 thu hút đông du khách.",
+     {(E, "Festival Hoa Đà Lạt năm 2024"), (L, "Đà Lạt")}),
+    ("event-not-solution",
+     "Giải pháp tháo gỡ khó khăn cho doanh nghiệp được thảo luận.",
+     set()),
+]
+
+
+def found(nlp, text: str) -> set[tuple[str, str]]:
+    doc = nlp(text)
+    nested = list(doc.spans["vnkg_nested"]) if "vnkg_nested" in doc.spans else []
+    return {(e.label_, e.kb_id_) for e in [*doc.ents, *nested]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_entities(nlp, text: str, expected: set[tuple[str, str]]) -> None:
+    assert found(nlp, text) == expected
+
+
+def test_person_carries_titles(nlp) -> None:
+    doc = nlp("Bộ trưởng Bộ Công an Lương Tam Quang phát biểu.")
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert person._.titles == ["Bộ trưởng Bộ Công an"]
+
+
+def test_mentions_carry_offsets(nlp) -> None:
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+
+    article = Article(id="t", title="Tỉnh Điện Biên", body="UBND tỉnh họp sáng 2/3.")
+    facts = next(extract([article], nlp))
+    ubnd = next(e for e in facts.entities if e.type == "ORGANIZATION")
+    assert ubnd.name == "UBND tỉnh Điện Biên"
+    mention = ubnd.mentions[0]
+    assert article.text[mention.start:mention.end] == mention.text == "UBND tỉnh"
