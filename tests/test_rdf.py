@@ -365,17 +365,27 @@ def test_a_fact_stated_twice_is_one_statement_with_the_first_evidence():
     assert objects(triples, statement, VNKG + "confidence") == {"0.9"}
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("nquads", "nquads"), ("turtle", "turtle")])
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own Dataset internals
+@pytest.mark.parametrize("fmt, rdflib_format", [
+    ("nquads", "nquads"), ("turtle", "turtle"), ("jsonld", "json-ld")])
 def test_rdf_export_parses_back(fresh_kg, tmp_path, fmt, rdflib_format):
+    """`vnkg export nquads|turtle|jsonld -o FILE`: the file reads back as the same triples."""
     import rdflib
 
     out = fresh_kg.export(fmt, tmp_path / f"graph.{fmt}")
-    data = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
+    data = rdflib.Dataset()
     data.parse(out, format=rdflib_format)
-    triples = {(s, p, o) for s, p, o, *_ in (data.quads() if fmt == "nquads"
-                                             else ((*t, None) for t in data))}
+    triples = {(s, p, o) for s, p, o, _ in data.quads()}
     assert (rdflib.URIRef(KHAI), rdflib.URIRef(VNKG + "workedWith"),
             rdflib.URIRef(CAO_BANG)) in triples
+    if fmt == "turtle":  # one graph: the union of the named graphs
+        everything = rdflib.Dataset().parse(data=fresh_kg.store.dump("nquads"), format="nquads")
+        assert triples == {(s, p, o) for s, p, o, _ in everything.quads()}
+    else:  # every quad, in its named graph
+        assert len({q for q in data.quads() if q[3] != data.default_graph.identifier}) == \
+            len(fresh_kg.store)
+    if fmt == "jsonld":  # compacted with ontology/context.jsonld
+        assert '"workedWith"' in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own Dataset internals
