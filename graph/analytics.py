@@ -150,7 +150,7 @@ def activity_chart(months: dict[str, dict[str, int]], out: Path | None = None,
     months = _every_month(months)
     labels = list(months)
     relations = sorted({r for counts in months.values() for r in counts if r != "total"})
-    figure = Figure(figsize=(max(6.0, 0.6 * len(labels) + 3), 4.2), dpi=110)
+    figure = Figure(figsize=(min(16.0, max(6.0, 0.6 * len(labels) + 3)), 4.2), dpi=110)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     bottom = [0] * len(labels)
@@ -166,6 +166,10 @@ def activity_chart(months: dict[str, dict[str, int]], out: Path | None = None,
     else:
         axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         axes.tick_params(axis="x", labelrotation=45 if len(labels) > 6 else 0)
+        step = max(1, len(labels) // 24)  # at most about two dozen month labels
+        if step > 1:
+            axes.set_xticks(range(0, len(labels), step))
+            axes.set_xticklabels(month_labels(labels[::step]))
     axes.set_title(title)
     axes.set_ylabel("facts")
     axes.yaxis.get_major_locator().set_params(integer=True)
