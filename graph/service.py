@@ -96,7 +96,7 @@ class KnowledgeGraph:
                        ) -> tuple[ArticleFacts, bool]:
         """Write one article's named graph (replacing any earlier one); returns (facts, changed)."""
         from graph.rdf import article_quads
-        from graph.resolution import resolve_iris
+        from graph.resolution import resolve
 
         facts = facts or next(extract([article]))
         graph = self.article_iri(article.id)
@@ -105,8 +105,9 @@ class KnowledgeGraph:
         ingested_at = datetime.now(UTC).replace(microsecond=0)
         if previous and previous[0]["hash"] == digest:
             ingested_at = datetime.fromisoformat(previous[0]["ingested"])
-        quads = article_quads(
-            facts, article, base=self.base, iris=resolve_iris(facts, self.store, self.base),
+        resolution = resolve(facts, self.store, self.base)
+        quads = resolution.quads(graph) + article_quads(
+            facts, article, base=self.base, iris=resolution.iris,
             ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION,
         )
         self.store.replace_graph(graph, quads)
