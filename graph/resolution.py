@@ -130,15 +130,16 @@ def _person_iri(entity: Entity, default: str, bodies: list[str], store: GraphSto
         re.escape(default) + r"-\d+", c))
     mine = _provinces(bodies)
     disagreeing: list[tuple[str, set[str]]] = []
+    iri = None
     for cand in same_name:
         theirs = _provinces(candidates[cand])
         if not mine or not theirs or mine & theirs:
-            return cand
+            iri = cand
+            break
         disagreeing.append((cand, theirs))
-    if not disagreeing:
-        return default
-    iri = _homonym_iri(default, set(same_name))
-    for other, theirs in disagreeing:
+    if iri is None:
+        iri = _homonym_iri(default, set(same_name)) if disagreeing else default
+    for other, theirs in disagreeing:  # recorded each time, so re-ingest writes the same
         decisions.append(Decision(iri, other, (
             f"same name as {other} but positions disagree: "
             f"{', '.join(sorted(bodies))} (provinces {', '.join(sorted(mine))}) vs "

@@ -1,0 +1,117 @@
+"""Cross-article entity resolution: one node per real-world entity, homonyms kept apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from graph.resolution import canonical_body_name, resolve
+from graph.service import KnowledgeGraph
+from ingest.articles import Article
+from ingest.facts import ArticleFacts, Entity, Fact
+
+OWL_DIFFERENT_FROM = "http://www.w3.org/2002/07/owl#differentFrom"
+
+
+def article(aid: str, entities: list[tuple[str, str]], facts: list[tuple] = (),
+            published: str = "2024-05-02") -> tuple[Article, ArticleFacts]:
+    """An article and its facts: entities as (TYPE, name), facts as (relation, i, j, role)."""
+    ents = [Entity(id=f"e{i}", type=t, name=n) for i, (t, n) in enumerate(entities)]
+    fs = [Fact(relation=r, subject=f"e{i}", object=f"e{j}", role=role) for r, i, j, role in facts]
+    art = Article(id=aid, title=aid, body="Tin.", published=date.fromisoformat(published))
+    return art, ArticleFacts(article=aid, published=published, entities=ents, facts=fs)
+
+
+@pytest.fixture
+def kg():
+    return KnowledgeGraph.in_memory()
+
+
+def iri_of(kg, aid, facts, name):
+    res = resolve(facts, kg.store, kg.base)
+    return res.iris[next(e.id for e in facts.entities if e.name == name)]
+
+
+def ingest(kg, pair):
+    kg.ingest_article(*pair)
+    return pair[1]
+
+
+def test_case_variants_of_a_ministry_are_one_node(kg):
+    a = ingest(kg, article("a1", [("ORGANIZATION", "Bộ Công thương")]))
+    b = ingest(kg, article("a2", [("ORGANIZATION", "Bộ Công Thương")]))
+    assert iri_of(kg, "a1", a, "Bộ Công thương") == iri_of(kg, "a2", b, "Bộ Công Thương") \
+        == f"{kg.base}/org/bo-cong-thuong"
+
+
+def test_long_and_short_forms_of_a_provincial_body_are_one_node(kg):
+    a = ingest(kg, article("a1", [("ORGANIZATION", "Ủy ban nhân dân tỉnh Lào Cai")]))
+    b = ingest(kg, article("a2", [("ORGANIZATION", "UBND tỉnh Lào Cai")]))
+    assert iri_of(kg, "a1", a, "Ủy ban nhân dân tỉnh Lào Cai") == \
+        iri_of(kg, "a2", b, "UBND tỉnh Lào Cai")
+
+
+def test_abbreviated_ministry_found_in_the_gazetteer(kg):
+    a = ingest(kg, article("a1", [("ORGANIZATION", "Bộ TN&MT")]))
+    b = ingest(kg, article("a2", [("ORGANIZATION", "Bộ Tài nguyên và Môi trường")]))
+    assert iri_of(kg, "a1", a, "Bộ TN&MT") == iri_of(kg, "a2", b, "Bộ Tài nguyên và Môi trường")
+
+
+def test_tone_placement_variants_of_a_person_are_one_node(kg):
+    a = ingest(kg, article("a1", [("PERSON", "Lê Văn Hoà")]))
+    b = ingest(kg, article("a2", [("PERSON", "Lê Văn Hòa")]))
+    assert iri_of(kg, "a1", a, "Lê Văn Hoà") == iri_of(kg, "a2", b, "Lê Văn Hòa")
+
+
+SECRETARY = [("PERSON", "Nguyễn Văn Minh"), ("ORGANIZATION", "Tỉnh ủy Hà Giang")]
+DIRECTOR = [("PERSON", "Nguyễn Văn Minh"), ("ORGANIZATION", "Sở Tài chính tỉnh Cà Mau")]
+
+
+def test_same_person_in_two_articles_of_one_province_is_one_node(kg):
+    ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    b = ingest(kg, article("a2", [*SECRETARY, ("ORGANIZATION", "UBND tỉnh Hà Giang")],
+                           [("holds_position", 0, 2, "Chủ tịch")]))
+    assert iri_of(kg, "a2", b, "Nguyễn Văn Minh") == f"{kg.base}/person/nguyen-van-minh"
+
+
+def test_homonyms_whose_positions_disagree_stay_apart_and_the_decision_is_recorded(kg):
+    ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    ingest(kg, article("a2", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")]))
+    rows = kg.sparql(f"""SELECT ?a ?b ?note WHERE {{ GRAPH <{kg.article_iri('a2')}> {{
+        ?a <{OWL_DIFFERENT_FROM}> ?b ; <https://vnkg.org/ontology#resolutionNote> ?note }} }}""")
+    (row,) = list(rows)
+    assert row["a"].value == f"{kg.base}/person/nguyen-van-minh-2"
+    assert row["b"].value == f"{kg.base}/person/nguyen-van-minh"
+    assert "Cà Mau" in row["note"].value and "Hà Giang" in row["note"].value
+    # a third article about the director finds the second node, the secretary the first
+    c = ingest(kg, article("a3", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")]))
+    d = ingest(kg, article("a4", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    assert iri_of(kg, "a3", c, "Nguyễn Văn Minh").endswith("/nguyen-van-minh-2")
+    assert iri_of(kg, "a4", d, "Nguyễn Văn Minh").endswith("/nguyen-van-minh")
+
+
+def test_a_central_post_does_not_split_a_person(kg):
+    ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    b = ingest(kg, article("a2", [("PERSON", "Nguyễn Văn Minh"), ("ORGANIZATION", "Bộ Nội vụ")],
+                           [("holds_position", 0, 1, "Bộ trưởng")]))
+    assert iri_of(kg, "a2", b, "Nguyễn Văn Minh").endswith("/nguyen-van-minh")
+
+
+def test_reingesting_a_homonym_article_keeps_its_iris_and_quads(kg):
+    ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    pair = article("a2", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")])
+    kg.ingest_article(*pair)
+    first = kg.store.dump("nquads")
+    kg.ingest_article(*pair)
+    assert kg.store.dump("nquads") == first
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Ủy ban nhân dân tỉnh Bắc Giang", "UBND tỉnh Bắc Giang"),
+    ("Hội đồng nhân dân tỉnh Bắc Giang", "HĐND tỉnh Bắc Giang"),
+    ("Đoàn ĐBQH tỉnh Bắc Giang", "Đoàn Đại biểu Quốc hội tỉnh Bắc Giang"),
+    ("BCH Đảng bộ tỉnh Bắc Giang", "Ban Chấp hành Đảng bộ tỉnh Bắc Giang"),
+])
+def test_canonical_body_name(name, expected):
+    assert canonical_body_name(name) == expected
