@@ -1,0 +1,68 @@
+"""Graph-level checks across the five bundled sample articles (the session sample graph)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+VNKG = "https://vnkg.org/ontology#"
+
+
+def test_mission_query_returns_the_six_provinces_with_dates_and_sources(sample_kg):
+    rows = sample_kg.query("official_worked_with", {
+        "official": f"{sample_kg.base}/person/nguyen-hong-dien",
+        "from": "2024-08-01", "to": "2024-08-31"})
+    by_province = defaultdict(set)
+    for row in rows:
+        assert row["hostType"] == "PROVINCE"
+        assert row["article"].startswith(f"{sample_kg.base}/article/")
+        by_province[row["hostLabel"]].add(row["dateText"])
+    assert dict(by_province) == {
+        "Lào Cai": {"2024-08-30"},
+        "Thái Nguyên": {"2024-08-15"}, "Bắc Kạn": {"2024-08-15"},
+        "Kon Tum": {"2024-08-07/2024-08-09"}, "Quảng Ngãi": {"2024-08-07/2024-08-09"},
+        "Bình Định": {"2024-08-07/2024-08-09"},
+    }
+    lao_cai = [r for r in rows if r["hostLabel"] == "Lào Cai"]
+    assert {r["article"].rsplit("/", 1)[1] for r in lao_cai} == {"000_f580f7af15c600dc"}
+    assert all(r["url"].startswith("https://congthuong.vn/") for r in lao_cai)
+
+
+def test_the_window_excludes_sessions_outside_it(sample_kg):
+    rows = sample_kg.query("official_worked_with", {
+        "official": f"{sample_kg.base}/person/nguyen-hong-dien",
+        "from": "2024-08-10", "to": "2024-08-20"})
+    assert {r["hostLabel"] for r in rows} == {"Thái Nguyên", "Bắc Kạn"}
+
+
+def _nodes(kg, key: str) -> set[str]:
+    rows = kg.sparql(f'SELECT DISTINCT ?e WHERE {{ ?e <{VNKG}searchKey> "{key}" }}')
+    return {r["e"].value for r in rows}
+
+
+def test_the_same_person_in_two_lao_cai_articles_is_one_node(sample_kg):
+    (node,) = _nodes(sample_kg, "dang xuan phong")
+    rows = sample_kg.sparql(f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{
+        ?m <http://www.w3.org/ns/org#member> <{node}> }} }}""")
+    assert {r["g"].value.rsplit("/", 1)[1] for r in rows} >= {
+        "000_f580f7af15c600dc", "003_cea35ca578ff3637"}
+
+
+def test_both_spellings_of_the_ministry_are_one_node(sample_kg):
+    assert _nodes(sample_kg, "bo cong thuong") == {f"{sample_kg.base}/org/bo-cong-thuong"}
+    rows = sample_kg.sparql(f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{
+        ?s ?p <{sample_kg.base}/org/bo-cong-thuong> }} }}""")
+    assert len({r["g"].value for r in rows}) >= 4  # named in four of the five articles
+
+
+def test_the_minister_is_one_node_across_three_articles(sample_kg):
+    (node,) = _nodes(sample_kg, "nguyen hong dien")
+    rows = sample_kg.sparql(f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{
+        ?s <{VNKG}participant> <{node}> }} }}""")
+    assert {r["g"].value.rsplit("/", 1)[1] for r in rows} == {
+        "000_f580f7af15c600dc", "001_13c4237007baa4d9", "002_d1b7fc9568cbba03"}
+
+
+def test_no_homonym_split_among_the_samples(sample_kg):
+    rows = sample_kg.sparql(
+        "SELECT ?a WHERE { ?a <http://www.w3.org/2002/07/owl#differentFrom> ?b }")
+    assert list(rows) == []
