@@ -29,7 +29,14 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ingest.coref import DATA, ArticleContext, Delegation, article_province, with_province
+from ingest.coref import (
+    DATA,
+    ArticleContext,
+    Delegation,
+    article_province,
+    explicit_province,
+    with_province,
+)
 from ingest.positions import Mention, Position, TitleUnit, find_positions
 from ingest.text import fold, nfc_vi
 
@@ -422,7 +429,9 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
         if not bodies and ctx.delegation is not None:
             bodies = [Mention(lo, lo, *b) for b in ctx.delegation.bodies]
         if bodies:
-            delegation = Delegation(bodies=[(b.label, b.name) for b in bodies])
+            delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
+                                    leaders=[(a.label, a.name) for a in agents
+                                             if a.label == "PERSON"])
             known = {(a.label, a.name) for a in agents}
             agents.extend(b for b in bodies if (b.label, b.name) not in known)
     return agents, delegation
@@ -605,12 +614,17 @@ def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent:
 
 def _add_leaders(ctx: ArticleContext, delegation: Delegation | None,
                  leaders: list[Mention]) -> None:
+    """People named as leading ("do ... dẫn đầu") or going with ("A cùng đoàn công tác")
+    the delegation take part in everything it did."""
     target = ctx.delegation if delegation is not None else None
     if target is None:
         return
-    for leader in leaders:
-        if (leader.label, leader.name) not in target.leaders:
-            target.leaders.append((leader.label, leader.name))
+    found = [(m.label, m.name) for m in leaders]
+    if delegation is not None and delegation is not target:
+        found += delegation.leaders
+    for leader in found:
+        if leader not in target.leaders:
+            target.leaders.append(leader)
 
 
 def _delegation_leaders(ctx: ArticleContext, facts: _Facts) -> None:
@@ -728,10 +742,15 @@ def _issued(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Facts
                                              r"Chỉ thị|Kế hoạch|Công văn|công văn|Văn bản|"
                                              r"văn bản)(?:\s+số)?\s*$", "", before))
             if verb:
-                candidates = [m for m in sent.mentions if lo <= m.start and
-                              m.end <= lo + verb.start() and m.label in AGENT
+                phrase = max(before.rfind(",", 0, verb.start()), before.rfind(
+                    ";", 0, verb.start())) + 1  # the verb's own phrase: "..., tỉnh đã ban hành"
+                candidates = [m for m in sent.mentions if lo + phrase <= m.start and
+                              m.end <= lo + verb.start() and (m.label in AGENT or (
+                                  m.label == "PROVINCE" and "UBND" in doc_m.name))
                               and m.start not in title_bodies]
-                if candidates:
+                if candidates and candidates[-1].label == "PROVINCE":
+                    issuer = ("ORGANIZATION", with_province("UBND tỉnh", candidates[-1].name))
+                elif candidates:
                     issuer = candidates[-1]
                 elif re.search(r"Thủ tướng(?: Chính phủ)?[^,;.]{0,30}$", before[: verb.start()]):
                     issuer = ("ORGANIZATION", "Thủ tướng Chính phủ")
@@ -869,6 +888,9 @@ def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
     """A fact told once with its date and once without (a headline, a caption) is one fact."""
     dated = {(f["relation"], f["subject"], f["object"]) for f in items
              if f["relation"] in _DATED and f.get("date")}
+    # "Bộ X làm việc với tỉnh Y" (headline) is the dated session with "UBND tỉnh Y" (lead)
+    dated |= {(r, s, ("PROVINCE", explicit_province(o[1]))) for r, s, o in dated
+              if o[0] == "ORGANIZATION" and explicit_province(o[1])}
     return [f for f in items if f["relation"] not in _DATED or f.get("date")
             or (f["relation"], f["subject"], f["object"]) not in dated]
 

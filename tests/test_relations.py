@@ -322,6 +322,13 @@ CASES = [
      "9/3/2023.",
      [D("208/QĐ-TTg")], None, [("9/3/2023", "2023-03-09")],
      {("issued", "Thủ tướng Chính phủ", "208/QĐ-TTg", "2023-03-09")}),
+    ("issuer-is-the-subject-of-its-own-phrase",
+     "Thực hiện Nghị quyết số 12/NQ-CP ngày 4/2/2024 của Chính phủ, tỉnh đã ban hành Kế hoạch "
+     "số 88/KH-UBND.",
+     [D("12/NQ-CP"), ORG("Chính phủ"), D("88/KH-UBND")], "Sóc Trăng",
+     [("4/2/2024", "2024-02-04")],
+     {("issued", "Chính phủ", "12/NQ-CP", "2024-02-04"),
+      ("issued", "UBND tỉnh Sóc Trăng", "88/KH-UBND", None)}),
     ("document-without-issuer",
      "Đối với quy hoạch (Quyết định số 77/QĐ-TTg), tỉnh đã công bố.",
      [D("77/QĐ-TTg")], None, [], set()),
