@@ -59,6 +59,9 @@ _CLAUSE_SPLIT = re.compile(r";")
 _WORKED = re.compile(
     r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
     r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
+_RECEIVE = re.compile(r"\b(?:tiếp và làm việc với|đón tiếp|tiếp đón|tiếp)\s+(?=[Đđ]oàn\b)",
+                      re.IGNORECASE)
+_RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
                     r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
@@ -471,7 +474,13 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         clause = doc.text[lo:hi]
         found_trigger = False
         # worked_with: "A làm việc với/tại B"
+        for match in _RECEIVE.finditer(clause):
+            found_trigger = True
+            _received(sent, lo + match.start(), lo + match.end(), hi, ctx, facts, evidence,
+                      title_bodies, doc_ends, used)
         for match in _WORKED.finditer(clause):
+            if _RECEIVE_LEAD.search(clause[: match.start()]):
+                continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
             t0, t1 = lo + match.start(), lo + match.end()
             hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
                              fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
@@ -600,6 +609,31 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
                 carried = [first]
     if leaders and ctx.delegation is not None:
         _add_leaders(ctx, ctx.delegation, leaders)
+
+
+def _received(sent: Sentence, t0: int, t1: int, hi: int, ctx: ArticleContext, facts: _Facts,
+              evidence: tuple[int, int], title_bodies: set[int], doc_ends: list[int],
+              used: set[int]) -> None:
+    """"A tiếp (và làm việc với) đoàn công tác của Bộ X": the delegation's body is the
+    visiting side, the receiving body or province the host."""
+    bodies = _delegation_bodies(sent, t0, hi)
+    if not bodies:
+        return
+    hosts = [m for m in sent.mentions if sent.start <= m.start < t0 and m.label in HOST
+             and (m.start not in title_bodies or m.label == "ORGANIZATION")
+             and not m.implicit]
+    host: Mention | tuple[str, str] | None = hosts[-1] if hosts else None
+    if host is None and ctx.province:
+        host = ("PROVINCE", ctx.province)
+    if host is None:
+        return
+    date = _date_for(sent, t0, ctx, doc_ends)
+    _note_lead_date(ctx, date)
+    delegation = Delegation(bodies=[(b.label, b.name) for b in bodies])
+    for body in bodies:
+        used.add(body.start)
+        fact = facts.add("worked_with", body, host, evidence, date=date)
+        _track_delegation(ctx, delegation, body, fact)
 
 
 def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent: Mention,

@@ -218,6 +218,18 @@ CASES = [
      "Trước đó, ngày 2/8, Thứ trưởng Mạc Văn Tiến đã làm việc tại tỉnh Đắk Nông.",
      [P("Mạc Văn Tiến"), PR("tỉnh Đắk Nông", "Đắk Nông")], None, [("2/8", "2024-08-02")],
      {(WW, "Mạc Văn Tiến", "Đắk Nông", "2024-08-02")}),
+    ("host-receives-a-delegation",
+     "Chiều 4/3, Chủ tịch UBND tỉnh Lê Văn Nam đã tiếp và làm việc với Đoàn công tác của Bộ "
+     "Giáo dục và Đào tạo.",
+     [ORG("UBND tỉnh", "UBND tỉnh Quảng Nam"), P("Lê Văn Nam"),
+      ORG("Bộ Giáo dục và Đào tạo")], "Quảng Nam", [("4/3", "2024-03-04")],
+     {(HP, "Lê Văn Nam", "UBND tỉnh Quảng Nam", "Chủ tịch"),
+      (WW, "Bộ Giáo dục và Đào tạo", "UBND tỉnh Quảng Nam", "2024-03-04")}),
+    ("province-receives-a-delegation",
+     "Ngày 12/12, tỉnh Đồng Nai tiếp đoàn công tác của Bộ Quốc phòng.",
+     [PR("tỉnh Đồng Nai", "Đồng Nai"), ORG("Bộ Quốc phòng")], "Đồng Nai",
+     [("12/12", "2023-12-12")],
+     {(WW, "Bộ Quốc phòng", "Đồng Nai", "2023-12-12")}),
     # -- visited ---------------------------------------------------------------------------
     ("inspection-of-border-gate",
      "Chiều 19/1, Thứ trưởng Ngô Văn Lực thị sát Cửa khẩu quốc tế Tà Lùng.",
