@@ -16,7 +16,6 @@ from graph.workers import query_runner
 
 __all__ = ["create_app"]
 
-QUERY_WORKERS = 2  # processes for /sparql queries (a killed one is replaced at once)
 
 
 def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -28,7 +27,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         app.state.kg = kg or KnowledgeGraph(settings)
         app.state.settings = settings
         # SPARQL over HTTP runs in worker processes that can be killed past the time limit.
-        app.state.query_runner = query_runner(app.state.kg.store, QUERY_WORKERS)
+        app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers)
         yield
         app.state.query_runner.close()
         app.state.kg.close()

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     port: int = 8000
     query_timeout: float = Field(default=10.0, description="seconds a SPARQL query may run")
     row_limit: int = Field(default=10_000, description="rows a SPARQL result may hold")
+    query_workers: int = Field(default=2, ge=1,
+                               description="processes that run /sparql queries under the limit")
     cors_origins: list[str] = Field(default_factory=list)
     api_token: str | None = Field(default=None, description="token for POST /api/articles")
     samples: Path = ROOT / "data" / "samples"
