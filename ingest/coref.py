@@ -212,8 +212,8 @@ class ArticleContext:
         return None
 
     def event_with_head(self, head: str, before: int) -> str | None:
-        """The article's event with that head noun: the first one named before `before`
-        (a bare "hội nghị" means the event the lead introduced)."""
+        """The article's event with that head noun: the first one named before `before` in
+        the order of `events` (a bare "hội nghị" means the event the lead introduced)."""
         for name, start in self.events:
             if start < before and fold(name).startswith(fold(head)):
                 return name

@@ -62,6 +62,9 @@ _WORKED = re.compile(
 _RECEIVE = re.compile(r"\b(?:tiếp và làm việc với|đón tiếp|tiếp đón|tiếp)\s+(?=[Đđ]oàn\b)",
                       re.IGNORECASE)
 _RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
+_SPOKE_AT = re.compile(r"\b(?:phát biểu|dự|chia sẻ|tham luận|trình bày)(?:\s+\S+)?\s+tại\s*$",
+                       re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"\bdo\s+(?!đó\b|vậy\b)[^,;]{0,120}$")
 _BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
 _VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
                     r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
@@ -285,7 +288,11 @@ def extract_facts(doc: Doc) -> list[dict]:
         sentences.append(sent)
     facts = _Facts()
     _positions(sentences, ctx, facts)
-    ctx.events = [(m.name, m.start) for m in mentions if m.label == "EVENT"]
+    title_end = len(title) if doc.text.startswith(title) else 0
+    # a bare "hội nghị" means the event the body names, which the headline often shortens
+    ctx.events = sorted(((m.name, m.start) for m in mentions if m.label == "EVENT"),
+                        key=lambda e: (e[1] < title_end, e[1]))
+    ctx.lead_date = _lead_date(sentences, title_end)
     for sent in sentences:
         _resolve_bare_titles(sent, ctx)
         _sentence_facts(sent, doc, ctx, facts)
@@ -375,6 +382,19 @@ def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]
         return prior[-1][2]
     after = [d for d in usable if d[0] >= pos]
     return after[0][2] if after else None
+
+
+def _lead_date(sentences: list[Sentence], title_end: int) -> str | None:
+    """The date of the lead: the first date of the body that is not a document's; "cùng
+    ngày" later in the article means it."""
+    for sent in sentences:
+        if sent.start < title_end:
+            continue
+        doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
+        for start, _end, iso in sent.dates:
+            if not any(0 <= start - e <= 14 for e in doc_ends) and len(iso) >= 10:
+                return iso
+    return None
 
 
 def _note_lead_date(ctx: ArticleContext, date: str | None) -> None:
@@ -569,6 +589,19 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
                       and _EVENT_GAP.fullmatch(doc.text[t1:m.start])]
             events = events[:1] + _objects(sent, events[0].end, hi, ("EVENT",), _EVENT_GAP) \
                 if events else []
+            by = None if events else _PASSIVE_BY.search(doc.text[lo:t0])
+            if by is not None:  # "E do A (phối hợp với B) tổ chức"
+                by_at = lo + by.start()
+                events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start
+                          and m.end <= by_at][-1:]
+                agents = _without_qualifiers(sent, [
+                    m for m in sent.mentions if by_at < m.start and m.end <= t0
+                    and m.label in HOST and m.start not in title_bodies])
+                for organizer in agents:
+                    for event in events:
+                        facts.add("organized", organizer, event, evidence)
+                found_trigger = found_trigger or bool(events)
+                continue
             if not events:
                 continue
             found_trigger = True
@@ -587,7 +620,8 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         # held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"
         if _HAPPEN.search(clause):
             events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start < hi
-                      and not _VENUE_LEAD.search(doc.text[max(lo, m.start - 12):m.start])]
+                      and (not _VENUE_LEAD.search(doc.text[max(lo, m.start - 12):m.start])
+                           or _SPOKE_AT.search(doc.text[max(lo, m.start - 40):m.start]))]
             if events:
                 found_trigger = True
                 date = _date_for(sent, lo + _HAPPEN.search(clause).start(), ctx, doc_ends) \
@@ -708,7 +742,17 @@ def _organizers(sent: Sentence, lo: int, t0: int, events_end: int, hi: int,
         if _VENUE_LEAD.search(lead) or re.search(r"\(\s*(?:tỉnh|thành phố)?\s*$", lead):
             continue
         out.append(m)
-    return out
+    return _without_qualifiers(sent, out)
+
+
+def _without_qualifiers(sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """Drop a province written right after a body ("UBND" + "TP. Hồ Chí Minh"): it only
+    says whose body it is."""
+    orgs = [m for m in sent.mentions if m.label == "ORGANIZATION"]
+    return [m for m in mentions if not (m.label == "PROVINCE" and any(
+        o.end <= m.start and re.fullmatch(r"\s*(?:tỉnh|thành phố)?\s*",
+                                          sent.text[o.end - sent.start:m.start - sent.start])
+        for o in orgs))]
 
 
 def _held_in(sent: Sentence, lo: int, hi: int, events: list[Mention], date: str | None,
