@@ -34,8 +34,14 @@ from ingest.text import fold, nfc_vi
 
 __all__ = ["Decision", "Resolution", "canonical_body_name", "resolve", "resolve_iris"]
 
-_OWL_DIFFERENT_FROM = NamedNode("http://www.w3.org/2002/07/owl#differentFrom")
-_RESOLUTION_NOTE = NamedNode("https://vnkg.org/ontology#resolutionNote")
+try:  # checked names once the ontology declares them (ontology/MODEL.md, "Entity resolution")
+    from graph.vocab import OWL, VNKG  # type: ignore[attr-defined]
+
+    _OWL_DIFFERENT_FROM = OWL.differentFrom
+    _RESOLUTION_NOTE = VNKG.resolutionNote
+except (ImportError, AttributeError):
+    _OWL_DIFFERENT_FROM = NamedNode("http://www.w3.org/2002/07/owl#differentFrom")
+    _RESOLUTION_NOTE = NamedNode("https://vnkg.org/ontology#resolutionNote")
 
 # Long forms → the form FACTS.md names use; abbreviations of the rest → their long form.
 _BODY_FORMS = [
