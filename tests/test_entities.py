@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-P, O, V, L, G, Z, D, E = ("PERSON", "ORGANIZATION", "PROVINCE", "LOCATION", "BORDER_GATE",
-                          "ZONE", "DOCUMENT", "EVENT")
+P, O, V, L, G, Z, D, E = (  # noqa: E741
+    "PERSON", "ORGANIZATION", "PROVINCE", "LOCATION", "BORDER_GATE", "ZONE", "DOCUMENT", "EVENT")
 
 CASES = [
     # persons by title, honorific and lists
