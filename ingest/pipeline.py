@@ -79,7 +79,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
             found.aliases.append(ent.text)
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for raw in doc._.facts if Doc.has_extension("facts") else []:
+    for raw in (doc._.facts or []) if Doc.has_extension("facts") else []:
         subj = entity(*raw["subject"])
         obj = entity(*raw["object"])
         key = (raw["relation"], subj.id, obj.id, raw.get("role"), raw.get("date"))
