@@ -3,8 +3,8 @@
     .venv/bin/python bench/extract_speed.py [--repeat N] [INPUT ...]
 
 Runs (1) our `ingest.extract` (the whole spaCy pipeline: pyvi segmentation, entity
-components, relations), (2) underthesea's `ner()` line by line (its bundled CRF model, which works offline
-once `pip install underthesea` is done; a dev dependency) and (3) bare pyvi
+components, relations), (2) underthesea's `ner()` line by line (its bundled CRF model,
+which works offline once `pip install underthesea` is done; a dev dependency) and (3) bare pyvi
 `ViTokenizer.tokenize`, and prints words/s for each and the ratios. Words are whitespace
 syllables of the article text. Default input: data/samples, with each article also repeated
 as a longer synthetic text (its body written N times) to add volume.
