@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -241,64 +244,100 @@ def _ref(item: Mention | tuple[str, str]) -> tuple[str, str]:
     return (item.label, item.name) if isinstance(item, Mention) else item
 
 
-def _mentions(doc: Doc, province: str | None) -> list[Mention]:
-    mentions = [Mention(e.start_char, e.end_char, e.label_, nfc_vi(e.kb_id_ or e.text), e.text,
-                        key=e.ent_id_ or None) for e in doc.ents]
+def _mentions(text: str, ents: list[Mention], province: str | None) -> list[Mention]:
+    """The recognised entities plus the article's province and its bodies where the text
+    names them without the name ("tỉnh", "UBND tỉnh"), sorted by start."""
+    mentions = list(ents)
     if province:
         taken = [(m.start, m.end) for m in mentions]
-        for match in _PROVINCIAL_BODY.finditer(doc.text):
+        for match in _PROVINCIAL_BODY.finditer(text):
             s, e = match.span()
             if any(s < b and a < e for a, b in taken):
                 continue
             mentions.append(Mention(s, e, "ORGANIZATION", with_province(match.group(0), province),
                                     match.group(0), implicit=True))
             taken.append((s, e))
-        for match in _PROVINCE_WORD.finditer(doc.text):
+        for match in _PROVINCE_WORD.finditer(text):
             s, e = match.span()
             if any(a <= s < b for a, b in taken):
                 continue
-            if _NOT_THE_PROVINCE.search(doc.text[max(0, s - 12):s]):
+            if _NOT_THE_PROVINCE.search(text[max(0, s - 12):s]):
                 continue
             mentions.append(Mention(s, e, "PROVINCE", province, match.group(0), implicit=True))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
+def _entity_mentions(doc: Doc, text: str) -> list[Mention]:
+    """`doc.ents` as plain mentions, read once per doc (a Span's text is a slice of `text`:
+    `Span.text` and `Doc.text` join the tokens again on every call)."""
+    out = []
+    for ent in doc.ents:
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        out.append(Mention(start, end, ent.label_, nfc_vi(ent.kb_id_ or surface), surface,
+                           key=ent.ent_id_ or None))
+    return out
+
+
 def _dates(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted((int(s), int(e), str(iso)) for s, e, iso in (doc._.dates or []))
 
 
+def _within(items: list, starts: list[int], start: int, end: int,
+            span: Callable[[Any], tuple[int, int]]) -> list:
+    """The items (sorted by start, `starts` their starts) lying inside [start, end), in order."""
+    lo = bisect_left(starts, start)
+    hi = bisect_right(starts, end)
+    return [item for item in items[lo:hi] if span(item)[1] <= end]
+
+
 def extract_facts(doc: Doc) -> list[dict]:
-    """Every fact of one document (see the module docstring for the rules)."""
+    """Every fact of one document (see the module docstring for the rules).
+
+    The doc's text, entities and dates are read once: everything below works on the text
+    string and character offsets (`Doc.text` rebuilds the string from the tokens each call).
+    """
+    text = doc.text
     article = doc._.article
-    title = getattr(article, "title", "") or doc.text.split("\n", 1)[0]
-    province = article_province([(e.label_, nfc_vi(e.kb_id_ or e.text)) for e in doc.ents],
-                                title, doc._.province)
+    title = getattr(article, "title", "") or text.split("\n", 1)[0]
+    ents = _entity_mentions(doc, text)
+    province = article_province([(m.label, m.name) for m in ents], title, doc._.province)
     ctx = ArticleContext(province=province)
-    mentions = _mentions(doc, province)
+    mentions = _mentions(text, ents, province)
+    mention_starts = [m.start for m in mentions]
     dates = _dates(doc)
+    date_starts = [d[0] for d in dates]
     sentences = []
-    for start, end in split_sentences(doc.text):
-        sent = Sentence(start, end, doc.text[start:end],
-                        [m for m in mentions if start <= m.start and m.end <= end],
-                        [d for d in dates if start <= d[0] and d[1] <= end])
+    for start, end in split_sentences(text):
+        sent = Sentence(start, end, text[start:end],
+                        _within(mentions, mention_starts, start, end, _mention_span),
+                        _within(dates, date_starts, start, end, _date_span))
         sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
         for pos in sent.positions:
             ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
         sentences.append(sent)
     facts = _Facts()
     _positions(sentences, ctx, facts)
-    title_end = len(title) if doc.text.startswith(title) else 0
+    title_end = len(title) if text.startswith(title) else 0
     # a bare "hội nghị" means the event the body names, which the headline often shortens
     ctx.events = sorted(((m.name, m.start) for m in mentions if m.label == "EVENT"),
                         key=lambda e: (e[1] < title_end, e[1]))
     ctx.lead_date = _lead_date(sentences, title_end)
     for sent in sentences:
         _resolve_bare_titles(sent, ctx)
-        _sentence_facts(sent, doc, ctx, facts)
+        _sentence_facts(sent, text, ctx, facts)
     _place_facts(sentences, ctx, facts)
     _delegation_leaders(ctx, facts)
     return _drop_undated_duplicates(facts.items)
+
+
+def _mention_span(m: Mention) -> tuple[int, int]:
+    return m.start, m.end
+
+
+def _date_span(d: tuple[int, int, str]) -> tuple[int, int]:
+    return d[0], d[1]
 
 
 # -- holds_position ------------------------------------------------------------------------
@@ -480,7 +519,7 @@ def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: 
     return out
 
 
-def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts) -> None:
+def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts) -> None:
     evidence = (sent.start, sent.end)
     title_bodies = _title_bodies(sent)
     doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
@@ -491,7 +530,7 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
                sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
     for lo, hi in _clauses(sent):
         used: set[int] = set()
-        clause = doc.text[lo:hi]
+        clause = text[lo:hi]
         found_trigger = False
         # worked_with: "A làm việc với/tại B"
         for match in _RECEIVE.finditer(clause):
@@ -522,7 +561,7 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         for match in _BETWEEN.finditer(clause):
             found_trigger = True
             t1 = lo + match.end()
-            rest = doc.text[t1:hi]
+            rest = text[t1:hi]
             split = re.search(r"\svà\s", rest)
             if not split:
                 continue
@@ -544,7 +583,7 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
             found_trigger = True
             if first is None:
                 continue
-            between = doc.text[t1:first.start]
+            between = text[t1:first.start]
             if _WORKED.search(between) or _ATTEND.search(between):
                 continue
             places = [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)]
@@ -573,9 +612,9 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
                       and m.start not in used and (m.label == "PERSON" or (
                           m.label == "ORGANIZATION" and verb in ("du", "tham du")
                           and m.start not in title_bodies))]
-            if not agents and not doc.text[lo:t0].strip(" ,“\""):
+            if not agents and not text[lo:t0].strip(" ,“\""):
                 after = events[-1].end
-                comma = doc.text.find(",", after, hi)
+                comma = text.find(",", after, hi)
                 if comma >= 0:
                     agents = [m for m in sent.mentions if comma < m.start < min(hi, comma + 120)
                               and m.label == "PERSON"][:1]
@@ -586,10 +625,10 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         for match in _ORGANIZE.finditer(clause):
             t0, t1 = lo + match.start(), lo + match.end()
             events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
-                      and _EVENT_GAP.fullmatch(doc.text[t1:m.start])]
+                      and _EVENT_GAP.fullmatch(text[t1:m.start])]
             events = events[:1] + _objects(sent, events[0].end, hi, ("EVENT",), _EVENT_GAP) \
                 if events else []
-            by = None if events else _PASSIVE_BY.search(doc.text[lo:t0])
+            by = None if events else _PASSIVE_BY.search(text[lo:t0])
             if by is not None:  # "E do A (phối hợp với B) tổ chức"
                 by_at = lo + by.start()
                 events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start
@@ -607,7 +646,7 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
             found_trigger = True
             previous_relation = "organized"
             organizers = _organizers(sent, lo, t0, events[-1].end, hi, title_bodies)
-            partner = _PARTNER_LEAD.search(doc.text[lo:t0])
+            partner = _PARTNER_LEAD.search(text[lo:t0])
             if not organizers or (partner and all(o.start > lo + partner.start()
                                                   for o in organizers)):
                 organizers = [c for c in carried if c.label in HOST] + organizers
@@ -620,8 +659,8 @@ def _sentence_facts(sent: Sentence, doc: Doc, ctx: ArticleContext, facts: _Facts
         # held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"
         if _HAPPEN.search(clause):
             events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start < hi
-                      and (not _VENUE_LEAD.search(doc.text[max(lo, m.start - 12):m.start])
-                           or _SPOKE_AT.search(doc.text[max(lo, m.start - 40):m.start]))]
+                      and (not _VENUE_LEAD.search(text[max(lo, m.start - 12):m.start])
+                           or _SPOKE_AT.search(text[max(lo, m.start - 40):m.start]))]
             if events:
                 found_trigger = True
                 date = _date_for(sent, lo + _HAPPEN.search(clause).start(), ctx, doc_ends) \
