@@ -62,6 +62,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
     `date`, `evidence` (start, end) character offsets; an entity a fact names that is not among
     `doc.ents` (an implicit body such as "Tỉnh ủy Lào Cai") is added without a mention.
     """
+    text = doc.text  # once: `Doc.text` joins every token again on each call
     entities: dict[tuple[str, str], Entity] = {}
 
     def entity(label: str, name: str, key: str | None = None) -> Entity:
@@ -73,10 +74,11 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
 
     nested = list(doc.spans["vnkg_nested"]) if "vnkg_nested" in doc.spans else []
     for ent in [*doc.ents, *nested]:
-        found = entity(ent.label_, ent.kb_id_ or ent.text, ent.ent_id_ or None)
-        found.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-        if ent.text != found.name and ent.text not in found.aliases:
-            found.aliases.append(ent.text)
+        surface = text[ent.start_char:ent.end_char]
+        found = entity(ent.label_, ent.kb_id_ or surface, ent.ent_id_ or None)
+        found.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=surface))
+        if surface != found.name and surface not in found.aliases:
+            found.aliases.append(surface)
     facts: list[Fact] = []
     seen: set[tuple] = set()
     for raw in (doc._.facts or []) if Doc.has_extension("facts") else []:
@@ -89,7 +91,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
         evidence = None
         if raw.get("evidence"):
             start, end = raw["evidence"]
-            evidence = Span(start=start, end=end, text=doc.text[start:end])
+            evidence = Span(start=start, end=end, text=text[start:end])
         facts.append(Fact(relation=raw["relation"], subject=subj.id, object=obj.id,
                           role=raw.get("role"), date=raw.get("date"), evidence=evidence,
                           confidence=raw.get("confidence")))
