@@ -266,15 +266,14 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
     return res
 
 
-def _ministry_before(lex: Lexicon, text: str, pos: int) -> str | None:
+def _ministry_before(known: list[tuple[int, dict]], pos: int) -> str | None:
     """The ministry last named before pos, else the first one named in the text."""
     best = None
-    for m in lex.body_regex.finditer(text):
-        rec = lex.bodies.get(m.group(0)) or lex.bodies.get(name_key(m.group(0))) or {}
+    for start, rec in known:
         if rec.get("kind") == "ministry" and rec["name"].startswith("Bộ "):
-            if m.start() < pos or best is None:
+            if start < pos or best is None:
                 best = rec["name"]
-            if m.start() >= pos:
+            if start >= pos:
                 break
     return best
 
@@ -303,12 +302,13 @@ def _canonical(name: str) -> str:
 def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
     """ORGANIZATION candidates with canonical names."""
     out: list[Candidate] = []
-    for m in lex.body_regex.finditer(text):
-        rec = lex.bodies.get(m.group(0)) or lex.bodies.get(name_key(m.group(0)))
-        if rec is None or not m.group(0)[0].isupper():
+    named: list[tuple[int, dict]] = []
+    for start, end, written in lex.body_index.find(text):
+        rec = lex.bodies.get(written) or lex.bodies.get(name_key(written))
+        if rec is None:
             continue
-        out.append(Candidate(m.start(), m.end(), "ORGANIZATION", rec["name"],
-                             f"org:{rec['key']}", 2))
+        named.append((start, rec))
+        out.append(Candidate(start, end, "ORGANIZATION", rec["name"], f"org:{rec['key']}", 2))
     for m in _HEADS.finditer(text):
         head = m.group(0)
         i = words.index(m.start())
@@ -329,7 +329,7 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
             name = LOWER_HEADS[head] + name[len(head):]
             head = LOWER_HEADS[head]
         if re.search(r"\bBộ$", name) and name != "Bộ":
-            ministry = _ministry_before(lex, text, start)
+            ministry = _ministry_before(named, start)
             if ministry:
                 name = name[:-3] + " " + ministry
         if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):

@@ -20,7 +20,7 @@ from ingest.events import find_events
 from ingest.lexicon import lexicon
 from ingest.persons import find_persons
 from ingest.places import find_gates, find_places, find_zones
-from ingest.spans import Candidate, Words, compound_starts
+from ingest.spans import Candidate, Words, compound_starts, doc_text
 
 __all__ = ["DOCUMENT_NUMBER", "candidates"]
 
@@ -39,7 +39,7 @@ def candidates(doc: Doc) -> list[Candidate]:
 def _words(doc: Doc) -> Words:
     words = doc.user_data.get("vnkg_words")
     if words is None:
-        words = doc.user_data["vnkg_words"] = Words(doc.text, compound_starts(doc))
+        words = doc.user_data["vnkg_words"] = Words(doc_text(doc), compound_starts(doc))
     return words
 
 
@@ -48,16 +48,16 @@ def places(doc: Doc) -> Doc:
     """Provinces, locations, border gates and zones."""
     lex = lexicon()
     found = candidates(doc)
-    found.extend(find_places(doc.text, lex, doc._.year))
-    found.extend(find_gates(doc.text, lex))
-    found.extend(find_zones(doc.text, lex))
+    found.extend(find_places(doc_text(doc), lex, doc._.year))
+    found.extend(find_gates(doc_text(doc), lex))
+    found.extend(find_zones(doc_text(doc), lex))
     return doc
 
 
 @Language.component("vnkg_bodies")
 def bodies(doc: Doc) -> Doc:
     """Organisations, provincial ones completed with the article's province."""
-    candidates(doc).extend(find_bodies(doc.text, _words(doc), lexicon(), doc._.province))
+    candidates(doc).extend(find_bodies(doc_text(doc), _words(doc), lexicon(), doc._.province))
     return doc
 
 
@@ -65,14 +65,14 @@ def bodies(doc: Doc) -> Doc:
 def persons(doc: Doc) -> Doc:
     """Persons by title, honorific and name shape (after bodies: a body may stand between)."""
     found = candidates(doc)
-    found.extend(find_persons(doc.text, _words(doc), lexicon(), list(found)))
+    found.extend(find_persons(doc_text(doc), _words(doc), lexicon(), list(found)))
     return doc
 
 
 @Language.component("vnkg_events")
 def events(doc: Doc) -> Doc:
     """Named events."""
-    candidates(doc).extend(find_events(doc.text, _words(doc)))
+    candidates(doc).extend(find_events(doc_text(doc), _words(doc)))
     return doc
 
 
@@ -81,7 +81,7 @@ def documents(doc: Doc) -> Doc:
     """Numbered legal and administrative documents."""
     candidates(doc).extend(
         Candidate(m.start(), m.end(), "DOCUMENT", m.group(0), f"document:{m.group(0)}", 4)
-        for m in DOCUMENT_NUMBER.finditer(doc.text))
+        for m in DOCUMENT_NUMBER.finditer(doc_text(doc)))
     return doc
 
 
@@ -94,12 +94,12 @@ def entities(doc: Doc) -> Doc:
     found = doc.user_data.pop(_KEY, [])
     doc.user_data.pop("vnkg_words", None)
     found.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(doc_text(doc)) + 1)  # 1 where a chosen candidate covers the text
     chosen: list[Candidate] = []
     for cand in found:
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        if 1 in taken[cand.start:cand.end]:
             continue
-        taken.append((cand.start, cand.end))
+        taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     spans: list[Span] = []
     for cand in chosen:
@@ -109,8 +109,9 @@ def entities(doc: Doc) -> Doc:
     kept = filter_spans([*doc.ents, *spans])
     doc.ents = kept
     events_ = [c for c in chosen if c.label == "EVENT"]
-    nested = [c for c in found if c.label in _NESTABLE and c not in chosen and any(
-        e.start <= c.start and c.end <= e.end for e in events_)]
+    kept_ids = {id(c) for c in chosen}
+    nested = [c for c in found if c.label in _NESTABLE and id(c) not in kept_ids and any(
+        e.start <= c.start and c.end <= e.end for e in events_)] if events_ else []
     doc.spans["vnkg_nested"] = filter_spans(
         [s for s in (_span(doc, c) for c in nested) if s is not None])
     return doc

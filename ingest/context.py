@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.dates import find_dates, infer_year
 from ingest.lexicon import lexicon
+from ingest.spans import doc_text
 from ingest.text import fold
 
 __all__ = ["article_province", "set_extensions"]
@@ -59,13 +60,13 @@ def article_province(text: str, url: str | None = None) -> str | None:
     for folded, key in lex.province_sites.items():
         if f"bao{folded}." in host or f"{folded}.gov.vn" in host:
             votes[key] += 5
-    for m in lex.province_regex.finditer(text):
-        key = lex.province_by_name.get(m.group(0))
+    for start, _end, name in lex.province_index.find(text):
+        key = lex.province_by_name.get(name)
         if not key:
             continue
         # a province named inside a pair of gates or a corridor is not the subject
-        weight = 3 if m.start() < _LEAD_CHARS else 1
-        if text[max(0, m.start() - 6):m.start()].lower().endswith("tỉnh "):
+        weight = 3 if start < _LEAD_CHARS else 1
+        if text[max(0, start - 6):start].lower().endswith("tỉnh "):
             weight += 1
         votes[key] += weight
     if not votes:
@@ -78,10 +79,11 @@ def context_component(doc: Doc) -> Doc:
     """Set `doc._.year`, `doc._.dates` and `doc._.province` (see the module docstring)."""
     article = doc._.article
     published = getattr(article, "published", None)
-    year = published.year if published else infer_year(doc.text)
+    text = doc_text(doc)
+    year = published.year if published else infer_year(text)
     doc._.year = year
-    doc._.dates = find_dates(doc.text, year)
-    key = article_province(doc.text, getattr(article, "url", None))
+    doc._.dates = find_dates(text, year)
+    key = article_province(text, getattr(article, "url", None))
     doc._.province_key = key
     doc._.province = lexicon().provinces[key]["name"] if key else None
     return doc

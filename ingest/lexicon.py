@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.text import fold, name_key, nfc_vi
 
-__all__ = ["Lexicon", "alternation", "lexicon"]
+__all__ = ["Lexicon", "PhraseIndex", "alternation", "lexicon", "units"]
 
 DATA = Path(__file__).resolve().parent / "data"
 UPPER = "A-ZÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
@@ -33,6 +33,79 @@ def alternation(words: list[str] | set[str]) -> str:
     """A regex alternation of literal words, longest first, bounded on both sides."""
     body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
     return rf"(?<![\w])(?:{body})(?![\w])"
+
+
+_UNIT = re.compile(r"\w+|[^\w\s]")
+
+
+class Units:
+    """A text's syllables and punctuation marks with their offsets, lowercased once."""
+
+    __slots__ = ("caps", "ends", "low", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        spans = [m.span() for m in _UNIT.finditer(text)]
+        self.text = text
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.low = [text[a:b].lower() for a, b in spans]
+        # where a name can start: a capital letter or a digit ("Quận 1" starts with a capital)
+        self.caps = [i for i, (a, _) in enumerate(spans) if text[a].isupper()]
+
+
+@lru_cache(maxsize=8)
+def units(text: str) -> Units:
+    """The units of a text, computed once however many gazetteers scan it."""
+    return Units(text)
+
+
+class PhraseIndex:
+    """Literal names found by dictionary lookups at each capitalised syllable.
+
+    A regex alternation of thousands of names tries them at every position of the text; here
+    a name is looked up only where a capitalised syllable starts one, longest first, and
+    matches do not overlap (as with `re.finditer`). Matching ignores case; with
+    `case_sensitive` the text must also be written exactly as a listed surface.
+
+    >>> PhraseIndex(["Lào Cai", "Hà Nội"]).find("Tỉnh Lào Cai và TP.Hà Nội")
+    [(5, 12, 'Lào Cai'), (19, 25, 'Hà Nội')]
+    """
+
+    def __init__(self, surfaces: list[str] | set[str], case_sensitive: bool = False) -> None:
+        self.exact = set(surfaces)
+        self.case_sensitive = case_sensitive
+        self.keys: dict[str, str] = {}
+        self.longest: dict[str, int] = {}
+        for surface in sorted(self.exact):
+            parts = _UNIT.findall(surface)
+            if not parts:
+                continue
+            self.keys.setdefault(re.sub(r"\s+", " ", surface).lower(), surface)
+            first = parts[0].lower()
+            self.longest[first] = max(self.longest.get(first, 0), len(parts))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, text as written) of each name, left to right, longest first."""
+        u = units(text)
+        out: list[tuple[int, int, str]] = []
+        low, starts, ends, longest, keys = u.low, u.starts, u.ends, self.longest, self.keys
+        size = len(low)
+        after = -1
+        for i in u.caps:
+            if i < after:
+                continue
+            most = longest.get(low[i])
+            if most is None:
+                continue
+            start = starts[i]
+            for n in range(min(most, size - i), 0, -1):
+                end = ends[i + n - 1]
+                written = text[start:end]
+                if written.lower() in keys and (not self.case_sensitive or written in self.exact):
+                    out.append((start, end, written))
+                    after = i + n
+                    break
+        return out
 
 
 @dataclass
@@ -54,6 +127,11 @@ class Lexicon:
     body_regex: re.Pattern[str] = re.compile(r"(?!)")
     gate_regex: re.Pattern[str] = re.compile(r"(?!)")
     district_regex: re.Pattern[str] = re.compile(r"(?!)")
+    province_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    place_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    gate_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
+    district_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
 
     def province_key(self, name: str, year: int | None = None) -> str | None:
         """The key of a province name in the era of `year` (the 2025 units from 2025-07)."""
@@ -117,4 +195,9 @@ def lexicon() -> Lexicon:
     bare = [name for name, recs in lex.districts.items()
             if all(r.get("bare_ok") for r in recs) and name not in lex.province_by_name]
     lex.district_regex = re.compile(alternation(bare))
+    lex.province_index = PhraseIndex(list(lex.province_by_name), case_sensitive=True)
+    lex.place_index = PhraseIndex(list(lex.places))
+    lex.body_index = PhraseIndex([b for b in lex.bodies if len(b) > 2])
+    lex.gate_index = PhraseIndex(list(lex.gates), case_sensitive=True)
+    lex.district_index = PhraseIndex(bare, case_sensitive=True)
     return lex

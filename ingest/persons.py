@@ -59,14 +59,22 @@ def find_persons(text: str, words: Words, lex: Lexicon,
                  others: list[Candidate]) -> list[Candidate]:
     """PERSON candidates; `others` (bodies, places) bound names and carry titles."""
     ctx = _context(lex)
-    covered = sorted((c.start, c.end) for c in others)
     # a place inside a name does not cut it ("Trần Hồng Hà" holds the place name "Hồng Hà")
     hard = sorted((c.start, c.end) for c in others if c.label not in ("PROVINCE", "LOCATION"))
     ends = {c.end: c.start for c in others if c.label != "PERSON"}
+    org_end: dict[int, int] = {}
+    for c in others:
+        if c.label == "ORGANIZATION":
+            org_end.setdefault(c.start, c.end)
+    # blocked[pos]: pos lies inside a hard candidate or strictly inside any candidate
+    blocked = bytearray(len(text) + 1)
+    for c in others:
+        lo = c.start if c.label not in ("PROVINCE", "LOCATION") else c.start + 1
+        if c.end > lo:
+            blocked[lo:c.end] = b"\x01" * (c.end - lo)
 
     def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in hard) or any(
-            s < pos < e for s, e in covered)
+        return bool(blocked[pos])
 
     def title_before(start: int) -> str | None:
         pos = start
@@ -89,8 +97,8 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         pos = m.end()
         while pos < len(text) and text[pos] == " ":
             pos += 1
-        while pos in {c.start for c in others if c.label == "ORGANIZATION"}:
-            pos = next(c.end for c in others if c.start == pos and c.label == "ORGANIZATION")
+        while pos in org_end:
+            pos = org_end[pos]
             while pos < len(text) and text[pos] == " ":
                 pos += 1
         starts.append(pos)

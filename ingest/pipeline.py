@@ -28,6 +28,9 @@ PIPE_NAMES: tuple[str, ...] = (
     "vnkg_documents", "vnkg_entities", "vnkg_relations",
 )
 
+# spaCy's pyvi tokenizer, same words, without its per-word Python rebuild (ingest/tokenizer.py)
+_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "vnkg.VietnameseTokenizer"}}}
+
 
 set_extensions()
 
@@ -39,9 +42,10 @@ def build_nlp(pipes: Iterable[str] = PIPE_NAMES) -> Language:
     'vnkg_context'
     """
     import ingest.components
-    import ingest.relations  # noqa: F401  (registers vnkg_relations)
+    import ingest.relations  # (registers vnkg_relations)
+    import ingest.tokenizer  # noqa: F401  (registers the tokenizer: pyvi's words, cheaper)
 
-    nlp = spacy.blank("vi")
+    nlp = spacy.blank("vi", config=_TOKENIZER)
     for name in pipes:
         nlp.add_pipe(name)
     return nlp

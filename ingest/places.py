@@ -64,20 +64,18 @@ def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
     for m in _WATER.finditer(text):
         name = f"{m.group('kind')} {m.group('name')}"
         out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))
-    for m in lex.province_regex.finditer(text):
-        out.append(_province(lex, m.group(0), m.start(), m.end(), year))
-    for m in lex.place_regex.finditer(text):
-        rec = lex.places.get(m.group(0)) or lex.places.get(name_key(m.group(0)))
-        if rec is None or not m.group(0)[0].isupper():
+    for start, end, name in lex.province_index.find(text):
+        out.append(_province(lex, name, start, end, year))
+    for start, end, name in lex.place_index.find(text):
+        rec = lex.places.get(name) or lex.places.get(name_key(name))
+        if rec is None:
             continue
-        if " " not in m.group(0) and (_CAP_NEXT.match(text, m.end())
-                                      or _CAP_PREV.search(text, 0, m.start())):
+        if " " not in name and (_CAP_NEXT.match(text, end)
+                                or _CAP_PREV.search(text, max(0, start - 30), start)):
             continue  # "Đức", "Anh" next to a capitalised word are given names
-        out.append(Candidate(m.start(), m.end(), "LOCATION", rec["name"],
-                             f"location:{rec['key']}", 1))
-    for m in lex.district_regex.finditer(text):
-        name = m.group(0)
-        out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 0))
+        out.append(Candidate(start, end, "LOCATION", rec["name"], f"location:{rec['key']}", 1))
+    for start, end, name in lex.district_index.find(text):
+        out.append(Candidate(start, end, "LOCATION", name, f"location:{slugify(name)}", 0))
     return out
 
 
@@ -128,12 +126,11 @@ def find_gates(text: str, lex: Lexicon) -> list[Candidate]:
         for p in _PAIR.finditer(m.group("items")):
             name, key = _gate_name(lex, p.group("a"), p.group("b"))
             out.append(Candidate(base + p.start(), base + p.end(), "BORDER_GATE", name, key, 3))
-    for m in lex.gate_regex.finditer(text):
-        before = text[max(0, m.start() - 12):m.start()].lower()
+    for start, end, name in lex.gate_index.find(text):
+        before = text[max(0, start - 12):start].lower()
         if "cửa khẩu" in before or "cầu" in before[-5:]:
-            rec = lex.gates[m.group(0)]
-            out.append(Candidate(m.start(), m.end(), "BORDER_GATE", m.group(0),
-                                 f"border_gate:{rec['key']}", 1))
+            rec = lex.gates[name]
+            out.append(Candidate(start, end, "BORDER_GATE", name, f"border_gate:{rec['key']}", 1))
     return out
 
 

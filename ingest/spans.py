@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Candidate", "Words", "compound_starts", "is_cap"]
+__all__ = ["Candidate", "Words", "compound_starts", "doc_text", "is_cap"]
 
 _WORD = re.compile(r"\w+(?:[.&+/'’]\w+)*|[^\w\s]")
 
@@ -77,8 +77,21 @@ class Words:
         return j
 
 
+def doc_text(doc) -> str:  # type: ignore[no-untyped-def]
+    """`doc.text`, built once per doc: spaCy's `Doc.text` joins every token again on each call
+    (a whole article's tokens for each recogniser that reads it)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def compound_starts(doc) -> set[int]:  # type: ignore[no-untyped-def]
-    """Offsets of the non-first syllables of every multi-syllable token of a segmented doc."""
+    """Offsets of the non-first syllables of every multi-syllable token of a segmented doc
+    (recorded by ingest/tokenizer.py while it segments; read from the tokens otherwise)."""
+    known = doc.user_data.get(_COMPOUNDS_KEY)
+    if known is not None:
+        return known
     out: set[int] = set()
     for token in doc:
         text = token.text
@@ -89,3 +102,5 @@ def compound_starts(doc) -> set[int]:  # type: ignore[no-untyped-def]
 
 
 _SYLLABLE = re.compile(r"\S+")
+_TEXT_KEY = "vnkg_text"
+_COMPOUNDS_KEY = "vnkg_compounds"
