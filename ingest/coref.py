@@ -17,22 +17,31 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from ingest.text import fold, name_key, nfc_vi
+from ingest import text as _text
 
 __all__ = [
     "ArticleContext",
     "Delegation",
     "article_province",
     "explicit_province",
+    "fold",
     "known_province_names",
     "ministry_by_short_name",
+    "name_key",
+    "nfc_vi",
     "with_province",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
+
+# ingest.text's normalisers, memoised: the relation stage asks for the same few names and
+# titles over and over (every sentence, every candidate), and they are pure functions.
+fold = lru_cache(maxsize=16384)(_text.fold)
+name_key = lru_cache(maxsize=16384)(_text.name_key)
+nfc_vi = lru_cache(maxsize=16384)(_text.nfc_vi)
 
 # Bodies of a province that the text often leaves without the province's name. The canonical
 # form keeps the generic word ("UBND tỉnh Lào Cai", "Tỉnh ủy Lào Cai") as FACTS.md names them.
@@ -196,8 +205,9 @@ class ArticleContext:
                           before: int | None = None) -> str | None:
         """The person named with this title ("Bộ trưởng" → the minister): the last one
         before the mention, else the first one after it."""
+        role_key, body_key = name_key(role), name_key(body or "")
         wanted = [(start, person) for start, r, b, person in self.titled
-                  if r == name_key(role) and (not body or b == name_key(body))]
+                  if r == role_key and (not body or b == body_key)]
         if before is not None:
             earlier = [person for start, person in wanted if start < before]
             if earlier:

@@ -38,10 +38,11 @@ from ingest.coref import (
     Delegation,
     article_province,
     explicit_province,
+    fold,
+    nfc_vi,
     with_province,
 )
 from ingest.positions import Mention, Position, TitleUnit, find_positions
-from ingest.text import fold, nfc_vi
 
 __all__ = ["RelationExtractor", "extract_facts", "split_sentences"]
 
