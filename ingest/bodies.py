@@ -42,6 +42,12 @@ PREFIX_HEADS: list[str] = _DATA["prefix_heads"]
 PROVINCIAL: list[str] = _DATA["provincial_heads"]
 # Committees whose name may run on with "về ..." ("Ban Chỉ đạo quốc gia về phòng, chống ...").
 ABOUT_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ủy ban", "Hội đồng", "Văn phòng Ban")
+# Party committees below the province, named by their unit: "Quận ủy Hoàn Kiếm".
+LOCAL_COMMITTEES = {"Quận ủy", "Huyện ủy", "Thị ủy", "Thành ủy"}
+# Heads whose own name may be just their unit: "Đảng ủy xã Tân Lập", "Công an tỉnh",
+# "Thanh tra tỉnh", "Tòa án nhân dân huyện Mê Linh".
+PLACE_NAMED = {"Đảng ủy", "Đảng bộ", "Công an", "Thanh tra", "Kho bạc Nhà nước",
+               "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Chi cục", "Văn phòng"}
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
 LOWER_HEADS = {"sở": "Sở", "cục": "Cục"}
 
@@ -127,8 +133,10 @@ class _Scan:
     def __init__(self) -> None:
         self.end = 0  # word index after the name
         self.province: str | None = None  # explicit province absorbed
-        self.implicit = False  # ends with a bare "tỉnh"
+        self.implicit = False  # ends with a bare "tỉnh" (or "thành phố")
         self.has_place = False
+        self.place_from: int | None = None  # word index where the place part starts
+        self.kind_written = False  # the place part opens with "tỉnh", "thành phố", "TP"
 
 
 def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan | None:
@@ -175,15 +183,32 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 j += inner
                 has_name = True
                 continue
-            if has_name and _starts_person(words, j, lex):
+            if (has_name or head in PLACE_NAMED) and _starts_person(words, j, lex):
                 break
+            if w in ("TP", "Tp") and has_name and not res.has_place:
+                k = j + 1 + (words.get(j + 1) == ".")
+                place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
+                if place and place[1] in lex.province_by_name:  # "UBND TP. Hồ Chí Minh"
+                    res.province, res.kind_written = place[1], True
+                    res.has_place, res.place_from = True, j
+                    j = place[0]
+                    continue
             place = _place_at(words, j, lex)
             if place and has_name:
                 end, name = place
                 if name in lex.province_by_name:
                     res.province = name
+                    res.kind_written = name.upper().startswith(("TP", "THÀNH PHỐ"))
                 res.has_place = True
+                res.place_from = j
                 j = end
+                continue
+            if head in LOCAL_COMMITTEES and j == i + head_len and w not in _STOP_CAPS \
+                    and w not in first and not _starts_person(words, j, lex):
+                # "Quận ủy Hoàn Kiếm", "Huyện ủy Sóc Sơn": the district's own name
+                res.has_place = True
+                res.place_from = j
+                j = words.cap_run(j, 3)
                 continue
             if head in selfh and j > i + head_len - 1 and w not in first:
                 break
@@ -198,27 +223,38 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         # a lowercase word
         low = w.lower()
         nxt = words.get(j + 1)
-        if low in ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường") and has_name \
+        if low in ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường") \
+                and (has_name or head in PLACE_NAMED) \
                 and not res.has_place and (low not in ("thành", "thị")
                                            or words.get(j + 1) in ("phố", "xã", "trấn")):
             k = j + (2 if low in ("thành", "thị") else 1)
             place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
             if place:
                 end, name = place
-                if low == "tỉnh" or name in lex.province_by_name:
-                    res.province = name if name in lex.province_by_name else None
+                if low in ("tỉnh", "thành", "tp") and name in lex.province_by_name:
+                    res.province = name
+                    res.kind_written = True
                 res.has_place = True
+                res.place_from = j
+                has_name = True
                 j = end
                 continue
-            if (is_cap(words.get(k)) and low != "tỉnh" and k == j + 1) or (
-                    low in ("huyện", "quận", "xã", "phường") and is_cap(words.get(k))):
-                k2 = words.cap_run(k, 3)
+            named_place = is_cap(words.get(k)) and not _starts_person(words, k, lex)
+            if named_place and ((low != "tỉnh" and k == j + 1) or low in (
+                    "huyện", "quận", "xã", "phường", "thành", "thị")):
+                last = words.cap_run(k, 3)
+                k2 = k + 1
+                while k2 < last and not _starts_person(words, k2, lex):
+                    k2 += 1  # "Đảng ủy xã Tân Lập Nguyễn Văn A": the name is not the unit's
                 res.has_place = True
+                res.place_from = j
+                has_name = True
                 j = k2
                 continue
-            if low == "tỉnh":  # a bare "tỉnh": the article's province
-                res.implicit = True
-                j += 1
+            if low in ("tỉnh", "thành") and (has_name or head in PLACE_NAMED):
+                res.implicit = True  # a bare "tỉnh", "thành phố": the article's province
+                has_name = True
+                j += 1 if low == "tỉnh" else 2
             break
         if low == "ngành" and is_cap(nxt):
             j += 1  # "Công đoàn ngành Công Thương"
@@ -278,18 +314,46 @@ def _ministry_before(known: list[tuple[int, dict]], pos: int) -> str | None:
     return best
 
 
-def _complete(name: str, head: str, scan: _Scan, province: str | None) -> str:
+def _province_kind(lex: Lexicon, province: str | None) -> str:
+    """"thành phố" for a centrally governed city, else "tỉnh": the word its bodies carry."""
+    key = lex.province_by_name.get(province or "")
+    rec = lex.provinces.get(key or "")
+    return "thành phố" if rec and rec.get("kind") == "thành phố" else "tỉnh"
+
+
+def _complete(name: str, head: str, scan: _Scan, province: str | None, kind: str) -> str:
     """Give a provincial body its province when the text leaves it implicit."""
     if scan.province or scan.has_place or not province:
         return name
-    if scan.implicit:
+    if scan.implicit or name.endswith((" tỉnh", " thành phố")):
+        if name.endswith(" thành phố") and kind != "thành phố":
+            return name[:-len(" thành phố")]  # a provincial city, not the article's province
         return f"{name} {province}"
-    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")):
+    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")) or (name.endswith("Thành ủy") and kind == "thành phố"):
         return f"{name} {province}"
     if head in PROVINCIAL or name in ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân") \
             or name.startswith(("Thường trực UBND", "Thường trực HĐND")):
-        return f"{name} tỉnh {province}"
+        return f"{name} {kind} {province}"
     return name
+
+
+def _with_province(lex: Lexicon, words: Words, i: int, scan: _Scan, head: str) -> str | None:
+    """The name with its written province in canonical form: "UBND TP.HCM" → "UBND thành phố
+    Hồ Chí Minh"; Party committees keep the bare name ("Thành ủy Hà Nội")."""
+    if not scan.province or scan.place_from is None:
+        return None
+    key = lex.province_by_name.get(scan.province)
+    rec = lex.provinces.get(key or "")
+    if rec is None:
+        return None
+    before = words.phrase(i, scan.place_from)
+    if before.endswith(("ủy", "Ủy")) and not scan.kind_written:
+        return f"{before} {rec['name']}"
+    kind = "thành phố" if rec.get("kind") == "thành phố" else "tỉnh"
+    if not scan.kind_written and not (head in PROVINCIAL or before in (
+            "UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân")):
+        return f"{before} {rec['name']}"
+    return f"{before} {kind} {rec['name']}"
 
 
 def _canonical(name: str) -> str:
@@ -302,6 +366,7 @@ def _canonical(name: str) -> str:
 def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
     """ORGANIZATION candidates with canonical names."""
     out: list[Candidate] = []
+    kind = _province_kind(lex, province)
     named: list[tuple[int, dict]] = []
     for start, end, written in lex.body_index.find(text):
         rec = lex.bodies.get(written) or lex.bodies.get(name_key(written))
@@ -334,7 +399,8 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
                 name = name[:-3] + " " + ministry
         if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
             continue  # "Sở Công Thương một số tỉnh": departments in general
-        name = _canonical(_complete(name, head, scan, province))
+        name = _with_province(lex, words, i, scan, head) or name
+        name = _canonical(_complete(name, head, scan, province, kind))
         known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
         key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
         out.append(Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2))
@@ -364,7 +430,7 @@ def _listed(text: str, words: Words, lex: Lexicon, m: re.Match[str],
             break
         name = f"{head} {words.phrase(i, j)}"
         if head == "Sở":
-            name = _complete(name, "Sở", fake, province)
+            name = _complete(name, "Sở", fake, province, _province_kind(lex, province))
         out.append(Candidate(words.starts[i], words.ends[j - 1], "ORGANIZATION", name,
                              f"org:{slugify(name)}", 1))
         if words.get(j) not in (",", ";"):

@@ -72,7 +72,8 @@ def persons(doc: Doc) -> Doc:
 @Language.component("vnkg_events")
 def events(doc: Doc) -> Doc:
     """Named events."""
-    candidates(doc).extend(find_events(doc_text(doc), _words(doc)))
+    found = candidates(doc)
+    found.extend(find_events(doc_text(doc), _words(doc), list(found)))
     return doc
 
 

@@ -19,7 +19,9 @@ __all__ = ["find_events"]
 
 _HEAD_WORDS = (r"Hội\s+nghị|Hội\s+chợ|Hội\s+thảo|Hội\s+báo|Hội\s+thi|Hội\s+diễn|Diễn\s+đàn|"
                r"Triển\s+lãm|Festival|Lễ\s+hội|Liên\s+hoan|Tuần\s+lễ|Ngày\s+hội|Đại\s+hội|"
-               r"Cuộc\s+thi|Giải|Chương\s+trình|Hội\s+đàm")
+               r"Cuộc\s+thi|Giải|Chương\s+trình|Hội\s+đàm|"
+               r"Lễ\s+(?:khởi\s+công|khánh\s+thành|ký\s+kết|công\s+bố|phát\s+động|"
+               r"kỷ\s+niệm|đón\s+nhận|trao\s+giải|thông\s+xe|động\s+thổ)")
 _HEAD = re.compile(rf"(?<!\w)(?:{_HEAD_WORDS})(?!\w)", re.IGNORECASE)
 _NOT_EVENT = re.compile(r"Giải\s+(?:pháp|quyết|ngân|phóng|trình|thể|tỏa|đáp|trí|mã|thích|"
                         r"cứu|nhiệt|phẫu|thưởng)|Đại\s+hội\s+đồng", re.IGNORECASE)
@@ -36,9 +38,10 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
-def _extend(words: Words, i: int, j: int) -> tuple[int, bool]:
+def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, bool]:
     """The end of an event name whose head ends before word j, and whether a year or an
-    edition ends it."""
+    edition ends it. A place inside the name is read whole ("vùng Đồng bằng sông Cửu Long":
+    its lowercase words are not the end of the name)."""
     n = len(words)
     soft = None
     start = j
@@ -47,6 +50,14 @@ def _extend(words: Words, i: int, j: int) -> tuple[int, bool]:
         low = w.lower()
         if "\n" in words.gap(j):
             break
+        place_end = places.get(words.starts[j])
+        if place_end is not None:
+            k = j
+            while k < n and words.ends[k] < place_end:
+                k += 1
+            if k < n and words.ends[k] == place_end:
+                j = k + 1
+                continue
         if w == "," and words.get(j + 1) == "thành" and words.get(j + 2) == "phố":
             j += 1
             continue
@@ -81,8 +92,14 @@ def _extend(words: Words, i: int, j: int) -> tuple[int, bool]:
     return (soft if soft is not None else j), False
 
 
-def find_events(text: str, words: Words) -> list[Candidate]:
-    """EVENT candidates named as written (the head capitalised)."""
+def find_events(text: str, words: Words, others: list[Candidate] | None = None
+                ) -> list[Candidate]:
+    """EVENT candidates named as written (the head capitalised); `others` are the places
+    found before, read whole inside a name."""
+    places: dict[int, int] = {}
+    for c in others or []:
+        if c.label in ("PROVINCE", "LOCATION") and " " in c.name:
+            places[c.start] = max(places.get(c.start, 0), c.end)
     out: list[Candidate] = []
     last_end = -10
     for m in _HEAD.finditer(text):
@@ -104,7 +121,7 @@ def find_events(text: str, words: Words) -> list[Candidate]:
             continue
         if head.lower() in _QUOTE_ONLY:
             continue
-        end, marked = _extend(words, i, j)
+        end, marked = _extend(words, i, j, places)
         if end <= j:
             continue
         body = words.words[j:end]

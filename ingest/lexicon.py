@@ -18,8 +18,11 @@ from ingest.text import fold, name_key, nfc_vi
 __all__ = ["Lexicon", "PhraseIndex", "alternation", "lexicon", "units"]
 
 DATA = Path(__file__).resolve().parent / "data"
-UPPER = "A-ZÀ-ÃÈ-ÊÌÍÒ-ÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
-LOWER = "a-zà-ãè-êìíò-õùúýăđĩũơưạ-ỹ"
+# Every Latin letter of Vietnamese by case, spelt out for regex classes: the Unicode block
+# Ạ..ỹ alternates upper and lower case, so a range such as "Ạ-Ỹ" would take "ủ" as a capital.
+_LATIN = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))]
+UPPER = "".join(ch for ch in _LATIN if ch.isupper())
+LOWER = "".join(ch for ch in _LATIN if ch.islower())
 
 
 def _load(name: str, key: str) -> list[dict[str, Any]]:

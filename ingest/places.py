@@ -134,11 +134,19 @@ def find_gates(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-_ZONE_KIND = (r"[Kk]hu\s+kinh\s+tế\s+cửa\s+khẩu|[Kk]hu\s+kinh\s+tế|[Kk]hu\s+[Cc]ông\s+nghiệp|"
-              r"[Kk]hu\s+công\s+nghệ\s+cao|[Kk]hu\s+chế\s+xuất|[Cc]ụm\s+[Cc]ông\s+nghiệp|"
-              r"[Kk]hu\s+phức\s+hợp|[Kk]hu\s+thương\s+mại\s+tự\s+do|KKT(?:\s+cửa\s+khẩu)?|KCN|CCN")
+# A zone's head: its kind, compound kinds ("Khu kinh tế - thương mại", "Khu công nghiệp - đô
+# thị - dịch vụ") and qualifiers ("ven biển", "đặc biệt"), then its own capitalised name,
+# which may be a city written "TP. Hồ Chí Minh".
+_ZONE_FIRST = (r"kinh\s+tế|công\s+nghiệp|công\s+nghệ\s+cao|chế\s+xuất|phức\s+hợp|"
+               r"thương\s+mại\s+tự\s+do|nông\s+nghiệp\s+ứng\s+dụng\s+công\s+nghệ\s+cao|"
+               r"công\s+nghệ\s+thông\s+tin\s+tập\s+trung")
+_ZONE_MORE = r"đô\s+thị|dịch\s+vụ|thương\s+mại|công\s+nghiệp|du\s+lịch|logistics|kinh\s+tế"
+_ZONE_QUALIFIER = (r"ven\s+biển|cửa\s+khẩu(?:\s+quốc\s+tế)?|đặc\s+biệt|quốc\s+tế|tổng\s+hợp|"
+                   r"sinh\s+thái|tập\s+trung|chuyên\s+ngành|hỗ\s+trợ|đa\s+ngành|công\s+nghệ\s+cao")
+_ZONE_KIND = (rf"(?:[Kk]hu|[Cc]ụm)\s+(?i:{_ZONE_FIRST})(?:\s*[-–]\s*(?i:{_ZONE_MORE}))*"
+              rf"(?:\s+(?:{_ZONE_QUALIFIER}))*|KKT(?:\s+cửa\s+khẩu)?|KCN|CCN")
 _ZONE = re.compile(rf"(?<!\w)(?P<kind>{_ZONE_KIND})[ ]+(?:(?:tỉnh|thành[ ]phố)[ ]+)?"
-                   rf"(?P<name>{_CAPRUN})(?!\w)")
+                   rf"(?P<name>(?:TP\.?[ ]?)?{_CAPRUN})(?!\w)")
 _ZONE_LIST = re.compile(
     rf"(?<!\w)(?:\d+\s+)?(?P<kind>khu công nghiệp|cụm công nghiệp|khu kinh tế)"
     r"[^.;:]{0,30}?\s(?:là|gồm|gồm có)\s*:?\s+"
@@ -148,9 +156,14 @@ _LONG = {"kkt": "Khu kinh tế", "kkt cửa khẩu": "Khu kinh tế cửa khẩu
 
 
 def _zone_kind(kind: str) -> str:
-    kind = re.sub(r"\s+", " ", kind)
+    kind = re.sub(r"\s*[-–]\s*", " - ", re.sub(r"\s+", " ", kind))
     kind = _LONG.get(kind.lower(), kind)
     return kind[0].upper() + kind[1:].lower()
+
+
+def _zone_name(name: str) -> str:
+    """"TP. Hồ Chí Minh" → "thành phố Hồ Chí Minh" (the city, not an abbreviation)."""
+    return re.sub(r"^TP\.?\s*", "thành phố ", name)
 
 
 def find_zones(text: str, lex: Lexicon) -> list[Candidate]:
@@ -160,7 +173,7 @@ def find_zones(text: str, lex: Lexicon) -> list[Candidate]:
         name = m.group("name")
         if name.split(" ")[0] in ("Quản", "Ban", "Sở", "UBND"):
             continue
-        full = f"{_zone_kind(m.group('kind'))} {name}"
+        full = f"{_zone_kind(m.group('kind'))} {_zone_name(name)}"
         out.append(Candidate(m.start(), m.end(), "ZONE", full, f"zone:{slugify(full)}", 3))
     for m in _ZONE_LIST.finditer(text):
         kind = _zone_kind(m.group("kind"))
