@@ -1,54 +1,91 @@
 """The extraction pipeline: `build_nlp()` is the one entry point, `extract()` runs it.
 
-`spacy.blank("vi")` segments words with pyvi (its default Vietnamese tokenizer); our components,
-registered as spaCy factories in ingest/components.py, add entities, dates, context and
-relations. The article travels with its doc (`doc._.article`) so components can use its
-published date and title.
+The pipeline is the spaCy config ingest/config.cfg: `spacy.blank("vi")` with pyvi word
+segmentation, then our components, registered as spaCy factories (ingest/components.py,
+ingest/relations.py), which add context, entities and relations, each setting commented there.
+The article travels with its doc (`doc._.article`) so components can use its published date
+and title.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-import spacy
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import Config
 
 from ingest.articles import Article
 from ingest.context import set_extensions
 from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span
 from ingest.text import name_key
 
-__all__ = ["EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract"]
+__all__ = ["CONFIG_PATH", "EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract",
+           "load_config"]
 
 EXTRACTOR_VERSION = "vnkg-extract/0.1"
-PIPE_NAMES: tuple[str, ...] = (
-    "vnkg_context", "vnkg_places", "vnkg_bodies", "vnkg_persons", "vnkg_events",
-    "vnkg_documents", "vnkg_entities", "vnkg_relations",
-)
-
-# spaCy's pyvi tokenizer, same words, without its per-word Python rebuild (ingest/tokenizer.py)
-_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "vnkg.VietnameseTokenizer"}}}
-
+CONFIG_PATH = Path(__file__).resolve().with_name("config.cfg")
 
 set_extensions()
 
 
-def build_nlp(pipes: Iterable[str] = PIPE_NAMES) -> Language:
-    """A blank Vietnamese pipeline (pyvi segmentation) with our components.
+def load_config(path: str | Path = CONFIG_PATH,
+                overrides: Mapping[str, Any] | None = None) -> Config:
+    """The pipeline config, with dotted overrides ("components.vnkg_relations.visit_window");
+    an override of a setting the file does not have is an error.
 
-    >>> build_nlp().pipe_names[0]
-    'vnkg_context'
+    >>> load_config()["nlp"]["lang"]
+    'vi'
     """
-    import ingest.components
-    import ingest.relations  # (registers vnkg_relations)
-    import ingest.tokenizer  # noqa: F401  (registers the tokenizer: pyvi's words, cheaper)
+    return util.load_config(path, overrides=dict(overrides or {}))
 
-    nlp = spacy.blank("vi", config=_TOKENIZER)
-    for name in pipes:
-        nlp.add_pipe(name)
-    return nlp
+
+PIPE_NAMES: tuple[str, ...] = tuple(load_config()["nlp"]["pipeline"])
+
+
+def build_nlp(pipes: Iterable[str] | None = None, *, config: str | Path | Config | None = None,
+              overrides: Mapping[str, Any] | None = None) -> Language:
+    """The pipeline of a config (ingest/config.cfg unless told), built as `spacy.blank` builds
+    one: `Language.from_config` of the config's language class. `pipes` keeps only those
+    components, in the config's order (the bench times the entity stages alone this way).
+
+    >>> build_nlp().pipe_names[0], build_nlp().pipe_names[-1]
+    ('vnkg_context', 'vnkg_relations')
+    >>> build_nlp(overrides={"components.vnkg_relations.visit_window": 80}).get_pipe(
+    ...     "vnkg_relations").settings.visit_window
+    80
+    """
+    _register_factories()
+    if isinstance(config, Config):
+        cfg = util.load_config_from_str(config.to_str(), overrides=dict(overrides or {})) \
+            if overrides else config
+    else:
+        cfg = load_config(config or CONFIG_PATH, overrides)
+    if pipes is not None:
+        cfg = _only(cfg, list(pipes))
+    return util.get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
+
+
+def _only(cfg: Config, keep: list[str]) -> Config:
+    known = cfg["nlp"]["pipeline"]
+    unknown = [name for name in keep if name not in known]
+    if unknown:
+        raise ValueError(f"unknown pipeline component(s) {unknown}; the config has {known}")
+    cfg = Config(cfg).copy()
+    cfg["nlp"]["pipeline"] = [name for name in known if name in keep]
+    cfg["components"] = {name: cfg["components"][name] for name in cfg["nlp"]["pipeline"]}
+    return cfg
+
+
+def _register_factories() -> None:
+    """Import the modules whose decorators register the config's factories and tokenizer."""
+    import ingest.components
+    import ingest.relations
+    import ingest.tokenizer  # noqa: F401
 
 
 @lru_cache(maxsize=1)
@@ -113,10 +150,12 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
 
 
 def extract(articles: Iterable[Article], nlp: Language | None = None,
-            batch_size: int = 8) -> Iterator[ArticleFacts]:
-    """Run the pipeline over articles with `nlp.pipe`, yielding one `ArticleFacts` each."""
+            batch_size: int | None = None) -> Iterator[ArticleFacts]:
+    """Run the pipeline over articles with `nlp.pipe`, yielding one `ArticleFacts` each
+    (batches of the config's `nlp.batch_size` unless told)."""
     nlp = nlp or default_nlp()
-    for doc, article in nlp.pipe(_docs(nlp, articles), as_tuples=True, batch_size=batch_size):
+    for doc, article in nlp.pipe(_docs(nlp, articles), as_tuples=True,
+                                 batch_size=batch_size or nlp.batch_size):
         yield doc_to_facts(doc, article)
 
 

@@ -44,7 +44,7 @@ from ingest.coref import (
 )
 from ingest.positions import Mention, Position, TitleUnit, find_positions
 
-__all__ = ["RelationExtractor", "extract_facts", "split_sentences"]
+__all__ = ["RelationExtractor", "RelationSettings", "extract_facts", "split_sentences"]
 
 for _name, _default in (("facts", None), ("dates", None), ("province", None), ("year", None),
                         ("article", None)):
@@ -293,7 +293,20 @@ def _within(items: list, starts: list[int], start: int, end: int,
     return [item for item in items[lo:hi] if span(item)[1] <= end]
 
 
-def extract_facts(doc: Doc) -> list[dict]:
+@dataclass(frozen=True)
+class RelationSettings:
+    """The relation stage's settings (the `vnkg_relations` factory's `default_config`; the
+    pipeline config, ingest/config.cfg, says what each one means)."""
+
+    visit_window: int = 120
+    delegation_leaders: bool = True
+    drop_undated_duplicates: bool = True
+
+
+DEFAULT_SETTINGS = RelationSettings()
+
+
+def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> list[dict]:
     """Every fact of one document (see the module docstring for the rules).
 
     The doc's text, entities and dates are read once: everything below works on the text
@@ -327,10 +340,13 @@ def extract_facts(doc: Doc) -> list[dict]:
     ctx.lead_date = _lead_date(sentences, title_end)
     for sent in sentences:
         _resolve_bare_titles(sent, ctx)
-        _sentence_facts(sent, text, ctx, facts)
+        _sentence_facts(sent, text, ctx, facts, settings.visit_window)
     _place_facts(sentences, ctx, facts)
-    _delegation_leaders(ctx, facts)
-    return _drop_undated_duplicates(facts.items)
+    if settings.delegation_leaders:
+        _delegation_leaders(ctx, facts)
+    if settings.drop_undated_duplicates:
+        return _drop_undated_duplicates(facts.items)
+    return facts.items
 
 
 def _mention_span(m: Mention) -> tuple[int, int]:
@@ -520,7 +536,8 @@ def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: 
     return out
 
 
-def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts) -> None:
+def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts,
+                    visit_window: int = DEFAULT_SETTINGS.visit_window) -> None:
     evidence = (sent.start, sent.end)
     title_bodies = _title_bodies(sent)
     doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
@@ -578,7 +595,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
             t0, t1 = lo + match.start(), lo + match.end()
             if _VISIT_NOUN.search(clause[: match.start()]):
                 continue
-            window = min(hi, t1 + 120)
+            window = min(hi, t1 + visit_window)
             first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
                           and m.label in PLACE and not m.implicit), None)
             found_trigger = True
@@ -1016,12 +1033,21 @@ def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
 class RelationExtractor:
     """The pipeline component: sets `doc._.facts`."""
 
+    def __init__(self, settings: RelationSettings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.facts = extract_facts(doc)
+        doc._.facts = extract_facts(doc, self.settings)
         return doc
 
 
-@Language.factory("vnkg_relations")
-def make_relations(nlp: Language, name: str) -> RelationExtractor:
+@Language.factory("vnkg_relations", default_config={
+    "visit_window": DEFAULT_SETTINGS.visit_window,
+    "delegation_leaders": DEFAULT_SETTINGS.delegation_leaders,
+    "drop_undated_duplicates": DEFAULT_SETTINGS.drop_undated_duplicates,
+})
+def make_relations(nlp: Language, name: str, visit_window: int, delegation_leaders: bool,
+                   drop_undated_duplicates: bool) -> RelationExtractor:
     """Facts from entities (after entity recognition, dates and context)."""
-    return RelationExtractor()
+    return RelationExtractor(RelationSettings(visit_window, delegation_leaders,
+                                              drop_undated_duplicates))

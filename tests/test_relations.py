@@ -406,3 +406,56 @@ def test_evidence_is_the_sentence():
     (fact,) = extract_facts(doc)
     start, end = fact["evidence"]
     assert text[start:end] == "Sáng 4/4, Thứ trưởng Lê Văn Tài làm việc với tỉnh Hà Nam."
+
+
+# -- the component's settings (ingest/config.cfg) ---------------------------------------------
+
+HEADLINE_AND_LEAD = (
+    "Thứ trưởng Đinh Văn Khải làm việc với tỉnh Cà Mau\n\nSáng 14/10, Thứ trưởng Đinh Văn Khải "
+    "làm việc với tỉnh Cà Mau.",
+    [P("Đinh Văn Khải"), PR("tỉnh Cà Mau", "Cà Mau"), P("Đinh Văn Khải"),
+     PR("tỉnh Cà Mau", "Cà Mau")], [("14/10", "2024-10-14")])
+
+
+@pytest.mark.parametrize(("drop", "expected"), [
+    (True, {(WW, "Đinh Văn Khải", "Cà Mau", "2024-10-14")}),
+    (False, {(WW, "Đinh Văn Khải", "Cà Mau", "2024-10-14"), (WW, "Đinh Văn Khải", "Cà Mau", None)}),
+], ids=["dropped", "kept"])
+def test_drop_undated_duplicates_setting(drop, expected):
+    from ingest.relations import RelationSettings, extract_facts
+
+    text, ents, dates = HEADLINE_AND_LEAD
+    doc = make_doc(text, ents, dates=dates)
+    facts = extract_facts(doc, RelationSettings(drop_undated_duplicates=drop))
+    assert {(f["relation"], f["subject"][1], f["object"][1], f.get("date")) for f in facts} \
+        == expected
+
+
+@pytest.mark.parametrize(("leaders", "expected"), [
+    (True, {(VI, "Bộ Xây dựng", "Lao Bảo"), (VI, "Nguyễn Tường Văn", "Lao Bảo")}),
+    (False, {(VI, "Bộ Xây dựng", "Lao Bảo")}),
+], ids=["leaders-share", "body-only"])
+def test_delegation_leaders_setting(leaders, expected):
+    from ingest.relations import RelationSettings, extract_facts
+
+    text = ("Ngày 21/5, đoàn công tác của Bộ Xây dựng do Thứ trưởng Nguyễn Tường Văn dẫn đầu "
+            "làm việc với tỉnh Quảng Trị. Chiều cùng ngày, đoàn khảo sát cửa khẩu Lao Bảo.")
+    doc = make_doc(text, [ORG("Bộ Xây dựng"), P("Nguyễn Tường Văn"),
+                          PR("tỉnh Quảng Trị", "Quảng Trị"), BG("cửa khẩu Lao Bảo", "Lao Bảo")],
+                   dates=[("21/5", "2024-05-21")])
+    facts = extract_facts(doc, RelationSettings(delegation_leaders=leaders))
+    assert {(f["relation"], f["subject"][1], f["object"][1]) for f in facts
+            if f["relation"] == VI} == expected
+
+
+def test_visit_window_setting():
+    from ingest.relations import RelationSettings, extract_facts
+
+    text = ("Chiều 3/7, Thứ trưởng Hoàng Minh Sơn kiểm tra công tác chuẩn bị phòng chống bão "
+            "tại huyện Kỳ Anh.")
+    ents = [P("Hoàng Minh Sơn"), L("huyện Kỳ Anh", "Kỳ Anh")]
+    near = extract_facts(make_doc(text, ents, dates=[("3/7", "2024-07-03")]))
+    far = extract_facts(make_doc(text, ents, dates=[("3/7", "2024-07-03")]),
+                        RelationSettings(visit_window=20))
+    assert [(f["relation"], f["object"][1]) for f in near] == [(VI, "Kỳ Anh")]
+    assert far == []
