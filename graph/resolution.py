@@ -22,26 +22,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from graph.iris import article_iri, default_entity_iris, entity_iri
+from graph.iris import article_iri, default_entity_iris, entity_iri, reference_date
 from graph.queries import load_query
 from graph.store import GraphStore
+from graph.vocab import OWL, VNKG
 from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity
 from ingest.text import fold, nfc_vi
 
 __all__ = ["Decision", "Resolution", "canonical_body_name", "resolve", "resolve_iris"]
-
-try:  # checked names once the ontology declares them (ontology/MODEL.md, "Entity resolution")
-    from graph.vocab import OWL, VNKG  # type: ignore[attr-defined]
-
-    _OWL_DIFFERENT_FROM = OWL.differentFrom
-    _RESOLUTION_NOTE = VNKG.resolutionNote
-except (ImportError, AttributeError):
-    _OWL_DIFFERENT_FROM = NamedNode("http://www.w3.org/2002/07/owl#differentFrom")
-    _RESOLUTION_NOTE = NamedNode("https://vnkg.org/ontology#resolutionNote")
 
 # Long forms → the form FACTS.md names use; abbreviations of the rest → their long form.
 _BODY_FORMS = [
@@ -88,8 +81,8 @@ class Resolution:
         out = []
         for d in self.decisions:
             node = NamedNode(d.entity)
-            out.append(Quad(node, _OWL_DIFFERENT_FROM, NamedNode(d.other), g))
-            out.append(Quad(node, _RESOLUTION_NOTE, Literal(d.note, language="en"), g))
+            out.append(Quad(node, OWL.differentFrom, NamedNode(d.other), g))
+            out.append(Quad(node, VNKG.resolutionNote, Literal(d.note, language="en"), g))
         return sorted(out, key=str)
 
 
@@ -164,12 +157,16 @@ def _body_iri(entity: Entity, default: str, base: str, on) -> str:
     return entity_iri("ORGANIZATION", canonical_body_name(entity.name), base, on=on)
 
 
-def resolve(facts: ArticleFacts, store: GraphStore, base: str) -> Resolution:
-    """Entity id → IRI for every entity of one article, and the homonym decisions taken."""
-    from graph.iris import reference_date
+def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
+            published: date | str | None = None) -> Resolution:
+    """Entity id → IRI for every entity of one article, and the homonym decisions taken.
 
-    iris = default_entity_iris(facts, base, published=facts.published)
-    on = reference_date(facts, facts.published)
+    Provinces are minted for the article's reference date (`published`, else the facts'
+    published date, else their latest fact date), as `graph.iris.default_entity_iris` does:
+    an article dated from 1 July 2025 names the 2025 unit where one of that name exists.
+    """
+    iris = default_entity_iris(facts, base, published=published)
+    on = reference_date(facts, published)
     own_article = article_iri(facts.article, base)
     positions = _positions(facts)
     decisions: list[Decision] = []
@@ -183,6 +180,7 @@ def resolve(facts: ArticleFacts, store: GraphStore, base: str) -> Resolution:
     return Resolution(iris, decisions)
 
 
-def resolve_iris(facts: ArticleFacts, store: GraphStore, base: str) -> dict[str, str]:
-    """Entity id (e1, e2, ...) → IRI for every entity of one article."""
-    return resolve(facts, store, base).iris
+def resolve_iris(facts: ArticleFacts, store: GraphStore, base: str, *,
+                 published: date | str | None = None) -> dict[str, str]:
+    """Entity id (e1, e2, ...) → IRI for every entity of one article (see `resolve`)."""
+    return resolve(facts, store, base, published=published).iris

@@ -32,6 +32,7 @@ __all__ = [
     "ENTITY_SEGMENT",
     "NAMESPACES",
     "ORG",
+    "OWL",
     "PROPERTY_RELATION",
     "PROV",
     "RDF",
@@ -165,6 +166,8 @@ class VNKG(DefinedNamespace):
     era: NamedNode
     mergedInto: NamedNode
     mergedOn: NamedNode
+    # entity resolution: why a node was kept apart from a homonym (with owl:differentFrom)
+    resolutionNote: NamedNode
 
 
 class ORG(DefinedNamespace):
@@ -230,6 +233,11 @@ class RDFS(DefinedNamespace):
     _NS = "http://www.w3.org/2000/01/rdf-schema#"
     label: NamedNode
     comment: NamedNode
+
+
+class OWL(DefinedNamespace):
+    _NS = "http://www.w3.org/2002/07/owl#"
+    differentFrom: NamedNode
 
 
 class XSD(DefinedNamespace):

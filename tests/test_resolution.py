@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from ingest.articles import Article
 from ingest.facts import ArticleFacts, Entity, Fact
 
 OWL_DIFFERENT_FROM = "http://www.w3.org/2002/07/owl#differentFrom"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def article(aid: str, entities: list[tuple[str, str]], facts: list[tuple] = (),
@@ -115,3 +117,51 @@ def test_reingesting_a_homonym_article_keeps_its_iris_and_quads(kg):
 ])
 def test_canonical_body_name(name, expected):
     assert canonical_body_name(name) == expected
+
+
+# -- the 2025 merger: provinces by the article's date (ontology/MODEL.md, "Provinces") ----------
+
+def _worked_with_province(kg, aid: str) -> set[str]:
+    rows = kg.sparql(f"""SELECT ?p WHERE {{ GRAPH <{kg.article_iri(aid)}> {{
+        ?who <https://vnkg.org/ontology#workedWith> ?p }} }}""")
+    return {row["p"].value for row in rows}
+
+
+MERGED = [("PERSON", "Trần Quốc Hưng"), ("PROVINCE", "Thái Nguyên"), ("PROVINCE", "Bắc Kạn")]
+MERGED_FACTS = [("worked_with", 0, 1, None), ("worked_with", 0, 2, None)]
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2025-09-18", {"province/2025/thai-nguyen", "province/bac-kan"}),
+    ("2024-09-18", {"province/thai-nguyen", "province/bac-kan"}),
+], ids=["after-the-merger", "before-the-merger"])
+def test_a_province_is_the_unit_of_the_article_date(kg, published, expected):
+    """In September 2025 "Thái Nguyên" is the province that absorbed Bắc Kạn; "Bắc Kạn", which
+    no 2025 unit is called, stays the legacy unit."""
+    pair = article("m1", MERGED, MERGED_FACTS, published=published)
+    kg.ingest_article(*pair)
+    assert _worked_with_province(kg, "m1") == {f"{kg.base}/{x}" for x in expected}
+
+
+def test_facts_without_a_date_take_the_article_published_date(kg):
+    art, facts = article("m2", MERGED, MERGED_FACTS, published="2025-09-18")
+    undated = facts.model_copy(update={"published": None})
+    assert resolve(undated, kg.store, kg.base).iris["e1"] == f"{kg.base}/province/thai-nguyen"
+    assert resolve(undated, kg.store, kg.base, published="2025-09-18").iris["e1"] == \
+        f"{kg.base}/province/2025/thai-nguyen"
+    kg.ingest_article(art, undated)
+    assert f"{kg.base}/province/2025/thai-nguyen" in _worked_with_province(kg, "m2")
+
+
+def test_the_decision_terms_are_declared_in_the_ontology(kg):
+    import rdflib
+
+    from graph.vocab import OWL, VNKG
+
+    ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    _, facts = article("a2", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")])
+    quads = resolve(facts, kg.store, kg.base).quads(kg.article_iri("a2"))
+    assert {q.predicate for q in quads} == {OWL.differentFrom, VNKG.resolutionNote}
+    ontology = rdflib.Graph().parse(ROOT / "ontology" / "vnkg.ttl")
+    declared = {str(s) for s in ontology.subjects()}
+    assert {q.predicate.value for q in quads} <= declared
