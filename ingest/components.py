@@ -48,8 +48,8 @@ def places(doc: Doc) -> Doc:
     """Provinces, locations, border gates and zones."""
     lex = lexicon()
     found = candidates(doc)
-    found.extend(find_places(doc_text(doc), lex, doc._.year))
-    found.extend(find_gates(doc_text(doc), lex))
+    found.extend(find_places(doc_text(doc), lex, doc._.after_merger))
+    found.extend(find_gates(doc_text(doc), lex, doc._.province_key))
     found.extend(find_zones(doc_text(doc), lex))
     return doc
 

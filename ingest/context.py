@@ -11,6 +11,8 @@ These extensions are the interface the entity and relation components share:
   Cai"), read from the source site, the title and the lead; the province that "tỉnh", "UBND
   tỉnh", "Sở Công Thương" mean when the text leaves it implicit.
 - `doc._.province_key` (str | None): its gazetteer key ("lao-cai").
+- `doc._.after_merger` (bool): the article is dated after the 2025 merger (published from
+  2025-07-01, or a reporting year from 2026): province names mean the 2025 units.
 - `span._.titles` (list[str]) on PERSON entities: the titles written next to the name.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -33,7 +36,8 @@ __all__ = ["article_province", "set_extensions"]
 def set_extensions() -> None:
     """Register the Doc and Span extensions (idempotent)."""
     for name, default in (("article", None), ("year", None), ("dates", None),
-                          ("province", None), ("province_key", None), ("facts", None)):
+                          ("province", None), ("province_key", None), ("facts", None),
+                          ("after_merger", False)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("titles"):
@@ -42,6 +46,7 @@ def set_extensions() -> None:
 
 set_extensions()
 
+MERGER_DAY = date(2025, 7, 1)  # the 34 provincial units from this day on
 _LEAD_CHARS = 600  # the title and the lead paragraph name the article's subject
 
 
@@ -82,6 +87,7 @@ def context_component(doc: Doc) -> Doc:
     text = doc_text(doc)
     year = published.year if published else infer_year(text)
     doc._.year = year
+    doc._.after_merger = bool(published >= MERGER_DAY if published else year and year >= 2026)
     doc._.dates = find_dates(text, year)
     key = article_province(text, getattr(article, "url", None))
     doc._.province_key = key

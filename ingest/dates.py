@@ -125,7 +125,7 @@ _PERIOD = re.compile(
     r"\b(?:(?P<n>\d{1,2}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
     r"\s+tháng(?:\s+(?:đầu|cuối))?\s+(?:năm\s+)?(?P<y1>\d{4})"
     r"|tháng\s+\d{1,2}\s*/\s*(?P<y2>\d{4})"
-    r"|quý\s+[IV1-4]+\s*/\s*(?P<y3>\d{4})"
+    r"|quý\s+(?:[IV]{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y3>\d{4})"
     r"|(?:những\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+(?P<y4>\d{4})"
     r"|cùng\s+kỳ(?:\s+năm\s+trước)?\s+năm\s+(?P<prev>\d{4}))",
     re.IGNORECASE,
@@ -135,9 +135,23 @@ _YEAR = re.compile(r"\b(?P<lead>\w+\s+)?năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNO
 _FUTURE = {"đến", "tới", "vào", "trước", "sau", "từ", "nhìn", "đoạn", "kỳ"}
 
 
+# A year written alone in the title ("Festival Biển Nha Trang 2025"), not inside a date.
+_TITLE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/])")
+
+
 def infer_year(text: str) -> int | None:
-    """The year a text reports on, from its period expressions, else its most named year."""
+    r"""The year a text reports on, from its period expressions, else its most named year; a
+    year in the title (the first line) counts as much as a period.
+
+    >>> infer_year("Kinh tế quý I năm 2024 khởi sắc\nSáng 15/4, tỉnh họp.")
+    2024
+    >>> infer_year("Festival Biển 2025\nChiều 2/6 khai mạc.")
+    2025
+    """
     votes: Counter[int] = Counter()
+    title = text.split("\n", 1)[0]
+    for m in _TITLE_YEAR.finditer(title):
+        votes[int(m.group(0))] += 3
     for m in _PERIOD.finditer(text):
         if m.group("prev"):
             votes[int(m.group("prev")) + 1] += 3

@@ -15,7 +15,7 @@ from typing import Any
 
 from ingest.text import fold, name_key, nfc_vi
 
-__all__ = ["Lexicon", "PhraseIndex", "alternation", "lexicon", "units"]
+__all__ = ["Lexicon", "PhraseIndex", "alternation", "lexicon", "squash", "units"]
 
 DATA = Path(__file__).resolve().parent / "data"
 # Every Latin letter of Vietnamese by case, spelt out for regex classes: the Unicode block
@@ -122,6 +122,10 @@ class Lexicon:
     bodies: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
     body_keys: set[str] = field(default_factory=set)  # name_key of every known body surface
     gates: dict[str, dict[str, Any]] = field(default_factory=dict)  # surface → record
+    # surface → every gate of that name ("Thanh Thủy" is in Hà Giang and in Nghệ An)
+    gates_all: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # foreign places by their letters alone ("Sa-vẳn-na-khệt", "Savannakhet" → one record)
+    places_squashed: dict[str, dict[str, Any]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
@@ -136,12 +140,38 @@ class Lexicon:
     gate_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
     district_index: PhraseIndex = field(default_factory=lambda: PhraseIndex([]))
 
-    def province_key(self, name: str, year: int | None = None) -> str | None:
-        """The key of a province name in the era of `year` (the 2025 units from 2025-07)."""
+    def province_key(self, name: str, after_merger: bool = False) -> str | None:
+        """The key of a province name in its era: after 2025-07-01 a name that continues as a
+        2025 unit means that unit ("Lào Cai" then includes Yên Bái)."""
         key = self.province_by_name.get(name)
-        if key and year and year >= 2026:
+        if key and after_merger:
             return self.province_2025.get(self.provinces[key]["name"], key)
         return key
+
+    def successor(self, key: str | None) -> str | None:
+        """The 2025 unit a province key continues as (itself where nothing merged)."""
+        rec = self.provinces.get(key or "")
+        return (rec.get("successor") or rec.get("merged_into") or key) if rec else key
+
+    def gate(self, name: str, province_key: str | None = None) -> dict[str, Any] | None:
+        """The gate a name means, read by the article's province where several share it
+        (before or after the 2025 merger: a Tuyên Quang article of 9/2025 means Hà Giang's)."""
+        found = self.gates_all.get(name, [])
+        if len(found) > 1 and province_key:
+            mine = self.successor(province_key)
+            for rec in found:
+                if rec["province"] == province_key or self.successor(rec["province"]) == mine:
+                    return rec
+        return found[0] if found else None
+
+
+def squash(text: str) -> str:
+    """Letters only, without diacritics: the key of a transcribed foreign name.
+
+    >>> squash("Sa-vẳn-na-khệt") == squash("Savannakhet") == squash("Sa Vẳn Na Khệt")
+    True
+    """
+    return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +200,9 @@ def lexicon() -> Lexicon:
             place_surfaces.setdefault(surface.replace(" và ", " "), rec)
             place_surfaces.setdefault(surface.replace(" và ", ", "), rec)
     lex.places = place_surfaces
+    for surface, rec in place_surfaces.items():
+        if rec.get("kind") != "region":
+            lex.places_squashed.setdefault(squash(surface), rec)
     for rec in _load("bodies.json", "bodies"):
         if rec.get("patterns", True) is False:
             continue
@@ -180,6 +213,7 @@ def lexicon() -> Lexicon:
         for surface in [rec["name"], *rec.get("aliases", [])]:
             if surface[:1].isupper():
                 lex.gates.setdefault(nfc_vi(surface), rec)
+                lex.gates_all.setdefault(nfc_vi(surface), []).append(rec)
     names = json.loads((DATA / "surnames.json").read_text("utf-8")) \
         if (DATA / "surnames.json").exists() else {}
     lex.surnames = {nfc_vi(s) for s in names.get("surnames", [])}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import LOWER, UPPER, Lexicon
+from ingest.lexicon import LOWER, UPPER, Lexicon, squash
 from ingest.spans import Candidate
 from ingest.text import name_key, slugify
 
@@ -21,22 +21,27 @@ _CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"
 _CAPRUN = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
 _KIND = re.compile(
     rf"(?<!\w)(?P<kind>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|"
-    rf"[Xx]ã|[Pp]hường)[ ]+(?P<name>{_CAPRUN})(?!\w)")
+    rf"[Xx]ã|[Pp]hường)[ ]+(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
 _WATER = re.compile(rf"(?<!\w)(?P<kind>sông|vịnh|đảo|quần đảo|đèo)[ ]+(?P<name>{_CAPRUN})(?!\w)")
 _CAP_NEXT = re.compile(rf"[ ][{UPPER}]")
 _CAP_PREV = re.compile(rf"[{UPPER}][{LOWER}]*[ ]$")
 _LOCAL = {"huyện", "quận", "thị xã", "thị trấn", "xã", "phường"}
 
 
-def _province(lex: Lexicon, name: str, start: int, end: int, year: int | None) -> Candidate:
-    key = lex.province_key(name, year) or slugify(name)
+def _province(lex: Lexicon, name: str, start: int, end: int, after_merger: bool) -> Candidate:
+    key = lex.province_key(name, after_merger) or slugify(name)
     return Candidate(start, end, "PROVINCE", lex.provinces[key]["name"] if key in lex.provinces
                      else name, f"province:{key}", 2)
 
 
-def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
+# A transcribed foreign name written with hyphens: "Sa-vằn-na-khệt", "Chăm-pa-xắc".
+_HYPHENATED = re.compile(rf"(?<![\w-])[{UPPER}]\w*(?:-\w+)+(?![\w-])")
+
+
+def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
     """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
-    rivers) with their canonical short names."""
+    rivers) with their canonical short names; after the 2025 merger a province name means
+    the 2025 unit."""
     out: list[Candidate] = []
     for m in _KIND.finditer(text):
         kind = m.group("kind").lower().rstrip(".")
@@ -50,7 +55,7 @@ def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
                 key = lex.province_by_name[part]
                 city = lex.provinces[key]["kind"] == "thành phố"
                 if kind == "tỉnh" or city:
-                    out.append(_province(lex, part, m.start(), end, year))
+                    out.append(_province(lex, part, m.start(), end, after_merger))
                     break
             if part in lex.districts or (kind in _LOCAL and n == len(words) and n <= 3):
                 out.append(Candidate(m.start(), end, "LOCATION", part,
@@ -65,7 +70,12 @@ def find_places(text: str, lex: Lexicon, year: int | None) -> list[Candidate]:
         name = f"{m.group('kind')} {m.group('name')}"
         out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))
     for start, end, name in lex.province_index.find(text):
-        out.append(_province(lex, name, start, end, year))
+        out.append(_province(lex, name, start, end, after_merger))
+    for m in _HYPHENATED.finditer(text):
+        rec = lex.places_squashed.get(squash(m.group(0)))
+        if rec is not None:
+            out.append(Candidate(m.start(), m.end(), "LOCATION", rec["name"],
+                                 f"location:{rec['key']}", 1))
     for start, end, name in lex.place_index.find(text):
         rec = lex.places.get(name) or lex.places.get(name_key(name))
         if rec is None:
@@ -94,18 +104,19 @@ _PAIR = re.compile(rf"(?P<a>{_GATE_NAME})\s+-\s+(?P<b>{_GATE_NAME})")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
-def _gate_name(lex: Lexicon, a: str, b: str | None) -> tuple[str, str]:
+def _gate_name(lex: Lexicon, a: str, b: str | None, province: str | None) -> tuple[str, str]:
     a = _PAREN.sub("", a).strip()
     name = f"{a} - {_PAREN.sub('', b).strip()}" if b else a
-    rec = lex.gates.get(name) or (lex.gates.get(a) if not b else None)
+    rec = lex.gate(name, province) or (lex.gate(a, province) if not b else None)
     if rec is None and b and a in lex.gates and name in lex.gates.get(a, {}).get("aliases", []):
-        rec = lex.gates[a]
+        rec = lex.gate(a, province)
     key = f"border_gate:{rec['key']}" if rec else f"border_gate:{slugify(name)}"
     return name, key
 
 
-def find_gates(text: str, lex: Lexicon) -> list[Candidate]:
-    """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành")."""
+def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Candidate]:
+    """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành"); a name that
+    several provinces share is read by the article's province key."""
     out: list[Candidate] = []
     for m in _GATE.finditer(text):
         if m.group("num"):
@@ -113,23 +124,23 @@ def find_gates(text: str, lex: Lexicon) -> list[Candidate]:
             name = own if own else f"cửa khẩu quốc tế đường bộ số {m.group('num')}"
             end = m.end("numname") if m.group("numname") else (
                 m.end("num") if m.group("bridge") else m.end())
-            key = f"border_gate:{lex.gates[own]['key']}" if own in lex.gates \
-                else f"border_gate:{slugify(name)}"
+            rec = lex.gate(own, province) if own else None
+            key = f"border_gate:{rec['key']}" if rec else f"border_gate:{slugify(name)}"
             out.append(Candidate(m.start(), end, "BORDER_GATE", name, key, 3))
             continue
-        name, key = _gate_name(lex, m.group("a"), m.group("b"))
+        name, key = _gate_name(lex, m.group("a"), m.group("b"), province)
         if name.split(" ")[0] in ("Quốc", "Đường", "Số"):
             continue
         out.append(Candidate(m.start(), m.end(), "BORDER_GATE", name, key, 3))
     for m in _GATE_LIST.finditer(text):
         base = m.start("items")
         for p in _PAIR.finditer(m.group("items")):
-            name, key = _gate_name(lex, p.group("a"), p.group("b"))
+            name, key = _gate_name(lex, p.group("a"), p.group("b"), province)
             out.append(Candidate(base + p.start(), base + p.end(), "BORDER_GATE", name, key, 3))
     for start, end, name in lex.gate_index.find(text):
         before = text[max(0, start - 12):start].lower()
         if "cửa khẩu" in before or "cầu" in before[-5:]:
-            rec = lex.gates[name]
+            rec = lex.gate(name, province) or lex.gates[name]
             out.append(Candidate(start, end, "BORDER_GATE", name, f"border_gate:{rec['key']}", 1))
     return out
 
