@@ -264,8 +264,8 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if words.joined(j):
             j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch"
             continue
-        if low == "và" and is_cap(nxt) and nxt not in first and not _place_at(words, j + 1, lex) \
-                and not _starts_person(words, j + 1, lex):
+        if low == "và" and is_cap(nxt) and not _head_at(words, j + 1) \
+                and not _place_at(words, j + 1, lex) and not _starts_person(words, j + 1, lex):
             j += 2
             continue
         if (low == "về" and head.startswith(ABOUT_HEADS)) or (

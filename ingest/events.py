@@ -30,6 +30,9 @@ _STOP = {"tại", "được", "do", "diễn", "nhằm", "sẽ", "đã", "đang",
          "có", "để", "vào", "từ", "theo", "nhưng", "thì", "mà", "khi", "sau", "trước", "đến",
          "tới", "cùng", "bằng", "qua", "này", "đó", "trực", "kết", "thu", "khai", "bế",
          "nêu", "ghi", "gồm", "vẫn", "cũng", "đều", "không", "chưa", "rất", "thông"}
+# Two-word terms whose first word alone would end a name ("kết" as in "kết thúc").
+_GO_ON = {"kết nối", "kết nghĩa", "thu hút", "khai thác", "thông tin", "thông minh",
+          "trực tuyến", "thu hoạch", "giao thương", "đến với", "cùng phát triển"}
 _SOFT = {"và", "của", "về", "trong", "trên", "ở", "giữa"}
 _QUOTE_ONLY = {"chương trình"}  # a programme is an event only with a quoted name
 
@@ -84,6 +87,9 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
             return j + 2, True
         if _is_year(w):
             return j + 1, True
+        if f"{low} {words.get(j + 1).lower()}" in _GO_ON:
+            j += 2
+            continue
         if low in _STOP and not is_cap(w):
             break
         if low in _SOFT and soft is None:

@@ -49,6 +49,10 @@ YEARS = [
     ("horizon-years-ignored",
      "Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2050; 7 tháng đầu năm 2024 tăng 5%.", 2024),
     ("quarter", "Trong quý II/2025, sản lượng điện tăng.", 2025),
+    ("quarter-in-words", "Trong quý III năm 2023, doanh thu du lịch tăng mạnh.", 2023),
+    ("half-year", "6 tháng đầu năm 2022, tỉnh thu hút 15 dự án mới.", 2022),
+    ("year-alone-in-title", "Liên hoan ẩm thực Hội An 2023\nTối 9/6, liên hoan khai mạc.", 2023),
+    ("this-year-gives-none", "Năm nay, tỉnh phấn đấu tăng trưởng 8%. Sáng 3/2, tỉnh họp.", None),
     ("no-year", "Sáng 30/8, hội nghị khai mạc.", None),
 ]
 
@@ -74,3 +78,16 @@ def test_year_inferred_without_published(nlp) -> None:
     doc = nlp("Lào Cai: sáng 12/3 làm việc. Tăng 60% so với cùng kỳ năm 2023.")
     assert doc._.year == 2024
     assert doc._.dates[0][2] == "2024-03-12"
+
+
+def test_undated_article_keeps_dates_null(nlp) -> None:
+    """No published date and no year anywhere: a day without a year stays undated."""
+    doc = nlp("Tỉnh Hòa Bình họp bàn kế hoạch\nChiều 21/5, UBND tỉnh họp với các sở.")
+    assert doc._.year is None
+    assert doc._.dates == []
+
+
+def test_year_in_title_anchors_days(nlp) -> None:
+    doc = nlp("Tuần lễ Văn hóa Khmer 2024\nSáng 14/11, tuần lễ khai mạc tại Sóc Trăng.")
+    assert doc._.year == 2024
+    assert doc._.dates[0][2] == "2024-11-14"

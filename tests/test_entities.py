@@ -184,6 +184,102 @@ CASES = [
     ("event-not-solution",
      "Giải pháp tháo gỡ khó khăn cho doanh nghiệp được thảo luận.",
      set()),
+    # Party committees of cities, districts and communes
+    ("org-city-committee-bare-in-city-article",
+     "Thành ủy Cần Thơ ban hành nghị quyết. Ban Thường vụ Thành ủy thống nhất chủ trương.",
+     {(O, "Thành ủy Cần Thơ"), (O, "Ban Thường vụ Thành ủy Cần Thơ")}),
+    ("person-title-district-committee-name",
+     "Bí thư Quận ủy Ba Đình Phạm Thị Hoa kiểm tra công trình trường học.",
+     {(O, "Quận ủy Ba Đình"), (P, "Phạm Thị Hoa")}),
+    ("org-district-and-commune-committees",
+     "Huyện ủy Gia Lâm, Thị ủy Sơn Tây và Đảng ủy xã Phù Đổng phối hợp tổ chức.",
+     {(O, "Huyện ủy Gia Lâm"), (O, "Thị ủy Sơn Tây"), (O, "Đảng ủy xã Phù Đổng")}),
+    ("org-standing-board-of-district-committee",
+     "Ban Thường vụ Quận ủy Cầu Giấy họp phiên thường kỳ tháng 5.",
+     {(O, "Ban Thường vụ Quận ủy Cầu Giấy")}),
+    ("person-deputy-of-town-committee",
+     "Phó Bí thư Thị ủy Phú Thọ Hà Văn Quân phát biểu khai mạc.",
+     {(O, "Thị ủy Phú Thọ"), (P, "Hà Văn Quân")}),
+    # bodies of a centrally run city carry "thành phố", never "tỉnh"
+    ("org-city-department-implicit",
+     "Thành phố Cần Thơ đẩy mạnh chuyển đổi số. Sở Khoa học và Công nghệ thành phố và UBND "
+     "thành phố thống nhất lộ trình.",
+     {(V, "Cần Thơ"), (O, "Sở Khoa học và Công nghệ thành phố Cần Thơ"),
+      (O, "UBND thành phố Cần Thơ")}),
+    ("org-city-abbreviations-expanded",
+     "UBND TP.HCM giao Sở Tài chính TP. Hồ Chí Minh rà soát nguồn vốn.",
+     {(O, "UBND thành phố Hồ Chí Minh"), (O, "Sở Tài chính thành phố Hồ Chí Minh")}),
+    ("org-city-department-no-kind-word",
+     "Hải Phòng thu hút vốn FDI. Giám đốc Sở Nội vụ thành phố Đỗ Mạnh Hùng báo cáo.",
+     {(V, "Hải Phòng"), (O, "Sở Nội vụ thành phố Hải Phòng"), (P, "Đỗ Mạnh Hùng")}),
+    # provincial bodies named with a bare "tỉnh"
+    ("org-provincial-bodies-bare-province",
+     "Tỉnh Cao Bằng họp về chống buôn lậu. Cục Hải quan tỉnh, Công an tỉnh, Kho bạc Nhà nước "
+     "tỉnh và Thanh tra tỉnh báo cáo.",
+     {(V, "Cao Bằng"), (O, "Cục Hải quan tỉnh Cao Bằng"), (O, "Công an tỉnh Cao Bằng"),
+      (O, "Kho bạc Nhà nước tỉnh Cao Bằng"), (O, "Thanh tra tỉnh Cao Bằng")}),
+    ("org-provincial-office-and-broadcaster",
+     "Tại Kon Tum, Văn phòng UBND tỉnh và Đài Phát thanh và Truyền hình tỉnh ký kết hợp tác.",
+     {(V, "Kon Tum"), (O, "Văn phòng UBND tỉnh Kon Tum"),
+      (O, "Đài Phát thanh và Truyền hình tỉnh Kon Tum")}),
+    ("org-military-command-and-zone-board",
+     "Lạng Sơn: Bộ Chỉ huy Quân sự tỉnh và Ban Quản lý Khu kinh tế cửa khẩu tỉnh họp.",
+     {(V, "Lạng Sơn"), (O, "Bộ Chỉ huy Quân sự tỉnh Lạng Sơn"),
+      (O, "Ban Quản lý Khu kinh tế cửa khẩu tỉnh Lạng Sơn")}),
+    # regions with lowercase words win over an inner river
+    ("location-region-over-river",
+     "Các tỉnh Đồng bằng sông Cửu Long chịu ảnh hưởng của hạn mặn.",
+     {(L, "Đồng bằng sông Cửu Long")}),
+    ("location-regions-listed",
+     "Doanh nghiệp vùng Đồng bằng sông Hồng, Duyên hải Nam Trung Bộ và Tây Nguyên tham gia.",
+     {(L, "Đồng bằng sông Hồng"), (L, "Duyên hải Nam Trung Bộ"), (L, "Tây Nguyên")}),
+    ("location-region-abbreviation",
+     "Xuất khẩu gạo của ĐBSCL tăng mạnh.",
+     {(L, "Đồng bằng sông Cửu Long")}),
+    # event names run over lowercase words and places to their natural end
+    ("event-conference-region-year",
+     "Bộ Tài chính tổ chức Hội nghị kết nối đầu tư vùng Đồng bằng sông Hồng năm 2025 tại "
+     "Hưng Yên.",
+     {(O, "Bộ Tài chính"), (E, "Hội nghị kết nối đầu tư vùng Đồng bằng sông Hồng năm 2025"),
+      (L, "Đồng bằng sông Hồng"), (V, "Hưng Yên")}),
+    ("event-workshop-edition",
+     "Hội thảo khoa học vùng Tây Nguyên lần thứ 3 diễn ra sáng nay.",
+     {(E, "Hội thảo khoa học vùng Tây Nguyên lần thứ 3"), (L, "Tây Nguyên")}),
+    ("event-forum-with-province",
+     "Diễn đàn du lịch tỉnh Ninh Bình năm 2023 thu hút nhiều doanh nghiệp.",
+     {(E, "Diễn đàn du lịch tỉnh Ninh Bình năm 2023"), (V, "Ninh Bình")}),
+    ("event-groundbreaking",
+     "Lễ khởi công Cầu Rạch Miễu 2 được tổ chức sáng 8/3.",
+     {(E, "Lễ khởi công Cầu Rạch Miễu 2")}),
+    ("event-week-and-race",
+     "Tuần lễ Văn hóa Khmer tỉnh Sóc Trăng năm 2024 và Giải Đua thuyền truyền thống lần thứ 10 "
+     "khép lại.",
+     {(E, "Tuần lễ Văn hóa Khmer tỉnh Sóc Trăng năm 2024"), (V, "Sóc Trăng"),
+      (E, "Giải Đua thuyền truyền thống lần thứ 10")}),
+    # zones with compound heads and qualifiers
+    ("zone-compound-head",
+     "Khu kinh tế - thương mại đặc biệt Lao Bảo được đề xuất mở rộng.",
+     {(Z, "Khu kinh tế - thương mại đặc biệt Lao Bảo")}),
+    ("zone-high-tech-in-city",
+     "Khu công nghệ cao TP. Hồ Chí Minh thu hút thêm 3 dự án.",
+     {(Z, "Khu công nghệ cao thành phố Hồ Chí Minh")}),
+    ("zone-coastal-and-export",
+     "Khu kinh tế ven biển Vũng Áng và Khu chế xuất Linh Trung tuyển thêm lao động.",
+     {(Z, "Khu kinh tế ven biển Vũng Áng"), (Z, "Khu chế xuất Linh Trung")}),
+    ("zone-industry-urban-service",
+     "Khu công nghiệp - đô thị - dịch vụ Becamex Bình Phước có tỷ lệ lấp đầy cao.",
+     {(Z, "Khu công nghiệp - đô thị - dịch vụ Becamex Bình Phước")}),
+    # foreign places under their common press names, whatever the transcription
+    ("location-lao-province-transcriptions",
+     "Tỉnh Xa-vẳn-na-khệt và tỉnh Chăm-pa-xắc (Lào) cử đoàn sang thăm.",
+     {(L, "Savannakhet"), (L, "Champasak"), (L, "Lào")}),
+    ("location-lao-province-latin",
+     "Hợp tác với tỉnh Attapeu và tỉnh Salavan được đẩy mạnh.",
+     {(L, "Attapeu"), (L, "Salavan")}),
+    # communes and numbered wards of the 2025 units
+    ("location-numbered-ward",
+     "Phường Hà Giang 2 và xã Lũng Cú ra mắt mô hình chính quyền hai cấp.",
+     {(L, "Hà Giang 2"), (L, "Lũng Cú")}),
 ]
 
 
@@ -214,3 +310,42 @@ def test_mentions_carry_offsets(nlp) -> None:
     assert ubnd.name == "UBND tỉnh Điện Biên"
     mention = ubnd.mentions[0]
     assert article.text[mention.start:mention.end] == mention.text == "UBND tỉnh"
+
+
+def _article_entities(nlp, title: str, body: str, published) -> dict[str, str]:
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+
+    facts = next(extract([Article(id="t", title=title, body=body, published=published)], nlp))
+    return {e.name: e.key for e in facts.entities if e.key}
+
+
+def test_shared_gate_name_read_by_article_province(nlp) -> None:
+    """"Thanh Thủy" is a gate of Hà Giang and of Nghệ An: the article's province decides."""
+    from datetime import date
+
+    nghe_an = _article_entities(nlp, "Nghệ An đón đoàn Lào",
+                                "Sáng 3/4, đoàn đến cửa khẩu Thanh Thủy.", date(2024, 4, 3))
+    assert nghe_an["Thanh Thủy"] == "border_gate:thanh-thuy-nghe-an"
+    ha_giang = _article_entities(nlp, "Hà Giang thông quan",
+                                 "Sáng 3/4, đoàn đến cửa khẩu Thanh Thủy.", date(2024, 4, 3))
+    assert ha_giang["Thanh Thủy"] == "border_gate:thanh-thuy-ha-giang"
+
+
+def test_shared_gate_after_merger_follows_the_successor(nlp) -> None:
+    """After 2025-07-01 Hà Giang is part of Tuyên Quang: its gate is Hà Giang's."""
+    from datetime import date
+
+    found = _article_entities(nlp, "Tuyên Quang kiểm tra thông quan",
+                              "Sáng 9/9, lãnh đạo tỉnh Tuyên Quang đến cửa khẩu Thanh Thủy.",
+                              date(2025, 9, 10))
+    assert found["Thanh Thủy"] == "border_gate:thanh-thuy-ha-giang"
+
+
+def test_post_merger_article_names_the_2025_unit(nlp) -> None:
+    from datetime import date
+
+    before = _article_entities(nlp, "Lào Cai", "Sáng 2/5, tỉnh Lào Cai họp.", date(2025, 5, 2))
+    after = _article_entities(nlp, "Lào Cai", "Sáng 2/9, tỉnh Lào Cai họp.", date(2025, 9, 2))
+    assert before["Lào Cai"] == "province:lao-cai"
+    assert after["Lào Cai"] == "province:lao-cai-2025"
