@@ -6,7 +6,8 @@ the tokens: pyvi's features as one Python dict per syllable (converted again by 
 on a long article). Here the same CRF gets the same features as a list of attribute strings
 (a False feature has weight 0 in crfsuite, so leaving it out changes no score), and the spaces
 come from the syllables' own offsets. The join rule is spaCy's, so the words are identical
-(tests/test_entities.py checks it against spaCy's tokenizer).
+(tests/test_entities.py checks it against spaCy's tokenizer), with one fix: a word never runs
+across a line break (spaCy's rule can join a title's last syllable to the body's first).
 
 The doc also records where each multi-syllable word's inner syllables start
 (`doc.user_data["vnkg_compounds"]`), which the recognisers read as pyvi's word boundaries.
@@ -62,6 +63,8 @@ class FastVietnameseTokenizer:
         for i in range(1, len(sylls)):
             w, p = sylls[i], sylls[i - 1]
             if (labels[i] == "I_W" and w not in _PUNCT and p not in _PUNCT
+                    and (spans[i][0] - spans[i - 1][1] < 2
+                         or "\n" not in text[spans[i - 1][1]:spans[i][0]])
                     and not w[0].isdigit() and not p[0].isdigit()
                     and not (w[0].istitle() and not p[0].istitle())):
                 end = spans[i][1]

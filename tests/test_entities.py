@@ -349,3 +349,25 @@ def test_post_merger_article_names_the_2025_unit(nlp) -> None:
     after = _article_entities(nlp, "Lào Cai", "Sáng 2/9, tỉnh Lào Cai họp.", date(2025, 9, 2))
     assert before["Lào Cai"] == "province:lao-cai"
     assert after["Lào Cai"] == "province:lao-cai-2025"
+
+
+def test_tokenizer_gives_spacy_pyvi_words() -> None:
+    """The pipeline's tokenizer (ingest/tokenizer.py) segments exactly as spaCy's pyvi
+    tokenizer does, line by line, and never joins a word across a line break."""
+    from pathlib import Path
+
+    import spacy
+
+    from ingest.tokenizer import FastVietnameseTokenizer
+
+    reference = spacy.blank("vi")
+    ours = FastVietnameseTokenizer(reference.vocab)
+    samples = Path(__file__).resolve().parent.parent / "data" / "samples"
+    lines = [line for path in sorted(samples.glob("*.txt"))
+             for line in path.read_text("utf-8").splitlines() if line.strip()]
+    lines += ["  Sáng 30/8,  TP.HCM  -> http://a.vn/b?c=1 và a@b.vn ", ""]
+    for line in lines:
+        assert [(t.text, t.whitespace_) for t in ours(line)] == \
+            [(t.text, t.whitespace_) for t in reference.tokenizer(line)]
+    doc = ours("Tỉnh Khánh Hòa\n\nSáng 4/9, tỉnh họp.")
+    assert not any("\n" in t.text and t.text.strip() for t in doc)
