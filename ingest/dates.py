@@ -59,6 +59,25 @@ _DATE = re.compile(
 
 
 _AFTER_NUMBER = re.compile(r"/[A-ZĐ][\w\-]*\s*$")
+# Every date holds a digit or says "cùng ngày"; a lead word stands at most this far before it.
+_ANCHOR = re.compile(r"\d|cùng\s+ngày", re.IGNORECASE)
+_LEAD_REACH = 40
+
+
+def _date_matches(text: str) -> list[re.Match[str]]:
+    """`_DATE.finditer(text)`, searched only near the digits: the long pattern is tried at a
+    few places instead of at every character of the article."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for anchor in _ANCHOR.finditer(text):
+        if anchor.start() < pos:
+            continue
+        m = _DATE.search(text, max(pos, anchor.start() - _LEAD_REACH))
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def _iso(year: int | None, month: int, day: int | None = None) -> str | None:
@@ -80,7 +99,7 @@ def find_dates(text: str, year: int | None) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     last_day: str | None = None
-    for m in _DATE.finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         iso: str | None = None
         if g["same"]:

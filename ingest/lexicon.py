@@ -74,9 +74,11 @@ class PhraseIndex:
     [(5, 12, 'Lào Cai'), (19, 25, 'Hà Nội')]
     """
 
-    def __init__(self, surfaces: list[str] | set[str], case_sensitive: bool = False) -> None:
+    def __init__(self, surfaces: list[str] | set[str], case_sensitive: bool = False,
+                 anywhere: bool = False) -> None:
         self.exact = set(surfaces)
         self.case_sensitive = case_sensitive
+        self.anywhere = anywhere  # names may start lowercase ("ông", "bộ trưởng")
         self.keys: dict[str, str] = {}
         self.longest: dict[str, int] = {}
         for surface in sorted(self.exact):
@@ -94,7 +96,7 @@ class PhraseIndex:
         low, starts, ends, longest, keys = u.low, u.starts, u.ends, self.longest, self.keys
         size = len(low)
         after = -1
-        for i in u.caps:
+        for i in (range(size) if self.anywhere else u.caps):
             if i < after:
                 continue
             most = longest.get(low[i])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.lexicon import UPPER, Lexicon, alternation
+from ingest.lexicon import UPPER, Lexicon, PhraseIndex, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import slugify
 
@@ -30,6 +30,7 @@ class _Context:
         self.title_start = re.compile(r"[ ]*(?:,|-|–|\()[ ]*(?:" + alternation(
             titles + _QUALIFIERS) + r")", re.IGNORECASE)
         self.title_any = re.compile(alternation(titles + honor), re.IGNORECASE)
+        self.title_index = PhraseIndex(titles + honor, anywhere=True)
         self.surname_at = re.compile(r"(?<!\w)(?=(?:" + "|".join(
             re.escape(s) for s in sorted(lex.surnames, key=len, reverse=True))
             + rf")[ ][{UPPER}])")
@@ -93,8 +94,7 @@ def find_persons(text: str, words: Words, lex: Lexicon,
     found: list[Candidate] = []
     seen: set[int] = set()
     starts = [m.start() for m in ctx.surname_at.finditer(text)]
-    for m in ctx.title_any.finditer(text):
-        pos = m.end()
+    for _start, pos, _title in ctx.title_index.find(text):
         while pos < len(text) and text[pos] == " ":
             pos += 1
         while pos in org_end:
