@@ -60,23 +60,30 @@ _DATE = re.compile(
 
 _AFTER_NUMBER = re.compile(r"/[A-ZĐ][\w\-]*\s*$")
 # Every date holds a digit or says "cùng ngày"; a lead word stands at most this far before it.
-_ANCHOR = re.compile(r"\d|cùng\s+ngày", re.IGNORECASE)
+_ANCHOR = re.compile(r"\d+|cùng\s+ngày", re.IGNORECASE)
 _LEAD_REACH = 40
+_WORD_START = re.compile(r"(?<!\w)\w")
 
 
 def _date_matches(text: str) -> list[re.Match[str]]:
-    """`_DATE.finditer(text)`, searched only near the digits: the long pattern is tried at a
-    few places instead of at every character of the article."""
+    """`_DATE.finditer(text)`, tried only where a date can start: at a digit run or at one of
+    the words just before it (a lead word, "tháng"), or at "cùng ngày". The long pattern is
+    anchored at a few places instead of being tried at every character of the article."""
     out: list[re.Match[str]] = []
     pos = 0
     for anchor in _ANCHOR.finditer(text):
-        if anchor.start() < pos:
+        a = anchor.start()
+        if a < pos:
             continue
-        m = _DATE.search(text, max(pos, anchor.start() - _LEAD_REACH))
-        if m is None:
-            break
-        out.append(m)
-        pos = m.end()
+        lo = max(pos, a - _LEAD_REACH)
+        starts = [w.start() for w in _WORD_START.finditer(text, lo, a)]
+        starts.append(a)
+        for p in starts:
+            m = _DATE.match(text, p)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+                break
     return out
 
 
