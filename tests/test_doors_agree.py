@@ -1,0 +1,57 @@
+"""The two doors, `vnkg` and the HTTP API, answer from the same service: same rows."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.cli import app as cli
+from graph.settings import Settings
+
+OFFICIAL = "https://vnkg.org/id/person/nguyen-hong-dien"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> Path:
+    path = tmp_path_factory.mktemp("doors") / "store"
+    assert runner.invoke(cli, ["ingest", str(samples_dir), "--store", str(path)]).exit_code == 0
+    gc.collect()  # the CLI's store handle must be gone before the app opens the folder
+    return path
+
+
+def _cli_rows(store: Path, *args: str) -> list[dict]:
+    result = runner.invoke(cli, ["query", *args, "--store", str(store), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    gc.collect()
+    return json.loads(result.output)
+
+
+def test_cli_query_and_rest_lookup_name_the_same_provinces_and_dates(store: Path) -> None:
+    rows = _cli_rows(store, "official_worked_with", "-p", f"official={OFFICIAL}",
+                     "-p", "from=2024-08-01", "-p", "to=2024-08-31")
+    from_cli = {(r["hostLabel"], r["dateText"]) for r in rows}
+    settings = Settings(store=store)
+    with TestClient(create_app(settings)) as client:
+        answer = client.get("/api/officials/nguyen-hong-dien/worked-with",
+                            params={"from": "2024-08-01", "to": "2024-08-31"}).json()
+        named = client.get("/api/queries/official_worked_with/results",
+                           params={"official": OFFICIAL, "from": "2024-08-01",
+                                   "to": "2024-08-31"}).json()
+    from_rest = {(item["host"]["label"], date) for item in answer["items"]
+                 for date in item["dates"]}
+    assert from_cli == from_rest == {
+        ("Lào Cai", "2024-08-30"), ("Thái Nguyên", "2024-08-15"), ("Bắc Kạn", "2024-08-15"),
+        ("Kon Tum", "2024-08-07/2024-08-09"), ("Quảng Ngãi", "2024-08-07/2024-08-09"),
+        ("Bình Định", "2024-08-07/2024-08-09"),
+    }
+    bindings = named["results"]["bindings"]
+    assert sorted((b["hostLabel"]["value"], b["dateText"]["value"], b["article"]["value"])
+                  for b in bindings) == sorted((r["hostLabel"], r["dateText"], r["article"])
+                                               for r in rows)
