@@ -50,6 +50,7 @@ _PROVINCIAL = re.compile(
 )
 _PARTY_COMMITTEE = re.compile(r"^Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)$", re.IGNORECASE)
 _CITY_KINDS = {"thành phố"}
+_BARE_TINH = re.compile(r"(?<=\s)tỉnh$")  # "UBND tỉnh": the generic word, not "Tỉnh ủy"
 
 
 @cache
@@ -108,6 +109,11 @@ def with_province(body: str, province: str | None) -> str:
     'Sở Công Thương tỉnh Thái Nguyên'
     >>> with_province("Bộ Công Thương", "Lào Cai")
     'Bộ Công Thương'
+
+    A bare "tỉnh" takes the province's own kind: a centrally run city is "thành phố".
+
+    >>> with_province("Đoàn Đại biểu Quốc hội tỉnh", "Hà Nội")
+    'Đoàn Đại biểu Quốc hội thành phố Hà Nội'
     """
     body = re.sub(r"\s+", " ", nfc_vi(body)).strip()
     if not province or explicit_province(body):
@@ -116,7 +122,7 @@ def with_province(body: str, province: str | None) -> str:
     if _PARTY_COMMITTEE.match(body):
         return f"{'Thành ủy' if kind in _CITY_KINDS else 'Tỉnh ủy'} {province}"
     if _PROVINCIAL.match(body):
-        return f"{body} {province}"
+        return f"{_BARE_TINH.sub(kind, body)} {province}"
     if re.match(r"^(?:Sở|Bộ Chỉ huy|Ban Quản lý|Cục Hải quan|Cục Thuế|Công an|Đoàn "
                 r"(?:đại biểu|ĐBQH)|Ban Cán sự|Thường trực|Ban Thường vụ)\b", body,
                 re.IGNORECASE):
@@ -186,6 +192,7 @@ class ArticleContext:
     """What earlier sentences of the article established."""
 
     province: str | None = None
+    after_merger: bool = False  # published from 2025-07-01: places mean the 2025 units
     lead_date: str | None = None
     delegation: Delegation | None = None
     # (start offset, role key, body key or "", person name), in text order

@@ -22,6 +22,7 @@ from thinc.api import Config
 from ingest.articles import Article
 from ingest.context import set_extensions
 from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span
+from ingest.spans import doc_text
 from ingest.text import name_key
 
 __all__ = ["CONFIG_PATH", "EXTRACTOR_VERSION", "build_nlp", "doc_to_facts", "extract",
@@ -103,7 +104,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
     `date`, `evidence` (start, end) character offsets; an entity a fact names that is not among
     `doc.ents` (an implicit body such as "Tỉnh ủy Lào Cai") is added without a mention.
     """
-    text = doc.text  # once: `Doc.text` joins every token again on each call
+    text = doc_text(doc)  # once per doc: `Doc.text` joins every token again on each call
     entities: dict[tuple[str, str], Entity] = {}
 
     def entity(label: str, name: str, key: str | None = None) -> Entity:
@@ -116,7 +117,9 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
     nested = list(doc.spans["vnkg_nested"]) if "vnkg_nested" in doc.spans else []
     for ent in [*doc.ents, *nested]:
         surface = text[ent.start_char:ent.end_char]
-        found = entity(ent.label_, ent.kb_id_ or surface, ent.ent_id_ or None)
+        # the span's own id: a nested span's `ent_id_` is read from its tokens, i.e. from the
+        # doc.ents entity around it (the event's key for a place named inside an event)
+        found = entity(ent.label_, ent.kb_id_ or surface, ent.id_ or None)
         found.mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=surface))
         if surface != found.name and surface not in found.aliases:
             found.aliases.append(surface)

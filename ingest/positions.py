@@ -186,7 +186,7 @@ def _compound_body(compound: re.Match[str], text: str, offset: int, t_end: int,
             r"\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[t_end - offset:p.start - offset],
             re.IGNORECASE) and not p.implicit), None)
         if follow is not None:
-            return f"Đoàn Đại biểu Quốc hội tỉnh {follow.name}", follow.end, False
+            return with_province("Đoàn Đại biểu Quốc hội tỉnh", follow.name), follow.end, False
         lead = re.match(r"^\s*(?:tỉnh|thành phố)\b", rest)
         end = t_end + (lead.end() if lead else 0)
         return with_province("Đoàn Đại biểu Quốc hội tỉnh", province), end, True

@@ -42,12 +42,14 @@ from ingest.coref import (
     nfc_vi,
     with_province,
 )
+from ingest.lexicon import lexicon
 from ingest.positions import Mention, Position, TitleUnit, find_positions
+from ingest.spans import doc_text
 
 __all__ = ["RelationExtractor", "RelationSettings", "extract_facts", "split_sentences"]
 
 for _name, _default in (("facts", None), ("dates", None), ("province", None), ("year", None),
-                        ("article", None)):
+                        ("article", None), ("after_merger", False)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -197,20 +199,42 @@ def _foreign_parents() -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _gate_provinces() -> dict[str, str]:
+def _gates() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Gate key ("border_gate:thanh-thuy-ha-giang") → its province's key; folded name or
+    alias → the province keys of every gate so named (one name can be two gates: "Thanh
+    Thủy" is in Hà Giang and in Nghệ An)."""
     with open(DATA / "border_gates.json", encoding="utf-8") as handle:
         gates = json.load(handle)["border_gates"]
-    with open(DATA / "provinces.json", encoding="utf-8") as handle:
-        provinces = {p["key"]: p["name"] for p in json.load(handle)["provinces"]
-                     if p.get("era", "legacy") == "legacy"}
-    out: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    by_name: dict[str, list[str]] = {}
     for gate in gates:
-        prov = provinces.get(gate.get("province", ""))
-        if prov:
-            for name in [gate["name"], *gate.get("aliases", [])]:
-                out[fold(name)] = prov
-            out[gate["key"]] = prov
-    return out
+        prov = gate.get("province")
+        if not prov:
+            continue
+        by_key[f"border_gate:{gate['key']}"] = prov
+        for name in [gate["name"], *gate.get("aliases", [])]:
+            by_name.setdefault(fold(name), []).append(prov)
+    return by_key, by_name
+
+
+def _gate_province(m: Mention, ctx: ArticleContext) -> str | None:
+    """The province a gazetteer gate belongs to, by the mention's key (a name two gates share
+    is read by the article's province); after the 2025 merger, its 2025 successor."""
+    lex = lexicon()
+    by_key, by_name = _gates()
+    prov = by_key.get(m.key or "")
+    if prov is None:
+        name = fold(m.name)
+        found = by_name.get(name) or by_name.get(name.split(" - ")[0], [])
+        mine = lex.successor(lex.province_by_name.get(ctx.province or ""))
+        prov = found[0] if len(set(found)) == 1 else next(
+            (p for p in found if mine and lex.successor(p) == mine), None)
+    if prov is None:
+        return None
+    if ctx.after_merger:
+        prov = lex.successor(prov) or prov
+    rec = lex.provinces.get(prov)
+    return rec["name"] if rec else None
 
 
 class _Facts:
@@ -310,14 +334,15 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     """Every fact of one document (see the module docstring for the rules).
 
     The doc's text, entities and dates are read once: everything below works on the text
-    string and character offsets (`Doc.text` rebuilds the string from the tokens each call).
+    string and character offsets (`ingest.spans.doc_text`: `Doc.text` rebuilds the string from
+    the tokens on each call).
     """
-    text = doc.text
+    text = doc_text(doc)
     article = doc._.article
     title = getattr(article, "title", "") or text.split("\n", 1)[0]
     ents = _entity_mentions(doc, text)
     province = article_province([(m.label, m.name) for m in ents], title, doc._.province)
-    ctx = ArticleContext(province=province)
+    ctx = ArticleContext(province=province, after_merger=bool(doc._.after_merger))
     mentions = _mentions(text, ents, province)
     mention_starts = [m.start for m in mentions]
     dates = _dates(doc)
@@ -925,7 +950,6 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
 # -- places: border gates, zones, districts ------------------------------------------------
 
 def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
-    gates = _gate_provinces()
     districts = _district_provinces()
     foreign = _foreign_parents()
     done: set[tuple[str, str]] = set()
@@ -947,7 +971,7 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
                 continue
             if m.label == "BORDER_GATE":
                 prov = adjacent.name if adjacent is not None and adjacent.label == "PROVINCE" \
-                    else gates.get(fold(m.name)) or (provinces[0].name if len(
+                    else _gate_province(m, ctx) or (provinces[0].name if len(
                         {p.name for p in provinces}) == 1 else ctx.province)
                 if prov:
                     facts.add("border_gate_of", m, ("PROVINCE", prov), evidence)
