@@ -104,12 +104,29 @@ _PAIR = re.compile(rf"(?P<a>{_GATE_NAME})\s+-\s+(?P<b>{_GATE_NAME})")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
 
+_GATE_NUMBER = re.compile(r"[ ]+(?:số[ ]+)?(?:[IVX]+|\d+)$")
+
+
+def _gate_record(lex: Lexicon, name: str, province: str | None) -> dict | None:
+    """The gazetteer gate a written name means, so that every way of writing it carries one
+    key: the name or an alias, the Vietnamese side of a pair whatever the spelling of the
+    foreign side ("Bản Vược - Pả Sa"), a numbered crossing of it ("Kim Thành II", "Kim Thành
+    2", "Kim Thành số II")."""
+    sides = [name, name.split(" - ")[0]] if " - " in name else [name]
+    for side in sides:
+        rec = lex.gate(side, province)
+        unnumbered = _GATE_NUMBER.sub("", side)
+        if rec is None and unnumbered != side:
+            rec = lex.gate(unnumbered, province)
+        if rec is not None:
+            return rec
+    return None
+
+
 def _gate_name(lex: Lexicon, a: str, b: str | None, province: str | None) -> tuple[str, str]:
     a = _PAREN.sub("", a).strip()
     name = f"{a} - {_PAREN.sub('', b).strip()}" if b else a
-    rec = lex.gate(name, province) or (lex.gate(a, province) if not b else None)
-    if rec is None and b and a in lex.gates and name in lex.gates.get(a, {}).get("aliases", []):
-        rec = lex.gate(a, province)
+    rec = _gate_record(lex, name, province)
     key = f"border_gate:{rec['key']}" if rec else f"border_gate:{slugify(name)}"
     return name, key
 
@@ -124,7 +141,7 @@ def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Can
             name = own if own else f"cửa khẩu quốc tế đường bộ số {m.group('num')}"
             end = m.end("numname") if m.group("numname") else (
                 m.end("num") if m.group("bridge") else m.end())
-            rec = lex.gate(own, province) if own else None
+            rec = _gate_record(lex, own, province) if own else None
             key = f"border_gate:{rec['key']}" if rec else f"border_gate:{slugify(name)}"
             out.append(Candidate(m.start(), end, "BORDER_GATE", name, key, 3))
             continue
