@@ -21,17 +21,20 @@ def _nlp():
 
 
 def make_doc(text: str, ents: list[tuple], *, province: str | None = None,
-             dates: list[tuple[str, str]] = (), title: str | None = None) -> Doc:
-    """`ents`: (surface, LABEL) or (surface, LABEL, canonical name), found left to right;
-    `dates`: (surface, iso), found left to right."""
+             dates: list[tuple[str, str]] = (), title: str | None = None,
+             after_merger: bool = False) -> Doc:
+    """`ents`: (surface, LABEL), (surface, LABEL, canonical name) or (surface, LABEL, name,
+    gazetteer key), found left to right; `dates`: (surface, iso), found left to right;
+    `after_merger`: the article is dated from 2025-07-01."""
     doc = _nlp()(text)
     spans, cursor = [], 0
     for item in ents:
         surface, label = item[0], item[1]
         name = item[2] if len(item) > 2 else surface
+        key = item[3] if len(item) > 3 else ""
         start = text.index(surface, cursor)
         span = doc.char_span(start, start + len(surface), label=label, kb_id=name,
-                             alignment_mode="expand")
+                             alignment_mode="expand", span_id=key)
         assert span is not None, surface
         spans.append(span)
         cursor = start + len(surface)
@@ -43,6 +46,7 @@ def make_doc(text: str, ents: list[tuple], *, province: str | None = None,
         cursor = start + 1
     doc._.dates = found
     doc._.province = province
+    doc._.after_merger = after_merger
     return doc
 
 

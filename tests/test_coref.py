@@ -130,6 +130,23 @@ CASES = [
       PR("Bắc Ninh")], "Bắc Giang", [],
      {("holds_position", "Lục Văn Hào", "Ban Thường vụ Tỉnh ủy Bắc Ninh", "Ủy viên"),
       ("holds_position", "Lục Văn Hào", "Đoàn Đại biểu Quốc hội tỉnh Bắc Ninh", "Trưởng đoàn")}),
+    # title-implied bodies of a centrally run city say "thành phố", never "tỉnh"
+    ("city-delegation-implied-by-the-title",
+     "Phát biểu tại buổi tiếp xúc cử tri, bà Đỗ Thị Hạnh, Phó Trưởng đoàn Đại biểu Quốc hội "
+     "cho biết sẽ tổng hợp đầy đủ ý kiến.",
+     [P("Đỗ Thị Hạnh")], "Hà Nội", [],
+     {("holds_position", "Đỗ Thị Hạnh", "Đoàn Đại biểu Quốc hội thành phố Hà Nội",
+       "Phó Trưởng đoàn")}),
+    ("city-delegation-named-after-the-title",
+     "Ông Vương Đình Khang, Trưởng đoàn Đại biểu Quốc hội thành phố Hải Phòng, chủ trì buổi "
+     "tiếp xúc.",
+     [P("Vương Đình Khang"), PR("Hải Phòng")], "Hải Phòng", [],
+     {("holds_position", "Vương Đình Khang", "Đoàn Đại biểu Quốc hội thành phố Hải Phòng",
+       "Trưởng đoàn")}),
+    ("city-chairman-of-a-bare-tinh",
+     "Ông Trương Quốc Bảo, Chủ tịch tỉnh, đề nghị các sở khẩn trương triển khai.",
+     [P("Trương Quốc Bảo")], "Cần Thơ", [],
+     {("holds_position", "Trương Quốc Bảo", "UBND thành phố Cần Thơ", "Chủ tịch")}),
 ]
 
 
@@ -148,8 +165,15 @@ def test_coreference_in_facts(text, ents, province, dates, expected):
     ("Sở Tài chính", "Sơn La", "Sở Tài chính tỉnh Sơn La"),
     ("UBND tỉnh Điện Biên", "Sơn La", "UBND tỉnh Điện Biên"),
     ("Bộ Tài chính", "Sơn La", "Bộ Tài chính"),
+    # a centrally run city: the bare "tỉnh" of a title-implied body is the city's own kind
+    ("Đoàn Đại biểu Quốc hội tỉnh", "Hà Nội", "Đoàn Đại biểu Quốc hội thành phố Hà Nội"),
+    ("UBND tỉnh", "Cần Thơ", "UBND thành phố Cần Thơ"),
+    ("Ban Chấp hành Đảng bộ tỉnh", "Hải Phòng", "Thành ủy Hải Phòng"),
+    ("Sở Xây dựng", "Đà Nẵng", "Sở Xây dựng thành phố Đà Nẵng"),
+    ("Tỉnh ủy", "Hà Nội", "Tỉnh ủy Hà Nội"),  # as written: the recogniser keeps it too
 ], ids=["ubnd", "long-form", "party-committee", "bch-dang-bo", "department", "explicit-kept",
-        "central-body-untouched"])
+        "central-body-untouched", "city-delegation", "city-ubnd", "city-party-committee",
+        "city-department", "written-tinh-uy-kept"])
 def test_with_province(body, province, expected):
     assert with_province(body, province) == expected
 

@@ -459,3 +459,77 @@ def test_visit_window_setting():
                         RelationSettings(visit_window=20))
     assert [(f["relation"], f["object"][1]) for f in near] == [(VI, "Kỳ Anh")]
     assert far == []
+
+
+# -- border_gate_of: the gate's own key, its 2025 successor --------------------------------------
+
+SHARED_NAME = ("Sáng 9/10, lực lượng biên phòng đã tổ chức tuần tra khu vực cửa khẩu quốc tế "
+               "Thanh Thủy.")
+
+
+@pytest.mark.parametrize(("key", "province", "after_merger", "expected"), [
+    ("border_gate:thanh-thuy-ha-giang", "Hà Giang", False, "Hà Giang"),
+    ("border_gate:thanh-thuy-nghe-an", "Nghệ An", False, "Nghệ An"),
+    # the key decides even when the article is about another province
+    ("border_gate:thanh-thuy-ha-giang", "Lào Cai", False, "Hà Giang"),
+    # from 2025-07-01 Hà Giang is part of Tuyên Quang: the gate belongs to the 2025 unit
+    ("border_gate:thanh-thuy-ha-giang", "Tuyên Quang", True, "Tuyên Quang"),
+    ("border_gate:thanh-thuy-nghe-an", "Nghệ An", True, "Nghệ An"),
+], ids=["ha-giang", "nghe-an", "key-over-article-province", "after-merger-successor",
+        "after-merger-unchanged"])
+def test_a_gate_two_provinces_share_a_name_of_belongs_to_its_own(key, province, after_merger,
+                                                                  expected):
+    doc = make_doc(SHARED_NAME, [(*BG("cửa khẩu quốc tế Thanh Thủy", "Thanh Thủy"), key)],
+                   province=province, dates=[("9/10", "2024-10-09")], after_merger=after_merger)
+    assert {f for f in fact_set(doc) if f[0] == "border_gate_of"} == {
+        ("border_gate_of", "Thanh Thủy", expected, None)}
+
+
+def test_a_gate_without_key_is_read_by_its_name_and_the_articles_province():
+    text = ("Đoàn đã khảo sát cặp cửa khẩu Thanh Thủy - Nậm On và cửa khẩu Cầu Treo - Nậm Phao "
+            "trong chuyến công tác.")
+    ents = [BG("cặp cửa khẩu Thanh Thủy - Nậm On", "Thanh Thủy - Nậm On"),
+            BG("cửa khẩu Cầu Treo - Nậm Phao", "Cầu Treo - Nậm Phao")]
+    doc = make_doc(text, ents, province="Hà Tĩnh")
+    assert {f for f in fact_set(doc) if f[0] == "border_gate_of"} == {
+        ("border_gate_of", "Thanh Thủy - Nậm On", "Nghệ An", None),
+        ("border_gate_of", "Cầu Treo - Nậm Phao", "Hà Tĩnh", None)}
+
+
+GATE_ARTICLES = [
+    ("tq-2025", "2025-09-12",
+     "Tuyên Quang kiểm tra hoạt động thông quan tại cửa khẩu Thanh Thủy\n"
+     "Sáng 11/9, đoàn công tác của UBND tỉnh Tuyên Quang đã kiểm tra hoạt động thông quan "
+     "hàng hóa tại cửa khẩu quốc tế Thanh Thủy.", "Tuyên Quang"),
+    ("hg-2024", "2024-04-20",
+     "Hà Giang nâng cao hiệu quả quản lý cửa khẩu\n"
+     "Chiều 18/4, Sở Công Thương tỉnh Hà Giang đã khảo sát hạ tầng cửa khẩu quốc tế "
+     "Thanh Thủy.", "Hà Giang"),
+    ("na-2024", "2024-06-03",
+     "Nghệ An thúc đẩy giao thương qua biên giới\n"
+     "Ngày 1/6, Sở Công Thương tỉnh Nghệ An đã khảo sát cửa khẩu chính Thanh Thủy.", "Nghệ An"),
+]
+
+
+@pytest.mark.parametrize(("aid", "published", "text", "expected"), GATE_ARTICLES,
+                         ids=[a[0] for a in GATE_ARTICLES])
+def test_border_gate_of_from_the_pipeline(nlp, aid, published, text, expected):
+    from datetime import date
+
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+
+    title, body = text.split("\n", 1)
+    art = Article(id=aid, title=title, body=body, published=date.fromisoformat(published))
+    (facts,) = list(extract([art], nlp))
+    names = {e.id: e.name for e in facts.entities}
+    assert {(names[f.subject], names[f.object]) for f in facts.facts
+            if f.relation == "border_gate_of"} == {("Thanh Thủy", expected)}
+
+
+def test_a_city_issuing_a_decision_is_its_peoples_committee_named_as_a_city():
+    text = ("Ngày 2/3, thành phố Đà Nẵng đã ban hành Quyết định số 512/QĐ-UBND về phát triển "
+            "khu công nghệ cao.")
+    doc = make_doc(text, [PR("thành phố Đà Nẵng", "Đà Nẵng"), D("512/QĐ-UBND")],
+                   province="Đà Nẵng", dates=[("2/3", "2024-03-02")])
+    assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", None)}
