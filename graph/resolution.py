@@ -14,25 +14,36 @@ thương" and "Bộ Công Thương" are both `org/bo-cong-thuong`); this module 
   graph: `owl:differentFrom` the other node and a `vnkg:resolutionNote` saying why
   (ontology/MODEL.md, "Entity resolution"). Central posts do not count against a match:
   officials move between a province and the centre.
+- one label per node: articles write a name differently ("Lào Cai - Hà Khẩu" and "Lào Cai"
+  for one gate; "Ban quản lý Khu Kinh tế" and "Ban Quản lý Khu kinh tế"), and each article's
+  graph would add its own `rdfs:label`. The node's label is chosen here (`Resolution.labels`):
+  the gazetteer's name for a gazetteer node (a province's reference label, a border gate, a
+  central body, a foreign place), else the label the graph already gives the node in another
+  article, else this article's name; the article's own name stays as `skos:altLabel`
+  (`Resolution.labelled`).
 
-Evidence from the article being (re-)ingested is ignored, so re-ingest gives the same IRIs.
+Evidence from the article being (re-)ingested is ignored, so re-ingest gives the same IRIs and
+labels.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.iris import article_iri, default_entity_iris, entity_iri, reference_date
 from graph.queries import load_query
+from graph.reference import REFERENCE_GRAPH
 from graph.store import GraphStore
-from graph.vocab import OWL, VNKG
+from graph.vocab import ENTITY_SEGMENT, OWL, VNKG
 from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity
-from ingest.text import fold, nfc_vi
+from ingest.text import fold, nfc_vi, slugify
 
 __all__ = ["Decision", "Resolution", "canonical_body_name", "resolve", "resolve_iris"]
 
@@ -74,6 +85,28 @@ class Decision:
 class Resolution:
     iris: dict[str, str]
     decisions: list[Decision] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # entity id → the node's one label
+
+    def labelled(self, facts: ArticleFacts) -> ArticleFacts:
+        """The facts with each entity named by its node's label, the article's own name kept
+        as an alias (the graph's `skos:altLabel`); the facts themselves are unchanged.
+
+        >>> facts = ArticleFacts(article="a", entities=[
+        ...     Entity(id="e1", type="BORDER_GATE", name="Lào Cai - Hà Khẩu")])
+        >>> gate = Resolution({"e1": "x"}, labels={"e1": "Lào Cai"}).labelled(facts).entities[0]
+        >>> gate.name, gate.aliases
+        ('Lào Cai', ['Lào Cai - Hà Khẩu'])
+        """
+        entities = []
+        for entity in facts.entities:
+            label = self.labels.get(entity.id)
+            if not label or label == nfc_vi(entity.name).strip():
+                entities.append(entity)
+                continue
+            aliases = [*entity.aliases, *([entity.name] if entity.name not in entity.aliases
+                                          else [])]
+            entities.append(entity.model_copy(update={"name": label, "aliases": aliases}))
+        return facts.model_copy(update={"entities": entities})
 
     def quads(self, graph: str) -> list[Quad]:
         """The decisions as quads of the article's named graph."""
@@ -157,9 +190,65 @@ def _body_iri(entity: Entity, default: str, base: str, on) -> str:
     return entity_iri("ORGANIZATION", canonical_body_name(entity.name), base, on=on)
 
 
+@cache
+def _gazetteer_names(segment: str) -> dict[str, str]:
+    """IRI slug → the gazetteer's name, for the node types whose IRIs come from gazetteer keys
+    (border gates, central bodies, countries and foreign places)."""
+    from ingest.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    records = {"border-gate": gaz.border_gates, "org": gaz.bodies, "location": gaz.places}
+    return {slugify(r.key): nfc_vi(r.name) for r in records.get(segment, ())}
+
+
+def _gazetteer_label(iri: str, entity_type: str, base: str) -> str | None:
+    segment = ENTITY_SEGMENT.get(entity_type, "")
+    prefix = f"{base.rstrip('/')}/{segment}/"
+    if not segment or not iri.startswith(prefix):
+        return None
+    return _gazetteer_names(segment).get(iri[len(prefix):])
+
+
+def _stored_label(store: GraphStore, iri: str, own_article: str, reference: str) -> str | None:
+    """The label the graph already gives a node outside this article: the reference data's,
+    else the one most graphs give (then the first in order: one choice, whatever the order
+    the graphs were written in)."""
+    from graph.service import _as_term
+
+    rows = store.select(load_query("entity_labels").text, {"entity": _as_term(iri, "iri")})
+    counts: Counter[str] = Counter()
+    for row in rows:
+        if row["graph"] == reference:
+            return row["label"]
+        if row["graph"] != own_article:
+            counts[row["label"]] += 1
+    return min(counts, key=lambda label: (-counts[label], label)) if counts else None
+
+
+def _own_label(entity: Entity) -> str:
+    name = nfc_vi(entity.name).strip()
+    return canonical_body_name(name) if entity.type == "ORGANIZATION" and not entity.key \
+        else name
+
+
+def _labels(facts: ArticleFacts, iris: dict[str, str], store: GraphStore, base: str,
+            own_article: str) -> dict[str, str]:
+    """Entity id → its node's one label: the gazetteer's name, else the label the graph
+    already has for the node, else the name this article gives it first."""
+    reference = REFERENCE_GRAPH.format(base=base.rstrip("/"))
+    by_iri: dict[str, str] = {}
+    for entity in facts.entities:
+        iri = iris[entity.id]
+        if iri not in by_iri:
+            by_iri[iri] = _gazetteer_label(iri, entity.type, base) or _stored_label(
+                store, iri, own_article, reference) or _own_label(entity)
+    return {entity.id: by_iri[iris[entity.id]] for entity in facts.entities}
+
+
 def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
             published: date | str | None = None) -> Resolution:
-    """Entity id → IRI for every entity of one article, and the homonym decisions taken.
+    """Entity id → IRI for every entity of one article, the homonym decisions taken and the
+    label of each entity's node (see the module docstring).
 
     Provinces are minted for the article's reference date (`published`, else the facts'
     published date, else their latest fact date), as `graph.iris.default_entity_iris` does:
@@ -177,7 +266,7 @@ def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
             iris[entity.id] = _person_iri(entity, iris[entity.id],
                                           positions.get(entity.id, []), store, own_article,
                                           decisions)
-    return Resolution(iris, decisions)
+    return Resolution(iris, decisions, _labels(facts, iris, store, base, own_article))
 
 
 def resolve_iris(facts: ArticleFacts, store: GraphStore, base: str, *,

@@ -107,7 +107,7 @@ class KnowledgeGraph:
             ingested_at = datetime.fromisoformat(previous[0]["ingested"])
         resolution = resolve(facts, self.store, self.base, published=article.published)
         quads = resolution.quads(graph) + article_quads(
-            facts, article, base=self.base, iris=resolution.iris,
+            resolution.labelled(facts), article, base=self.base, iris=resolution.iris,
             ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION,
         )
         self.store.replace_graph(graph, quads)

@@ -66,3 +66,37 @@ def test_no_homonym_split_among_the_samples(sample_kg):
     rows = sample_kg.sparql(
         "SELECT ?a WHERE { ?a <http://www.w3.org/2002/07/owl#differentFrom> ?b }")
     assert list(rows) == []
+
+
+def _labels_by_node(kg) -> dict[str, set[str]]:
+    rows = kg.sparql(f"""SELECT DISTINCT ?e ?l WHERE {{ GRAPH ?g {{
+        ?e <{VNKG}entityType> ?t ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}""")
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        out[row["e"].value].add(row["l"].value)
+    return out
+
+
+def test_every_node_has_one_label_across_the_samples(sample_kg):
+    several = {e: ls for e, ls in _labels_by_node(sample_kg).items() if len(ls) > 1}
+    assert several == {}
+
+
+def test_each_border_gate_of_the_samples_is_one_node_under_its_gazetteer_name(sample_kg):
+    """The samples write one gate as a pair with two spellings of the Chinese side, as the
+    bare name, as "II" or "số II - ...": every form is the gazetteer gate's one node."""
+    gates = {e.rsplit("/", 1)[1]: ls for e, ls in _labels_by_node(sample_kg).items()
+             if "/border-gate/" in e}
+    assert gates == {"lao-cai": {"Lào Cai"}, "kim-thanh": {"Kim Thành"},
+                     "ban-vuoc": {"Bản Vược"}, "muong-khuong": {"Mường Khương"}}
+    rows = sample_kg.sparql(f"""SELECT DISTINCT ?alt WHERE {{
+        <{sample_kg.base}/border-gate/lao-cai> <http://www.w3.org/2004/02/skos/core#altLabel>
+        ?alt }}""")
+    assert "Lào Cai - Hà Khẩu" in {r["alt"].value for r in rows}
+
+
+def test_search_returns_each_entity_once(sample_kg):
+    rows = sample_kg.query("search", {"q": "lao cai"})
+    entities = [r["entity"] for r in rows]
+    assert len(entities) == len(set(entities))
+    assert f"{sample_kg.base}/border-gate/lao-cai" in entities

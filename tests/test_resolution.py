@@ -165,3 +165,107 @@ def test_the_decision_terms_are_declared_in_the_ontology(kg):
     ontology = rdflib.Graph().parse(ROOT / "ontology" / "vnkg.ttl")
     declared = {str(s) for s in ontology.subjects()}
     assert {q.predicate.value for q in quads} <= declared
+
+
+# -- one node per gate, one label per node ---------------------------------------------------------
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+def labels(kg, iri: str, prop: str = RDFS_LABEL) -> set[str]:
+    """Every value of `prop` the union graph gives the node, whatever the named graph."""
+    rows = kg.sparql(f"SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ <{iri}> <{prop}> ?l }} }}")
+    return {row["l"].value for row in rows}
+
+
+def nodes_of_type(kg, segment: str) -> set[str]:
+    rows = kg.sparql("SELECT DISTINCT ?e WHERE { GRAPH ?g { ?e "
+                     "<https://vnkg.org/ontology#entityType> ?t } }")
+    return {row["e"].value for row in rows if f"/{segment}/" in row["e"].value}
+
+
+GATE_NEWS = [
+    ("g1", "Cao Bằng đẩy mạnh thông quan hàng hóa\n"
+           "Sáng 12/3, Sở Công Thương tỉnh Cao Bằng đã khảo sát cặp cửa khẩu Tà Lùng - "
+           "Thủy Khẩu (Quảng Tây)."),
+    ("g2", "Kiểm tra hạ tầng cửa khẩu\n"
+           "Ngày 20/3, đoàn công tác của Bộ Tài chính đã kiểm tra cửa khẩu Tà Lùng II."),
+    ("g3", "Mở rộng lối thông quan\n"
+           "Chiều 25/3, UBND tỉnh Cao Bằng đã khảo sát cặp cửa khẩu Tà Lùng - Shuikou."),
+    ("g4", "Hải quan Cao Bằng tạo thuận lợi thông quan\n"
+           "Ngày 27/3, Cục Hải quan tỉnh Cao Bằng đã kiểm tra Cửa khẩu quốc tế đường bộ số II"
+           " - Tà Lùng."),
+]
+
+
+def test_every_way_of_writing_a_gazetteer_gate_is_one_node_with_its_gazetteer_label(kg):
+    for aid, text in GATE_NEWS:
+        title, body = text.split("\n", 1)
+        facts, _ = kg.ingest_article(Article(id=aid, title=title, body=body,
+                                             published=date(2024, 3, 28)))
+        gates = [e for e in facts.entities if e.type == "BORDER_GATE"]
+        assert [e.key for e in gates] == ["border_gate:ta-lung"], aid
+    gate = f"{kg.base}/border-gate/ta-lung"
+    assert nodes_of_type(kg, "border-gate") == {gate}
+    assert labels(kg, gate) == {"Tà Lùng"}
+    assert {"Tà Lùng - Thủy Khẩu", "Tà Lùng II", "Tà Lùng - Shuikou"} <= labels(kg, gate, SKOS_ALT)
+
+
+def _gate_article(aid: str, name: str) -> tuple[Article, ArticleFacts]:
+    art, facts = article(aid, [("PROVINCE", "Lạng Sơn")])
+    gate = Entity(id="g", type="BORDER_GATE", name=name, key="border_gate:huu-nghi")
+    return art, facts.model_copy(update={"entities": [*facts.entities, gate]})
+
+
+@pytest.mark.parametrize("order", [("pair", "short"), ("short", "pair")])
+def test_a_gate_pair_and_its_short_form_have_the_gazetteer_label(kg, order):
+    names = {"pair": "Hữu Nghị - Hữu Nghị Quan", "short": "Hữu Nghị"}
+    for aid in order:
+        kg.ingest_article(*_gate_article(aid, names[aid]))
+    gate = f"{kg.base}/border-gate/huu-nghi"
+    assert labels(kg, gate) == {"Hữu Nghị"}
+    assert labels(kg, gate, SKOS_ALT) == {"Hữu Nghị - Hữu Nghị Quan"}
+
+
+@pytest.mark.parametrize(("first", "second", "label"), [
+    ("Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và đào tạo", "Bộ Giáo dục và Đào tạo"),
+    ("Ủy ban nhân dân tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh", "UBND tỉnh Hà Tĩnh"),
+    ("HĐND tỉnh Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "HĐND tỉnh Hà Tĩnh"),
+], ids=["gazetteer-body", "long-form", "abbreviation"])
+def test_a_body_has_one_label_whatever_the_ingest_order(first, second, label):
+    for names in ((first, second), (second, first)):
+        kg = KnowledgeGraph.in_memory()
+        a = ingest(kg, article("a1", [("ORGANIZATION", names[0])]))
+        ingest(kg, article("a2", [("ORGANIZATION", names[1])]))
+        assert labels(kg, iri_of(kg, "a1", a, names[0])) == {label}, names
+
+
+def test_case_variants_keep_the_label_the_graph_already_has(kg):
+    earlier = "Ban quản lý Khu Kinh tế tỉnh Hà Tĩnh"
+    later = "Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"
+    pair_a = article("a1", [("ORGANIZATION", earlier)])
+    pair_b = article("a2", [("ORGANIZATION", later)])
+    kg.ingest_article(*pair_a)
+    kg.ingest_article(*pair_b)
+    node = iri_of(kg, "a2", pair_b[1], later)
+    assert labels(kg, node) == {earlier}
+    assert labels(kg, node, SKOS_ALT) == {later}
+    dump = kg.store.dump("nquads")
+    kg.ingest_article(*pair_a)  # re-ingest in either order: the same quads
+    kg.ingest_article(*pair_b)
+    assert kg.store.dump("nquads") == dump
+    hits = [r for r in kg.query("search", {"q": "ban quan ly khu kinh te"})
+            if r["entity"] == node]
+    assert [(h["label"], h["type"]) for h in hits] == [(earlier, "ORGANIZATION")]
+
+
+def test_a_province_takes_the_reference_label(kg):
+    ingest(kg, article("a1", [("PROVINCE", "thành phố Cần Thơ")]))
+    assert labels(kg, f"{kg.base}/province/can-tho") == {"Cần Thơ"}
+
+
+def test_a_person_is_labelled_once_across_tone_placements(kg):
+    ingest(kg, article("a1", [("PERSON", "Lê Văn Hoà")]))
+    ingest(kg, article("a2", [("PERSON", "Lê Văn Hòa")]))
+    assert labels(kg, f"{kg.base}/person/le-van-hoa") == {"Lê Văn Hòa"}
