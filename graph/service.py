@@ -9,14 +9,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from graph.errors import BadQuery, NotFound, VnkgError
+import pyoxigraph as ox
+
+from graph import export as graph_export
+from graph.analytics import summarize
+from graph.errors import BadArticle, BadQuery, NotFound, VnkgError
+from graph.iris import article_iri
 from graph.queries import load_query
+from graph.rdf import article_quads
+from graph.reference import REFERENCE_GRAPH, reference_quads
+from graph.resolution import resolve
 from graph.settings import Settings, get_settings
-from graph.store import FORMATS, GraphStore
+from graph.store import FORMATS, GraphStore, bind_values
 from ingest.articles import Article, ArticleError, read_articles
 from ingest.facts import ArticleFacts
 from ingest.pipeline import EXTRACTOR_VERSION, extract
@@ -24,6 +32,8 @@ from ingest.pipeline import EXTRACTOR_VERSION, extract
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
 RDF_EXPORTS = (*FORMATS, "jsonld")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+CHUNK = 16  # articles per nlp.pipe batch; a failing batch is redone one article at a time
 
 
 @dataclass
@@ -39,6 +49,27 @@ class IngestReport:
 
 def content_hash(article: Article) -> str:
     return "sha256:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+def extract_each(articles: list[Article]) -> Iterator[tuple[Article, ArticleFacts | BadArticle]]:
+    """Facts for each article, in order; an article the extractor fails on becomes a
+    `BadArticle` naming it, and the others still get their facts."""
+    for start in range(0, len(articles), CHUNK):
+        chunk = articles[start:start + CHUNK]
+        try:
+            results: list[ArticleFacts] | None = list(extract(chunk))
+        except Exception:  # a bug on one article must not lose the batch: redo one by one
+            results = None
+        if results is not None:
+            yield from zip(chunk, results, strict=True)
+            continue
+        for article in chunk:
+            try:
+                yield article, next(extract([article]))
+            except Exception as err:
+                where = article.path or article.id
+                yield article, BadArticle(f"{where}: extraction failed: "
+                                          f"{type(err).__name__}: {err}")
 
 
 class KnowledgeGraph:
@@ -65,40 +96,35 @@ class KnowledgeGraph:
 
     # -- IRIs ------------------------------------------------------------------------------
     def article_iri(self, article_id: str) -> str:
-        from graph.iris import article_iri
-
         return article_iri(article_id, self.base)
 
     def _ensure_reference(self) -> None:
         """Load the province reference data once (its own named graph)."""
-        try:
-            from graph.reference import REFERENCE_GRAPH, reference_quads
-        except ImportError:  # reference data not built yet
-            return
         graph = REFERENCE_GRAPH.format(base=self.base)
         if not self.store.has_graph(graph):
             self.store.replace_graph(graph, reference_quads(self.base))
 
     # -- extraction and ingest ---------------------------------------------------------------
-    def extract(self, inputs: Iterable[str | Path]) -> Iterator[ArticleFacts | ArticleError]:
+    def extract(self, inputs: Iterable[str | Path]
+                ) -> Iterator[ArticleFacts | ArticleError | BadArticle]:
         """Facts for every readable article; unreadable ones come out as errors, in order."""
         pending: list[Article] = []
         for item in read_articles(inputs):
             if isinstance(item, ArticleError):
-                yield from extract(pending)
+                yield from (facts for _, facts in extract_each(pending))
                 pending = []
                 yield item
             else:
                 pending.append(item)
-        yield from extract(pending)
+        yield from (facts for _, facts in extract_each(pending))
 
     def ingest_article(self, article: Article, facts: ArticleFacts | None = None
                        ) -> tuple[ArticleFacts, bool]:
         """Write one article's named graph (replacing any earlier one); returns (facts, changed)."""
-        from graph.rdf import article_quads
-        from graph.resolution import resolve
-
-        facts = facts or next(extract([article]))
+        if facts is None:
+            [(_, facts)] = extract_each([article])
+            if isinstance(facts, BadArticle):
+                raise facts
         graph = self.article_iri(article.id)
         digest = content_hash(article)
         previous = self.query("article_provenance", {"article": graph})
@@ -123,7 +149,10 @@ class KnowledgeGraph:
                 report.errors.append(str(item))
             else:
                 articles.append(item)
-        for article, facts in zip(articles, extract(articles), strict=True):
+        for article, facts in extract_each(articles):
+            if isinstance(facts, BadArticle):
+                report.errors.append(facts.message)
+                continue
             try:
                 _, changed = self.ingest_article(article, facts)
             except VnkgError as err:
@@ -147,8 +176,6 @@ class KnowledgeGraph:
     def bound_query(self, name: str, params: dict[str, Any] | None = None) -> str:
         """The named query's text with its parameters bound as terms in a VALUES block (for the
         endpoint's worker processes, which take query text)."""
-        from graph.store import bind_values
-
         return bind_values(load_query(name).text, self._bindings(name, params))
 
     def _bindings(self, name: str, params: dict[str, Any] | None) -> dict[str, Any]:
@@ -179,17 +206,10 @@ class KnowledgeGraph:
         if fmt in FORMATS and not any(v not in (None, (), []) for v in filters.values()):
             out.write_bytes(self.store.dump(fmt))
             return out
-        try:
-            from graph import export as graph_export
-        except ImportError:
-            raise BadQuery(f"unknown export format {fmt!r}; known: {', '.join(RDF_EXPORTS)}"
-                           ) from None
         return graph_export.write(self, fmt, out, **filters)
 
     def stats(self, top: int = 10, **filters: Any) -> dict[str, Any]:
         """Store counts, then the analytics of the (filtered) projection (graph.analytics)."""
-        from graph.analytics import summarize
-
         articles = self.query("articles")
         return {
             "articles": len(articles),
@@ -202,16 +222,23 @@ class KnowledgeGraph:
         self.store.flush()
 
 
-def _as_term(value: Any, kind: str) -> Any:
-    """A query parameter as an RDF term of its declared kind."""
-    import pyoxigraph as ox
+def _as_term(value: Any, kind: str) -> ox.NamedNode | ox.Literal:
+    """A query parameter as an RDF term of its declared kind; a malformed value is a BadQuery.
 
-    text = str(value)
-    if kind == "iri":
-        return ox.NamedNode(text)
-    if kind == "date":
-        return ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
-    if kind == "integer":
-        return ox.Literal(str(int(text)),
-                          datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    >>> _as_term("2024-08-01", "date").value, _as_term("7", "integer").value
+    ('2024-08-01', '7')
+    """
+    text = str(value).strip()
+    try:
+        if kind == "iri":
+            if not text.startswith(("http://", "https://", "urn:")):
+                raise ValueError("not an absolute IRI")
+            return ox.NamedNode(text)
+        if kind == "date":
+            return ox.Literal(date.fromisoformat(text).isoformat(),
+                              datatype=ox.NamedNode(XSD + "date"))
+        if kind == "integer":
+            return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
+    except ValueError as err:
+        raise BadQuery(f"{text!r} is not a valid {kind}: {err}") from None
     return ox.Literal(text)
