@@ -28,10 +28,13 @@ __all__ = [
     "article_province",
     "explicit_province",
     "fold",
+    "foreign_province_names",
+    "is_unresolved_body",
     "known_province_names",
     "ministry_by_short_name",
     "name_key",
     "nfc_vi",
+    "province_later_in_list",
     "with_province",
 ]
 
@@ -51,6 +54,12 @@ _PROVINCIAL = re.compile(
 _PARTY_COMMITTEE = re.compile(r"^Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)$", re.IGNORECASE)
 _CITY_KINDS = {"thành phố"}
 _BARE_TINH = re.compile(r"(?<=\s)tỉnh$")  # "UBND tỉnh": the generic word, not "Tỉnh ủy"
+_TINH_UY_END = re.compile(r"(?:^|\s)Tỉnh ủy$", re.IGNORECASE)
+# A provincial body whose province is still unknown: a fact about it names no real body.
+_UNRESOLVED_BODY = re.compile(
+    r"^(?:Ban Thường vụ |Thường trực |Ban Chấp hành Đảng bộ |Ban Cán sự [Đđ]ảng )?"
+    r"(?:Tỉnh ủy|Thành ủy|tỉnh|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân) "
+    r"(?:tỉnh|thành phố))$", re.IGNORECASE)
 
 
 @cache
@@ -67,6 +76,63 @@ def known_province_names() -> dict[str, str]:
         for name in [prov["name"], *prov.get("aliases", [])]:
             names.setdefault(fold(name), prov["name"])
     return names
+
+
+@cache
+def foreign_province_names() -> dict[str, str]:
+    """Folded name or alias → canonical name, for the foreign provinces of the gazetteer
+    (the Lao and Chinese neighbours: "Sê Kông", "Vân Nam")."""
+    with open(DATA / "places.json", encoding="utf-8") as handle:
+        places = json.load(handle)["places"]
+    names: dict[str, str] = {}
+    for place in places:
+        if place.get("kind") == "foreign_province":
+            for name in [place["name"], *place.get("aliases", [])]:
+                names.setdefault(fold(name), place["name"])
+    return names
+
+
+# The rest of one title list: it ends at ";", a bracket, the sentence's end, a new person
+# ("ông", "đồng chí") or a verb phrase after the titles.
+_LIST_END = re.compile(r"[;(.\n]|\s-\s|\b(?:ông|bà|đồng chí|cùng|và|đã|phát biểu|cho biết)\b")
+_LIST_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>\w[\w-]*(?:\s+\w[\w-]*){0,3})")
+
+
+def province_later_in_list(rest: str) -> str | None:
+    """The province written at the end of a title list that a bare "Tỉnh ủy" shares: in
+    "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào)" the committee is Sê Kông's, foreign
+    provinces included. `rest` is the text after the bare body.
+
+    >>> province_later_in_list(", Tỉnh trưởng tỉnh Sê Kông (Lào) phát biểu")
+    'Sê Kông'
+    >>> province_later_in_list(", Chủ tịch HĐND tỉnh Nghệ An; ông B")
+    'Nghệ An'
+    >>> province_later_in_list("; ông B, Chủ tịch UBND tỉnh Nghệ An") is None
+    True
+    """
+    end = _LIST_END.search(rest[:160])
+    item = rest[: end.start() if end else 160]
+    found = None
+    for match in _LIST_PROVINCE.finditer(item):
+        words = match.group("name").split()
+        words = words[: next((i for i, w in enumerate(words) if not w[0].isupper()),
+                             len(words))]
+        for size in range(len(words), 0, -1):
+            key = fold(" ".join(words[:size]))
+            name = known_province_names().get(key) or foreign_province_names().get(key)
+            if name:
+                found = name
+                break
+    return found
+
+
+def is_unresolved_body(name: str) -> bool:
+    """A provincial body still without its province ("Tỉnh ủy", "UBND tỉnh").
+
+    >>> is_unresolved_body("Ban Thường vụ Tỉnh ủy"), is_unresolved_body("Tỉnh ủy Sơn La")
+    (True, False)
+    """
+    return bool(_UNRESOLVED_BODY.match(nfc_vi(name).strip()))
 
 
 @cache
@@ -114,11 +180,19 @@ def with_province(body: str, province: str | None) -> str:
 
     >>> with_province("Đoàn Đại biểu Quốc hội tỉnh", "Hà Nội")
     'Đoàn Đại biểu Quốc hội thành phố Hà Nội'
+
+    But a centrally run city has a Thành ủy, never a "Tỉnh ủy": a bare "Tỉnh ủy" in a city's
+    article is some other province's, so it stays unresolved rather than invented.
+
+    >>> with_province("Ban Thường vụ Tỉnh ủy", "Đà Nẵng")
+    'Ban Thường vụ Tỉnh ủy'
     """
     body = re.sub(r"\s+", " ", nfc_vi(body)).strip()
     if not province or explicit_province(body):
         return body
     kind = _province_kind(province)
+    if kind in _CITY_KINDS and _TINH_UY_END.search(body):
+        return body
     if _PARTY_COMMITTEE.match(body):
         return f"{'Thành ủy' if kind in _CITY_KINDS else 'Tỉnh ủy'} {province}"
     if _PROVINCIAL.match(body):
@@ -178,6 +252,9 @@ def article_province(ents: list[tuple[str, str]], title: str = "",
     return counts.most_common(1)[0][0] if counts else None
 
 
+_PARTY_ORGAN = re.compile(r"^(?:Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương)", re.IGNORECASE)
+
+
 @dataclass
 class Delegation:
     """A working delegation: the bodies that sent it and the people who lead it."""
@@ -199,6 +276,11 @@ class ArticleContext:
     titled: list[tuple[int, str, str, str]] = field(default_factory=list)
     person_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     events: list[tuple[str, int]] = field(default_factory=list)
+    title_end: int = 0  # the headline is text[:title_end]
+    lead_is_trip: bool = False  # the lead reports the trip itself, not one session of it
+    # the visiting side of the article's first working session or visit: who a later bare
+    # "đoàn" ("Sau buổi làm việc, đoàn đi kiểm tra ...") is when no delegation was named
+    visitors: list[tuple[str, str]] = field(default_factory=list)
 
     def remember_title(self, person: str, role: str, body: str | None, start: int = 0) -> None:
         self.titled.append((start, name_key(role), name_key(body or ""), person))
@@ -222,9 +304,12 @@ class ArticleContext:
         return wanted[0][1] if wanted else None
 
     def body_of(self, person: str, kinds: tuple[str, ...] = ("Bộ ",)) -> str | None:
-        """A body the person was given a title in, preferring the given head nouns."""
-        for _role, body in self.person_bodies.get(person, []):
-            if body.startswith(kinds):
+        """A body the person leads or serves in, with one of the given head nouns: the one a
+        delegation of theirs comes from. A seat in a Party organ ("Ủy viên Bộ Chính trị") is a
+        membership, not the body that sends the delegation."""
+        for role, body in self.person_bodies.get(person, []):
+            if body.startswith(kinds) and not _PARTY_ORGAN.match(body) and \
+                    not fold(role).startswith("uy vien"):
                 return body
         return None
 

@@ -23,9 +23,11 @@ from ingest.coref import (
     DATA,
     explicit_province,
     fold,
+    is_unresolved_body,
     known_province_names,
     ministry_by_short_name,
     nfc_vi,
+    province_later_in_list,
     with_province,
 )
 
@@ -86,6 +88,7 @@ _IMPLICIT_BODY = re.compile(
     r"Đoàn (?:đại biểu Quốc hội|ĐBQH) (?:tỉnh|thành phố))\b",
     re.IGNORECASE,
 )
+_BARE_KIND = re.compile(r"\s+(?:tỉnh|thành phố)$")  # "UBND thành phố" of the article's city
 _TINH_AFTER_CHAIRMAN = re.compile(r"^\s*tỉnh\b(?!\s+[A-ZĐÂÁÀẢÃẠ])")
 
 
@@ -356,6 +359,19 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
             if unit.implicit_province and unit.body and province and \
                     unit.body.endswith(province):
                 unit.body = unit.body[: -len(province)].rstrip() + " " + explicit[-1]
+    # 4. a body still without its own province takes the one its title list ends with,
+    # foreign provinces included ("Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào)")
+    for unit in units:
+        if not unit.body or not (unit.implicit_province or is_unresolved_body(unit.body)):
+            continue
+        later = province_later_in_list(text[unit.end - offset:])
+        if later is None:
+            continue
+        base = unit.body
+        if unit.implicit_province and province and base.endswith(" " + province):
+            base = base[: -len(province)].rstrip()
+        unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
+        unit.implicit_province = False
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
                  for u in units if u.person]
     return positions, units

@@ -39,6 +39,7 @@ from ingest.coref import (
     article_province,
     explicit_province,
     fold,
+    is_unresolved_body,
     nfc_vi,
     with_province,
 )
@@ -91,6 +92,22 @@ _DELEGATION = re.compile(r"\b[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?(?:
                          re.IGNORECASE)
 _LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
+# Times told relative to the working session the article reports: they take its date, as
+# "cùng ngày" does ("Trước buổi làm việc", "Sau khi làm việc với tỉnh", "Trong chuyến công
+# tác", "Nhân dịp này"). "Trước đó" is not one: it tells an earlier, other occasion.
+_SESSION_TIME = re.compile(
+    r"\b(?:(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?(?:\s+kết thúc)?\s+"
+    r"(?:(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|họp)|làm việc|hội đàm|hội kiến|"
+    r"hội nghị)"
+    r"|kết thúc\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|tiếp|họp)"
+    r"|(?:nhân\s+)?dịp\s+này)\b", re.IGNORECASE)
+# "Trong chuyến công tác": the trip's date, which is the lead's when the lead reports the trip
+# ("Ngày 14/6, Thứ trưởng ... kiểm tra ..."), not when it reports one session of it ("đã có
+# buổi làm việc với tỉnh"): a trip around a session may run over several days.
+_TRIP_TIME = re.compile(
+    r"\b(?:cũng\s+)?trong\s+(?:khuôn khổ\s+)?(?:chuyến|đợt)\s+(?:công tác|thăm|làm việc|khảo sát)"
+    r"(?:\s+này)?\b(?!\s+(?:tới|đến|sang)\b)", re.IGNORECASE)
+_SESSION_NOUN = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|hội đàm|họp)\b", re.IGNORECASE)
 _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "lễ", "festival", "hội báo",
                 "triển lãm", "tọa đàm", "giải")
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
@@ -251,6 +268,8 @@ class _Facts:
         objr = _ref(obj)
         if subj == objr or not subj[1] or not objr[1]:
             return None
+        if any(ref[0] == "ORGANIZATION" and is_unresolved_body(ref[1]) for ref in (subj, objr)):
+            return None  # "Tỉnh ủy" whose province is unknown names no body of FACTS.md
         key = (relation, subj[0], fold(subj[1]), objr[0], fold(objr[1]),
                fold(role or ""), date)
         if key in self._seen:
@@ -359,16 +378,29 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     facts = _Facts()
     _positions(sentences, ctx, facts)
     title_end = len(title) if text.startswith(title) else 0
+    ctx.title_end = title_end
     # a bare "hội nghị" means the event the body names, which the headline often shortens
     ctx.events = sorted(((m.name, m.start) for m in mentions if m.label == "EVENT"),
                         key=lambda e: (e[1] < title_end, e[1]))
     ctx.lead_date = _lead_date(sentences, title_end)
-    for sent in sentences:
+    lead = next((s for s in sentences if s.start >= title_end and s.dates), None)
+    ctx.lead_is_trip = lead is not None and not _SESSION_NOUN.search(lead.text)
+    lead_event = next((m.name for m in lead.mentions if m.label == "EVENT"), None) \
+        if lead else None
+    recent: list[tuple[int, list[str]]] = []  # (sentence index, events it named)
+    for index, sent in enumerate(sentences):
         _resolve_bare_titles(sent, ctx)
         _sentence_facts(sent, text, ctx, facts, settings.visit_window)
+        earlier = [names for at, names in recent if index - at <= 2]
+        _attendance_list(sent, ctx, facts, earlier[-1] if earlier else (
+            [lead_event] if lead_event else []))
+        named = [m.name for m in sent.mentions if m.label == "EVENT" and not m.implicit]
+        if named:
+            recent.append((index, named))
     _place_facts(sentences, ctx, facts)
     if settings.delegation_leaders:
         _delegation_leaders(ctx, facts)
+    _date_title_facts(facts, sentences, ctx, text, settings.drop_undated_duplicates)
     if settings.drop_undated_duplicates:
         return _drop_undated_duplicates(facts.items)
     return facts.items
@@ -435,6 +467,44 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
     sent.mentions.sort(key=lambda m: m.start)
 
 
+# -- attendance lists ----------------------------------------------------------------------
+
+# "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...", "Tới dự buổi lễ còn có ...": the
+# sentence lists who attended, across ";", after "có".
+_ATTENDANCE = re.compile(
+    r"^(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b(?P<what>[^;:.]{0,160}?)"
+    r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
+_SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|tiếp)|\bbuổi\b(?!\s+lễ)",
+                            re.IGNORECASE)
+
+
+def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
+                     recent: list[str]) -> None:
+    """Everyone an attendance sentence lists attended the event it names (or a bare
+    "Hội nghị" means), else, when it names nothing ("Cùng dự có ..."), the event of the
+    sentences just before it or the lead's; a working session is not an event."""
+    match = _ATTENDANCE.match(sent.text)
+    if match is None:
+        return
+    what_lo, what_hi = sent.start + match.start("what"), sent.start + match.end("what")
+    what = match.group("what")
+    events = [m.name for m in sent.mentions if m.label == "EVENT" and what_lo <= m.start < what_hi]
+    if not events:
+        bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
+        event = ctx.event_with_head(bare.group(0), sent.start + bare.start()) if bare else None
+        if event:
+            events = [event]
+        elif bare is None and not _SESSION_WORDS.search(what) and not any(
+                m.label in PLACE or m.label == "ORGANIZATION" for m in sent.mentions
+                if what_lo <= m.start < what_hi):
+            events = recent
+    people = [m for m in sent.mentions if m.label == "PERSON" and m.start >= sent.start +
+              match.end()]
+    for person in people:
+        for event in events:
+            facts.add("attended", person, ("EVENT", event), (sent.start, sent.end))
+
+
 # -- clause-level relations ------------------------------------------------------------------
 
 def _title_bodies(sent: Sentence) -> set[int]:
@@ -454,15 +524,22 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 
 def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]) -> str | None:
     before = sent.text[: pos - sent.start]
-    same_day = list(_SAME_DAY.finditer(before))
+    same_day = list(_SAME_DAY.finditer(before)) + list(_SESSION_TIME.finditer(before))
+    if ctx.lead_is_trip:
+        same_day += list(_TRIP_TIME.finditer(before))
     usable = [d for d in sent.dates if not any(0 <= d[0] - e <= 14 for e in doc_ends)]
     prior = [d for d in usable if d[1] <= pos]
-    if same_day and (not prior or prior[-1][0] < sent.start + same_day[-1].start()):
+    last = max((m.start() for m in same_day), default=-1)
+    if same_day and (not prior or prior[-1][0] < sent.start + last):
         return ctx.lead_date
     if prior:
         return prior[-1][2]
     after = [d for d in usable if d[0] >= pos]
-    return after[0][2] if after else None
+    if after:
+        return after[0][2]
+    # "Đoàn đã thăm X trước buổi làm việc": the marker after the verb
+    return ctx.lead_date if _SESSION_TIME.search(sent.text) or (
+        ctx.lead_is_trip and _TRIP_TIME.search(sent.text)) else None
 
 
 def _lead_date(sentences: list[Sentence], title_end: int) -> str | None:
@@ -481,6 +558,59 @@ def _lead_date(sentences: list[Sentence], title_end: int) -> str | None:
 def _note_lead_date(ctx: ArticleContext, date: str | None) -> None:
     if date and ctx.lead_date is None:
         ctx.lead_date = date
+
+
+def _note_visitors(ctx: ArticleContext, sent: Sentence, agents: list[Mention]) -> None:
+    """The visiting side of the body's first session or visit (not the headline's)."""
+    if not ctx.visitors and sent.start >= ctx.title_end:
+        ctx.visitors = [(a.label, a.name) for a in agents if a.label in AGENT]
+
+
+def _date_title_facts(facts: _Facts, sentences: list[Sentence], ctx: ArticleContext,
+                      text: str, drop: bool = True) -> None:
+    """A headline states the lead's event without its date ("Thứ trưởng X kiểm tra ... tại
+    tỉnh Y" over "Ngày 14/6, Thứ trưởng X kiểm tra ..."): a headline fact whose subject or
+    object the lead names takes the lead's date instead of staying undated."""
+    if not ctx.lead_date or not ctx.title_end:
+        return
+    lead = next((s for s in sentences if s.start >= ctx.title_end and any(
+        d[2] == ctx.lead_date for d in s.dates)), None)
+    if lead is None:
+        return
+    start = text.rfind("\n", 0, lead.start) + 1
+    end = text.find("\n", lead.end)
+    end = len(text) if end < 0 else end
+    named: set[str] = set()
+    for sent in sentences:
+        if start <= sent.start < end:
+            for m in sent.mentions:
+                named.add(fold(m.name))
+                if m.label == "ORGANIZATION" and (prov := explicit_province(m.name)):
+                    named.add(fold(prov))
+    existing = {_fact_key(f) for f in facts.items}
+    # "Bộ X làm việc với tỉnh Y" over "... làm việc với UBND tỉnh Y": the same session
+    with_committee = {(f["relation"], f["subject"], fold(prov)) for f in facts.items
+                      if f.get("date") and f["object"][0] == "ORGANIZATION"
+                      and (prov := explicit_province(f["object"][1]))}
+    kept = []
+    for fact in facts.items:
+        if fact["relation"] in ("worked_with", "visited", "held_in") and not fact.get("date") \
+                and fact["evidence"][0] < ctx.title_end and (
+                    fold(fact["subject"][1]) in named or fold(fact["object"][1]) in named):
+            dated = {**fact, "date": ctx.lead_date}
+            if _fact_key(dated) in existing or (fact["object"][0] == "PROVINCE" and (
+                    fact["relation"], fact["subject"], fold(fact["object"][1])) in with_committee):
+                if drop:
+                    continue  # the lead tells the same fact
+                dated = fact  # kept as told: the undated copy the setting asks to keep
+            fact = dated
+        kept.append(fact)
+    facts.items[:] = kept
+
+
+def _fact_key(fact: dict) -> tuple:
+    return (fact["relation"], fact["subject"][0], fold(fact["subject"][1]), fact["object"][0],
+            fold(fact["object"][1]), fold(fact.get("role") or ""), fact.get("date"))
 
 
 def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
@@ -532,6 +662,9 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
                     break
         if not bodies and ctx.delegation is not None:
             bodies = [Mention(lo, lo, *b) for b in ctx.delegation.bodies]
+        if not bodies and not agents and ctx.visitors:
+            # a bare "đoàn" and no delegation named: the visiting side of the article
+            return [Mention(lo, lo, *v) for v in ctx.visitors], None
         if bodies:
             delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
                                     leaders=[(a.label, a.name) for a in agents
@@ -571,6 +704,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
     led = _LED_BY.search(sent.text)
     leaders = [m for m in sent.mentions if m.label == "PERSON" and led and
                sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
+    quiet = True  # no clause so far had a verb: "A, ...; B, ... dự Hội nghị" lists A and B
     for lo, hi in _clauses(sent):
         used: set[int] = set()
         clause = text[lo:hi]
@@ -593,6 +727,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                 continue
             date = _date_for(sent, t0, ctx, doc_ends)
             _note_lead_date(ctx, date)
+            _note_visitors(ctx, sent, agents)
             for host in hosts:
                 used.add(host.start)
                 relation = "worked_with" if host.label in HOST else "visited"
@@ -636,6 +771,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                 continue
             date = _date_for(sent, t0, ctx, doc_ends)
             _note_lead_date(ctx, date)
+            _note_visitors(ctx, sent, agents)
             for place in places:
                 used.add(place.start)
                 for agent in agents:
@@ -655,6 +791,9 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                       and m.start not in used and (m.label == "PERSON" or (
                           m.label == "ORGANIZATION" and verb in ("du", "tham du")
                           and m.start not in title_bodies))]
+            if agents and quiet and lo > sent.start:
+                agents = [m for m in sent.mentions if sent.start <= m.start < lo
+                          and m.label == "PERSON"] + agents
             if not agents and not text[lo:t0].strip(" ,“\""):
                 after = events[-1].end
                 comma = text.find(",", after, hi)
@@ -718,6 +857,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
             for organizer in carried:
                 for event in events:
                     facts.add("organized", organizer, event, evidence)
+        quiet = quiet and not found_trigger
         if not carried:
             first = next((m for m in sent.mentions if lo <= m.start < hi), None)
             if first is not None and first.label in (*HOST, "PERSON") and \
@@ -756,7 +896,8 @@ def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent:
                       fact: dict | None) -> None:
     if delegation is None or fact is None:
         return
-    if ctx.delegation is None or set(ctx.delegation.bodies) != set(delegation.bodies):
+    # "Đoàn công tác Bộ X" after "Đoàn công tác của Ban Y và Bộ X" is (part of) the same one
+    if ctx.delegation is None or not set(delegation.bodies) <= set(ctx.delegation.bodies):
         ctx.delegation = delegation
     if (agent.label, agent.name) in ctx.delegation.bodies:
         ctx.delegation.facts.append(fact)
@@ -953,6 +1094,11 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
     districts = _district_provinces()
     foreign = _foreign_parents()
     done: set[tuple[str, str]] = set()
+    # zones whose place the text states ("KCN X tại huyện Y"): the article's province is only
+    # the fallback for a zone told without one
+    placed = {(m.label, fold(m.name)) for sent in sentences
+              for i, m in enumerate(sent.mentions)
+              if m.label == "ZONE" and not m.implicit and _adjacent_place(sent, i) is not None}
     for sent in sentences:
         evidence = (sent.start, sent.end)
         provinces = [m for m in sent.mentions if m.label == "PROVINCE" and not m.implicit]
@@ -978,8 +1124,8 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
                     done.add(key)
             elif m.label == "ZONE":
                 named = _province_named_in(m.name)
-                prov = named or (provinces[0].name if len({p.name for p in provinces}) == 1
-                                 else ctx.province)
+                prov = named or (None if key in placed else provinces[0].name if len(
+                    {p.name for p in provinces}) == 1 else ctx.province)
                 if prov:
                     facts.add("located_in", m, ("PROVINCE", prov), evidence)
                     done.add(key)
@@ -998,20 +1144,37 @@ def _ent_key(m: Mention) -> str:
     return m.key or ""
 
 
+_UNIT_WORD = r"(?:huyện|thị xã|thị trấn|thành phố|TP\.?|quận|tỉnh|xã|phường)"
+_BRACKET_GAP = re.compile(rf"\s*\(\s*(?:{_UNIT_WORD}\s*)?", re.IGNORECASE)
+# "KCN X tại thành phố Y", "Cửa khẩu X thuộc huyện Y", "KCN X, thị xã Y": where a zone or gate
+# is, stated right after it (a comma needs the unit's word, in the gap or the place's text)
+_AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+(?:{_UNIT_WORD}\s+)?",
+                     re.IGNORECASE)
+_COMMA_GAP = re.compile(rf"\s*,\s*(?:{_UNIT_WORD}\s+)?", re.IGNORECASE)
+_STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORD}\s", re.IGNORECASE)
+
+
 def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
-    """"X (Y)" or "X, tỉnh Y": the place that says where X is."""
+    """"X (Y)", "X (huyện Y)", "X, tỉnh Y", "X tại/ở/thuộc huyện Y": the place that says
+    where X is."""
     m = sent.mentions[i]
     nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end and not n.implicit), None)
     if nxt is None or nxt.label not in VENUE:
         return None
     gap = sent.text[m.end - sent.start:nxt.start - sent.start]
     tail = sent.text[nxt.end - sent.start:nxt.end - sent.start + 2]
-    if re.fullmatch(r"\s*\(\s*(?:tỉnh|thành phố|TP\.?)?\s*", gap, re.IGNORECASE) and \
-            tail.startswith(")"):
+    if _BRACKET_GAP.fullmatch(gap) and tail.startswith(")"):
         return nxt
     if m.label == "BORDER_GATE" and re.fullmatch(r"\s*,\s*(?:tỉnh\s+)?", gap) and \
             nxt.label == "PROVINCE":
         return nxt
+    if m.label in ("ZONE", "BORDER_GATE"):
+        if _AT_GAP.fullmatch(gap):
+            return nxt
+        place_text = sent.text[nxt.start - sent.start:nxt.end - sent.start]
+        if _COMMA_GAP.fullmatch(gap) and (re.search(_UNIT_WORD + r"\s*$", gap, re.IGNORECASE)
+                                          or _STARTS_WITH_UNIT.match(place_text)):
+            return nxt
     return None
 
 
@@ -1019,7 +1182,7 @@ def _places_inside(text: str, districts: dict[str, str],
                    foreign: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
     out = []
     for inner in re.findall(r"\(([^()]{2,40})\)", text):
-        name = inner.strip()
+        name = re.sub(rf"^{_UNIT_WORD}\s+", "", inner.strip(), flags=re.IGNORECASE)
         if "name:" + fold(name) in districts or fold(name) in foreign:
             out.append(("LOCATION", name))
     return out
