@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.coref import is_unresolved_body, province_later_in_list, with_province
 from ingest.lexicon import Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import name_key, slugify
@@ -329,7 +330,10 @@ def _complete(name: str, head: str, scan: _Scan, province: str | None, kind: str
         if name.endswith(" thành phố") and kind != "thành phố":
             return name[:-len(" thành phố")]  # a provincial city, not the article's province
         return f"{name} {province}"
-    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")) or (name.endswith("Thành ủy") and kind == "thành phố"):
+    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")):
+        # a centrally run city has a Thành ủy: a bare "Tỉnh ủy" there is another province's
+        return name if kind == "thành phố" else f"{name} {province}"
+    if name.endswith("Thành ủy") and kind == "thành phố":
         return f"{name} {province}"
     if head in PROVINCIAL or name in ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân") \
             or name.startswith(("Thường trực UBND", "Thường trực HĐND")):
@@ -400,7 +404,14 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
         if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
             continue  # "Sở Công Thương một số tỉnh": departments in general
         name = _with_province(lex, words, i, scan, head) or name
-        name = _canonical(_complete(name, head, scan, province, kind))
+        completed = _complete(name, head, scan, province, kind)
+        if (completed != name or is_unresolved_body(name)) and \
+                _TITLE_BEFORE.search(text, max(0, start - 30), start):
+            # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông": the province the title list ends with
+            later = province_later_in_list(text[end:])
+            if later and later != province:
+                completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
+        name = _canonical(completed)
         known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
         key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
         out.append(Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2))

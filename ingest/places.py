@@ -91,7 +91,12 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
 
 _GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]+tế|[Cc]hính|[Pp]hụ|"
               r"[Ss]ong[ ]+phương))?(?:[ ]+(?:[Đđ]ường[ ]+(?:bộ|sắt|thủy)|[Gg]a[ ]+đường[ ]+sắt))?")
-_GATE_NAME = rf"{_CAPRUN}(?:\s*\([^()]{{1,30}}\))?"
+# A bracket after a gate's name is part of it ("Hồ Kiều (qua cầu ...)") unless it names the
+# administrative unit the gate lies in: "(thị xã Tịnh Biên)", "(huyện Y)", "(TP. Z)" are
+# LOCATIONs of their own, which relations.py reads as where the gate is.
+_UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]ỉnh|"
+                    r"[Xx]ã|[Pp]hường)\b)")
+_GATE_NAME = rf"{_CAPRUN}(?:\s*\({_UNIT_IN_BRACKET}[^()]{{1,30}}\))?"
 _GATE = re.compile(
     _GATE_HEAD
     + rf"(?:[ ]+[Ss]ố[ ]+(?P<num>[IVX]+|\d+)(?:\s*-\s*(?P<numname>{_CAPRUN})"
