@@ -41,6 +41,16 @@ SELF_HEADS: list[str] = _DATA["self_heads"]
 PREFIX_HEADS: list[str] = _DATA["prefix_heads"]
 # Heads of bodies that always belong to a province (a department, a provincial command).
 PROVINCIAL: list[str] = _DATA["provincial_heads"]
+# Bodies every province has under one name: "Cục Hải quan Hà Tĩnh" is "Cục Hải quan tỉnh Hà Tĩnh".
+PROVINCIAL_BODIES: set[str] = set(_DATA["provincial_bodies"])
+# Committees named by the province alone, without "tỉnh": "Tỉnh ủy Nghệ An", "Tỉnh đoàn Nghệ An".
+_BARE_PROVINCE = ("ủy", "Ủy", "Tỉnh đoàn", "Thành đoàn")
+# Generic words a name may end with just before its province: "Công an tỉnh" + "Quảng Bình".
+_KIND_WORDS = re.compile(r"\s+(?:tỉnh|thành phố|TP\.?)$")
+# A zone named inside a body: its name may join two places by a dash.
+_ZONE_IN_NAME = re.compile(r"\b(?:Khu|Cụm) (?:kinh tế|công nghiệp|chế xuất)\b")
+# Company forms after which a group's head is part of the name ("Công ty Cổ phần Tập đoàn X").
+_COMPANY_FORMS = {"phần", "TNHH", "MTV", "CP"}
 # Committees whose name may run on with "về ..." ("Ban Chỉ đạo quốc gia về phòng, chống ...").
 ABOUT_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ủy ban", "Hội đồng", "Văn phòng Ban")
 # Party committees below the province, named by their unit: "Quận ủy Hoàn Kiếm".
@@ -158,6 +168,11 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                     and not _head_at(words, j + 1):
                 j += 1
                 continue
+            if w in ("-", "–") and res.has_place and _ZONE_IN_NAME.search(words.phrase(i, j)) \
+                    and is_cap(nxt) and nxt not in _STOP_CAPS and not _head_at(words, j + 1) \
+                    and not _starts_person(words, j + 1, lex):
+                j = words.cap_run(j + 1, 4)  # "Ban Quản lý Khu kinh tế Đình Vũ - Cát Hải"
+                continue
             if w == "-" and has_name and nxt == "châu":
                 j += 1
                 continue
@@ -186,22 +201,24 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 continue
             if (has_name or head in PLACE_NAMED) and _starts_person(words, j, lex):
                 break
-            if w in ("TP", "Tp") and has_name and not res.has_place:
+            unit_ok = has_name or (head in PLACE_NAMED and j == i + head_len)
+            if w in ("TP", "Tp") and unit_ok and not res.has_place:
                 k = j + 1 + (words.get(j + 1) == ".")
                 place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
                 if place and place[1] in lex.province_by_name:  # "UBND TP. Hồ Chí Minh"
                     res.province, res.kind_written = place[1], True
-                    res.has_place, res.place_from = True, j
+                    res.has_place, res.place_from, has_name = True, j, True
                     j = place[0]
                     continue
             place = _place_at(words, j, lex)
-            if place and has_name:
+            if place and (unit_ok and (has_name or place[1] in lex.province_by_name)):
                 end, name = place
                 if name in lex.province_by_name:
                     res.province = name
                     res.kind_written = name.upper().startswith(("TP", "THÀNH PHỐ"))
                 res.has_place = True
                 res.place_from = j
+                has_name = True
                 j = end
                 continue
             if head in LOCAL_COMMITTEES and j == i + head_len and w not in _STOP_CAPS \
@@ -216,7 +233,8 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             if w in _STOP_CAPS or (w in first and has_name and head in named
                                    and f"{w} {words.get(j + 1)}" in named | selfh
                                    and w != "Bộ" and not head.startswith(("Văn phòng", "Ban",
-                                                                          "Thường", "Đảng"))):
+                                                                          "Thường", "Đảng"))
+                                   and words.get(j - 1) not in _COMPANY_FORMS):
                 break
             has_name = True
             j += 1
@@ -262,8 +280,13 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             continue
         if not has_name or (head in selfh and j == i + head_len):
             break
-        if words.joined(j):
-            j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch"
+        if not res.has_place and (words.joined(j) or (
+                is_cap(words.get(j - 1)) and f"{words.get(j - 1).lower()} {low}" in NAME_WORDS)):
+            j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch", "Quốc dân"
+            continue
+        if low == "chi" and nxt == "nhánh" and not res.has_place and (
+                is_cap(words.get(j + 2)) or words.get(j + 2) in ("tỉnh", "thành", "huyện")):
+            j += 2  # "Ngân hàng Nhà nước chi nhánh tỉnh X": the branch is the body
             continue
         if low == "và" and is_cap(nxt) and not _head_at(words, j + 1) \
                 and not _place_at(words, j + 1, lex) and not _starts_person(words, j + 1, lex):
@@ -287,8 +310,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if k and words.phrase(j, j + k) in VERB_LIKE and words.get(j - 1) not in first \
                 and words.get(j - 1) not in ("về", "và", ",") \
                 and words.get(_last_cap(words, i, j)) not in first and (
-                (is_cap(words.get(j - 1)) and not words.joined(j - 1))
-                or not _cap_compound(words, j - 1)):
+                is_cap(words.get(j - 1)) or not _cap_compound(words, j - 1)):
             k = 0  # but a head or a capitalised word takes one: "Ban chỉ đạo", "Xúc tiến đầu tư"
         if k and not res.has_place:
             j += k
@@ -330,10 +352,10 @@ def _complete(name: str, head: str, scan: _Scan, province: str | None, kind: str
         if name.endswith(" thành phố") and kind != "thành phố":
             return name[:-len(" thành phố")]  # a provincial city, not the article's province
         return f"{name} {province}"
-    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy")):
+    if name.endswith(("Tỉnh ủy", "Tỉnh Ủy", "Tỉnh đoàn")):
         # a centrally run city has a Thành ủy: a bare "Tỉnh ủy" there is another province's
         return name if kind == "thành phố" else f"{name} {province}"
-    if name.endswith("Thành ủy") and kind == "thành phố":
+    if name.endswith(("Thành ủy", "Thành đoàn")) and kind == "thành phố":
         return f"{name} {province}"
     if head in PROVINCIAL or name in ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân") \
             or name.startswith(("Thường trực UBND", "Thường trực HĐND")):
@@ -351,10 +373,15 @@ def _with_province(lex: Lexicon, words: Words, i: int, scan: _Scan, head: str) -
     if rec is None:
         return None
     before = words.phrase(i, scan.place_from)
-    if before.endswith(("ủy", "Ủy")) and not scan.kind_written:
+    generic = _KIND_WORDS.search(before)
+    if generic:  # "Công an tỉnh" + "Quảng Bình": the generic word is written once
+        before, kind_written = before[:generic.start()], True
+    else:
+        kind_written = scan.kind_written
+    if before.endswith(_BARE_PROVINCE):
         return f"{before} {rec['name']}"
     kind = "thành phố" if rec.get("kind") == "thành phố" else "tỉnh"
-    if not scan.kind_written and not (head in PROVINCIAL or before in (
+    if not kind_written and not (head in PROVINCIAL or before in PROVINCIAL_BODIES or before in (
             "UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân")):
         return f"{before} {rec['name']}"
     return f"{before} {kind} {rec['name']}"

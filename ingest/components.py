@@ -102,6 +102,7 @@ def entities(doc: Doc) -> Doc:
             continue
         taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
+    doc = _split_at(doc, {b for c in chosen for b in (c.start, c.end)})
     spans: list[Span] = []
     for cand in chosen:
         span = _span(doc, cand)
@@ -116,6 +117,50 @@ def entities(doc: Doc) -> Doc:
     doc.spans["vnkg_nested"] = filter_spans(
         [s for s in (_span(doc, c) for c in nested) if s is not None])
     return doc
+
+
+def _split_at(doc: Doc, bounds: set[int]) -> Doc:
+    """The doc with a token boundary at every entity boundary.
+
+    pyvi may join the last syllable of one name and the first of the next into one word
+    ("Tỉnh ủy Quảng Bình Vũ Đại Thắng" gives "Quảng Bình Vũ"); a span snapped to such a token
+    would swallow its neighbour. Only then is the doc rebuilt (same text, same user data) with
+    the token cut at the syllable boundary; spaCy's retokenizer cannot split a word that holds
+    a space.
+    """
+    cuts: dict[int, list[int]] = {}
+    for token in doc:
+        if " " not in token.text:
+            continue
+        lo, hi = token.idx, token.idx + len(token.text)
+        inner = sorted(b - lo for b in bounds if lo < b < hi)
+        if inner:
+            cuts[token.i] = inner
+    if not cuts:
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        pieces = [token.text]
+        if token.i in cuts:
+            text, pieces, last = token.text, [], 0
+            for at in cuts[token.i]:
+                left = text[last:at].rstrip(" ")
+                if left:
+                    pieces.append(left)
+                last = at
+                while last < len(text) and text[last] == " ":
+                    last += 1
+            pieces.append(text[last:])
+            pieces = [p for p in pieces if p]
+        for k, piece in enumerate(pieces):
+            words.append(piece)
+            spaces.append(bool(token.whitespace_) if k == len(pieces) - 1 else True)
+    out = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
+    if out.text != doc.text:  # a cut not at a single space: keep the segmenter's words
+        return doc
+    out._context = doc._context  # what `nlp.pipe(as_tuples=True)` pairs the doc with
+    return out
 
 
 def _span(doc: Doc, cand: Candidate) -> Span | None:

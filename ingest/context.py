@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ingest.dates import find_dates, infer_year
-from ingest.lexicon import lexicon
+from ingest.lexicon import Lexicon, lexicon
 from ingest.spans import doc_text
 from ingest.text import fold
 
@@ -67,7 +67,7 @@ def article_province(text: str, url: str | None = None) -> str | None:
             votes[key] += 5
     for start, _end, name in lex.province_index.find(text):
         key = lex.province_by_name.get(name)
-        if not key:
+        if not key or _inside_longer_place(lex, text, name, start + len(name)):
             continue
         # a province named inside a pair of gates or a corridor is not the subject
         weight = 3 if start < _LEAD_CHARS else 1
@@ -77,6 +77,19 @@ def article_province(text: str, url: str | None = None) -> str | None:
     if not votes:
         return None
     return votes.most_common(1)[0][0]
+
+
+_NEXT_WORD = re.compile(r" (\w+)")
+
+
+def _inside_longer_place(lex: Lexicon, text: str, name: str, end: int) -> bool:
+    """"Điện Biên" in "Điện Biên Phủ" (a city), "Hà Tĩnh" never: a province name that a
+    longer known place name continues is not the province."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    longer = f"{name} {m.group(1)}"
+    return longer in lex.places or longer in lex.districts
 
 
 @Language.component("vnkg_context")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.lexicon import LOWER
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import slugify
 
@@ -25,15 +26,29 @@ _HEAD_WORDS = (r"Hội\s+nghị|Hội\s+chợ|Hội\s+thảo|Hội\s+báo|Hội\
 _HEAD = re.compile(rf"(?<!\w)(?:{_HEAD_WORDS})(?!\w)", re.IGNORECASE)
 _NOT_EVENT = re.compile(r"Giải\s+(?:pháp|quyết|ngân|phóng|trình|thể|tỏa|đáp|trí|mã|thích|"
                         r"cứu|nhiệt|phẫu|thưởng)|Đại\s+hội\s+đồng", re.IGNORECASE)
-_QUOTED = re.compile(r"\s*[“\"]([^”\"\n]{3,150})[”\"]")
+# a quoted name, maybe after a few words that say what kind of event it is
+# (Hội thảo khoa học “Phát huy ...”)
+_QUOTED = re.compile(rf"(?P<kind>(?:[ ]+[{LOWER}]+){{0,3}})\s*"
+                     r"[“\"](?P<name>[^”\"\n]{3,150})[”\"]")
 _STOP = {"tại", "được", "do", "diễn", "nhằm", "sẽ", "đã", "đang", "vừa", "với", "cho", "là",
          "có", "để", "vào", "từ", "theo", "nhưng", "thì", "mà", "khi", "sau", "trước", "đến",
          "tới", "cùng", "bằng", "qua", "này", "đó", "trực", "kết", "thu", "khai", "bế",
          "nêu", "ghi", "gồm", "vẫn", "cũng", "đều", "không", "chưa", "rất", "thông"}
 # Two-word terms whose first word alone would end a name ("kết" as in "kết thúc").
 _GO_ON = {"kết nối", "kết nghĩa", "thu hút", "khai thác", "thông tin", "thông minh",
-          "trực tuyến", "thu hoạch", "giao thương", "đến với", "cùng phát triển"}
+          "trực tuyến", "thu hoạch", "giao thương", "đến với", "cùng phát triển",
+          "tổng kết", "sơ kết", "triển khai", "kết quả"}
 _SOFT = {"và", "của", "về", "trong", "trên", "ở", "giữa"}
+# Words that open a new clause after a comma ("Hội nghị tổng kết năm 2023, ông A phát biểu"),
+# and predicates of reported speech: a phrase holding one is not the rest of an event name.
+_CLAUSE = {"ông", "bà", "anh", "chị", "các", "những", "mọi", "đồng", "đại", "lãnh", "chúng",
+           "tôi", "họ", "đây", "hội", "lực", "người", "nhiều", "tất", "cho", "nhấn", "đạt",
+           "tăng", "giảm", "trong", "ngoài", "sau", "trước", "tuy", "nếu", "vì", "do", "bởi",
+           "nhưng", "song", "còn", "tỉnh", "thành", "huyện", "xã", "bộ", "sở", "ngành", "doanh"}
+_SPEECH = {"phát biểu", "cho biết", "nhấn mạnh", "đề nghị", "yêu cầu", "khẳng định",
+           "báo cáo", "thảo luận", "chỉ đạo", "kết luận", "ghi nhận", "đánh giá cao"}
+# A comma inside a name is followed by a short phrase that reaches the name's year or term.
+_MAX_AFTER_COMMA = 10
 _QUOTE_ONLY = {"chương trình"}  # a programme is an event only with a quoted name
 
 
@@ -68,7 +83,10 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
             j += 1
             continue
         if w == "," and words.get(j + 1) == "năm" and _is_year(words.get(j + 2)):
-            return j + 3, True
+            return _year_range(words, j + 3), True
+        if w == "," and j > start and _continues(words, i, j, places):
+            j += 1  # "an ninh, trật tự 6 tháng đầu năm 2024": the subject goes on
+            continue
         if w in ("-", "–") and is_cap(words.get(j + 1)) and j > start:
             j += 1
             continue
@@ -80,22 +98,77 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
                 j += 3
             elif words.get(j) == "năm" and _is_year(words.get(j + 1)):
                 j += 2
+            elif is_cap(words.get(j)):
+                return _term_after(words, j), True  # "lần thứ 15 Ban Chấp hành ... khóa XIX"
             return j, True
+        if low == "khóa" and j > start and _ROMAN.fullmatch(words.get(j + 1)):
+            return j + 2, True  # "Nghị quyết Trung ương 8 khóa XIII"
+        if w.isdigit() and words.get(j + 1) == "tháng" and words.get(j + 2) in ("đầu", "cuối") \
+                and words.get(j + 3) == "năm" and not _is_year(words.get(j + 4)):
+            return j + 4, True  # "sơ kết 6 tháng đầu năm"
         if low == "năm" and _is_year(words.get(j + 1)):
             if words.get(j + 2) == "lần" and words.get(j + 3) == "thứ":
                 return j + 5, True
-            return j + 2, True
+            return _year_range(words, j + 2), True
         if _is_year(w):
-            return j + 1, True
+            return _year_range(words, j + 1), True
         if f"{low} {words.get(j + 1).lower()}" in _GO_ON:
             j += 2
             continue
-        if low in _STOP and not is_cap(w):
-            break
+        if low in _STOP and not is_cap(w) and not words.joined(j):
+            break  # a word of its own: "giao thông", "tổng kết" go on
         if low in _SOFT and soft is None:
             soft = j
         j += 1
     return (soft if soft is not None else j), False
+
+
+_ROMAN = re.compile(r"[IVXLC]+|\d{1,2}")
+
+
+def _term_after(words: Words, j: int) -> int:
+    """After an edition, the body whose term it is: "Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ
+    tỉnh khóa XIX" runs to "khóa XIX"; without a term the name ends at the edition."""
+    for k in range(j, min(j + 12, len(words) - 1)):
+        w = words.get(k)
+        if w == "khóa" and _ROMAN.fullmatch(words.get(k + 1)):
+            return k + 2
+        if not w[0].isalnum() or "\n" in words.gap(k) or (
+                w in _STOP and not words.joined(k)):
+            break
+    return j
+
+
+def _year_range(words: Words, j: int) -> int:
+    """After a year, the rest of a range: "nhiệm kỳ 2025-2030", "giai đoạn 2021 - 2025"."""
+    if words.get(j) in ("-", "–") and _is_year(words.get(j + 1)):
+        return j + 2
+    return j
+
+
+def _continues(words: Words, i: int, comma: int, places: dict[int, int]) -> bool:
+    """Does the phrase after this comma continue the event's name? Only a short lowercase
+    phrase that reaches the name's own end (its year, term or edition) without opening a
+    new clause: "phòng, chống thiên tai năm 2024", "năm 2023, triển khai nhiệm vụ năm 2024",
+    "lần thứ XX, nhiệm kỳ 2025-2030"; never "năm 2023, ông A phát biểu"."""
+    first = words.get(comma + 1)
+    if not first or not first[0].isalpha() or first[0].isupper() or first in _CLAUSE \
+            or first in _STOP or "\n" in words.gap(comma + 1):
+        return False
+    end, marked = _extend(words, i, comma + 1, places)
+    if not marked or end - comma > _MAX_AFTER_COMMA:
+        return False
+    return not any(words.get(k) in _CLAUSE or f"{words.get(k)} {words.get(k + 1)}" in _SPEECH
+                   for k in range(comma + 1, end))
+
+
+def _extend_marked(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, bool]:
+    """`_extend`, then any further part that follows the name's end after a comma ("Hội nghị
+    tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024")."""
+    end, marked = _extend(words, i, j, places)
+    while marked and words.get(end) in (",", "và") and _continues(words, i, end, places):
+        end, marked = _extend(words, i, end + 1, places)
+    return end, marked
 
 
 def find_events(text: str, words: Words, others: list[Candidate] | None = None
@@ -118,8 +191,9 @@ def find_events(text: str, words: Words, others: list[Candidate] | None = None
         j = i + len(head.split(" "))
         quoted = _QUOTED.match(text, m.end())
         if quoted:
-            inner = quoted.group(1).strip()
-            name = inner if head.lower() in _QUOTE_ONLY else f"{head} {inner}"
+            inner = quoted.group("name").strip()
+            kind = quoted.group("kind")
+            name = inner if head.lower() in _QUOTE_ONLY else f"{head}{kind} {inner}"
             name = name[0].upper() + name[1:]
             out.append(Candidate(m.start(), quoted.end(), "EVENT", name,
                                  f"event:{slugify(name)}", 2))
@@ -127,7 +201,7 @@ def find_events(text: str, words: Words, others: list[Candidate] | None = None
             continue
         if head.lower() in _QUOTE_ONLY:
             continue
-        end, marked = _extend(words, i, j, places)
+        end, marked = _extend_marked(words, i, j, places)
         if end <= j:
             continue
         body = words.words[j:end]

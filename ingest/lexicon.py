@@ -129,6 +129,8 @@ class Lexicon:
     # foreign places by their letters alone ("Sa-vẳn-na-khệt", "Savannakhet" → one record)
     places_squashed: dict[str, dict[str, Any]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    # words that open an ethnic-minority name whose family name comes last ("Y", "H'", "K'")
+    ethnic_prefixes: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
     province_regex: re.Pattern[str] = re.compile(r"(?!)")
@@ -219,6 +221,7 @@ def lexicon() -> Lexicon:
     names = json.loads((DATA / "surnames.json").read_text("utf-8")) \
         if (DATA / "surnames.json").exists() else {}
     lex.surnames = {nfc_vi(s) for s in names.get("surnames", [])}
+    lex.ethnic_prefixes = {nfc_vi(s) for s in names.get("ethnic_prefixes", {}).get("prefixes", [])}
     title_data = json.loads((DATA / "titles.json").read_text("utf-8")) \
         if (DATA / "titles.json").exists() else {}
     for rec in title_data.get("titles", []):

@@ -106,7 +106,8 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         i = words.index(start)
         if i is None or start in seen or inside(start) or not is_cap(words.get(i)):
             continue
-        j = words.cap_run(i, 4)
+        # "Y Thanh Hà Niê Kđăm": a name opened by an ethnic prefix may have five words
+        j = words.cap_run(i, 5 if words.get(i) in lex.ethnic_prefixes else 4)
         while j > i and any(s > start and s < words.ends[j - 1] for s, _ in hard):
             j -= 1
         if j - i < 2:

@@ -178,8 +178,12 @@ _ZONE_QUALIFIER = (r"ven\s+biển|cửa\s+khẩu(?:\s+quốc\s+tế)?|đặc\s+b
                    r"sinh\s+thái|tập\s+trung|chuyên\s+ngành|hỗ\s+trợ|đa\s+ngành|công\s+nghệ\s+cao")
 _ZONE_KIND = (rf"(?:[Kk]hu|[Cc]ụm)\s+(?i:{_ZONE_FIRST})(?:\s*[-–]\s*(?i:{_ZONE_MORE}))*"
               rf"(?:\s+(?:{_ZONE_QUALIFIER}))*|KKT(?:\s+cửa\s+khẩu)?|KCN|CCN")
+# Two places joined by a dash make one name: "Khu kinh tế Đình Vũ - Cát Hải".
 _ZONE = re.compile(rf"(?<!\w)(?P<kind>{_ZONE_KIND})[ ]+(?:(?:tỉnh|thành[ ]phố)[ ]+)?"
-                   rf"(?P<name>(?:TP\.?[ ]?)?{_CAPRUN})(?!\w)")
+                   rf"(?P<name>(?:TP\.?[ ]?)?{_CAPRUN})(?:[ ]?[-–][ ]?(?P<more>{_CAPRUN}))?(?!\w)")
+# Words that open a title or a body, not the second place of a name ("KCN X - Phó Chủ tịch").
+_NOT_PLACE = {"Phó", "Bí", "Chủ", "Giám", "Trưởng", "Thứ", "Bộ", "Ủy", "Sở", "Ban", "UBND",
+              "HĐND", "Tỉnh", "Thành", "Công", "Tổng", "Cục", "Đại", "Ông", "Bà", "Đồng"}
 _ZONE_LIST = re.compile(
     rf"(?<!\w)(?:\d+\s+)?(?P<kind>khu công nghiệp|cụm công nghiệp|khu kinh tế)"
     r"[^.;:]{0,30}?\s(?:là|gồm|gồm có)\s*:?\s+"
@@ -206,8 +210,14 @@ def find_zones(text: str, lex: Lexicon) -> list[Candidate]:
         name = m.group("name")
         if name.split(" ")[0] in ("Quản", "Ban", "Sở", "UBND"):
             continue
+        end = m.end()
+        more = m.group("more")
+        if more and more.split(" ")[0] not in _NOT_PLACE:
+            name = f"{name} - {more}"
+        elif more:
+            end = m.end("name")
         full = f"{_zone_kind(m.group('kind'))} {_zone_name(name)}"
-        out.append(Candidate(m.start(), m.end(), "ZONE", full, f"zone:{slugify(full)}", 3))
+        out.append(Candidate(m.start(), end, "ZONE", full, f"zone:{slugify(full)}", 3))
     for m in _ZONE_LIST.finditer(text):
         kind = _zone_kind(m.group("kind"))
         base = m.start("items")
