@@ -80,12 +80,13 @@ _VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = re.compile(
     r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
-    r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b",
+    r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b"
+    r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)",  # "dự án" is a project, not "dự"
     re.IGNORECASE)
 _ORGANIZE = re.compile(r"\b(?:đăng cai(?:\s+tổ chức)?|tổ chức|khai mạc)\b", re.IGNORECASE)
 _PARTNER_LEAD = re.compile(r"\bphối hợp\s+(?:với|cùng)\b", re.IGNORECASE)
-_HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b",
-                     re.IGNORECASE)
+_HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b"
+                     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)", re.IGNORECASE)
 _ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
                          r"ban hành tại)\s*$", re.IGNORECASE)
 _DELEGATION = re.compile(r"\b[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?(?:\s+của)?\s*",

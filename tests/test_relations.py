@@ -533,3 +533,248 @@ def test_a_city_issuing_a_decision_is_its_peoples_committee_named_as_a_city():
     doc = make_doc(text, [PR("thành phố Đà Nẵng", "Đà Nẵng"), D("512/QĐ-UBND")],
                    province="Đà Nẵng", dates=[("2/3", "2024-03-02")])
     assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", None)}
+
+
+# -- the held-out failure classes: headline dates, times relative to the session, bodies
+# inside titles, bare 'Tỉnh ủy', places stated next to gates and zones, attendance lists ------
+
+CLASS_CASES = [
+    # class 1
+    ("headline-fact-takes-the-lead-date",
+     "Thứ trưởng Hồ Minh Tuấn kiểm tra dự án cao tốc tại tỉnh Hà Tĩnh\n\nNgày 14/6, đoàn công tác "
+     "của Bộ Xây dựng do Thứ trưởng Hồ Minh Tuấn dẫn đầu đã kiểm tra tiến độ thi công đoạn qua "
+     "huyện Kỳ Anh.",
+     [P("Hồ Minh Tuấn"), PR("tỉnh Hà Tĩnh", "Hà Tĩnh"), ORG("Bộ Xây dựng"), P("Hồ Minh Tuấn"),
+      L("huyện Kỳ Anh", "Kỳ Anh")], "Hà Tĩnh", [("14/6", "2024-06-14")],
+     {(HP, "Hồ Minh Tuấn", "Bộ Xây dựng", "Thứ trưởng"),
+      (VI, "Bộ Xây dựng", "Kỳ Anh", "2024-06-14"),
+      (VI, "Hồ Minh Tuấn", "Hà Tĩnh", "2024-06-14"),
+      (VI, "Hồ Minh Tuấn", "Kỳ Anh", "2024-06-14")}),
+    ("headline-fact-not-in-the-lead-stays-undated",
+     "Phó Thủ tướng Lưu Đức Phong thăm tỉnh Lâm Đồng\n\nSáng 3/3, Sở Y tế tỉnh Đắk Lắk tổ chức "
+     "tập huấn cho cán bộ.",
+     [P("Lưu Đức Phong"), PR("tỉnh Lâm Đồng", "Lâm Đồng"), ORG("Sở Y tế tỉnh Đắk Lắk")],
+     "Đắk Lắk", [("3/3", "2024-03-03")],
+     {(HP, "Lưu Đức Phong", "Chính phủ", "Phó Thủ tướng"),
+      (VI, "Lưu Đức Phong", "Lâm Đồng", None)}),
+    # class 2
+    ("before-the-session-takes-its-date",
+     "Nâng cao chất lượng y tế cơ sở\n\n"
+     "Sáng 21/10, Bộ trưởng Bộ Y tế Khổng Thị Duyên làm việc với tỉnh Thanh Hóa.\nTrước buổi làm "
+     "việc, Bộ trưởng Khổng Thị Duyên đã đến thăm huyện Mường Lát.",
+     [ORG("Bộ Y tế"), P("Khổng Thị Duyên"), PR("tỉnh Thanh Hóa", "Thanh Hóa"),
+      P("Khổng Thị Duyên"), L("huyện Mường Lát", "Mường Lát")], "Thanh Hóa",
+     [("21/10", "2024-10-21")],
+     {(HP, "Khổng Thị Duyên", "Bộ Y tế", "Bộ trưởng"),
+      ("located_in", "Mường Lát", "Thanh Hóa", None),
+      (VI, "Khổng Thị Duyên", "Mường Lát", "2024-10-21"),
+      (WW, "Khổng Thị Duyên", "Thanh Hóa", "2024-10-21")}),
+    ("after-the-session-a-bare-delegation-is-the-visitor",
+     "Tháo gỡ vướng mắc về hạ tầng cửa khẩu\n\n"
+     "Chiều 9/5, Thứ trưởng Ninh Văn Tùng làm việc với UBND tỉnh Điện Biên.\nSau buổi làm việc, "
+     "đoàn đi kiểm tra Cửa khẩu quốc tế Tây Trang.",
+     [P("Ninh Văn Tùng"), ORG("UBND tỉnh Điện Biên"),
+      BG("Cửa khẩu quốc tế Tây Trang", "Tây Trang")],
+     "Điện Biên", [("9/5", "2024-05-09")],
+     {("border_gate_of", "Tây Trang", "Điện Biên", None),
+      (VI, "Ninh Văn Tùng", "Tây Trang", "2024-05-09"),
+      (WW, "Ninh Văn Tùng", "UBND tỉnh Điện Biên", "2024-05-09")}),
+    ("on-this-occasion-takes-the-lead-date",
+     "Khởi công cây cầu nối hai bờ sông Tiền\n\n"
+     "Ngày 2/4, Phó Thủ tướng Tăng Văn Lộc dự Lễ khởi công cầu Rạch Miễu 2.\nNhân dịp này, Phó "
+     "Thủ tướng Tăng Văn Lộc đã thăm Khu công nghiệp Giao Long.",
+     [P("Tăng Văn Lộc"), EV("Lễ khởi công cầu Rạch Miễu 2"), P("Tăng Văn Lộc"),
+      Z("Khu công nghiệp Giao Long")], "Bến Tre", [("2/4", "2024-04-02")],
+     {("attended", "Tăng Văn Lộc", "Lễ khởi công cầu Rạch Miễu 2", None),
+      (HP, "Tăng Văn Lộc", "Chính phủ", "Phó Thủ tướng"),
+      ("located_in", "Khu công nghiệp Giao Long", "Bến Tre", None),
+      (VI, "Tăng Văn Lộc", "Khu công nghiệp Giao Long", "2024-04-02")}),
+    ("during-the-trip-takes-the-date-of-the-trip",
+     "Khắc phục hậu quả sạt lở\n\n"
+     "Ngày 17/8, Bộ trưởng Lạc Thị Nhung kiểm tra công tác khắc phục sạt lở tại tỉnh Yên Bái.\n"
+     "Trong chuyến công tác, Bộ trưởng Lạc Thị Nhung đã thăm huyện Mù Cang Chải.",
+     [P("Lạc Thị Nhung"), PR("tỉnh Yên Bái", "Yên Bái"), P("Lạc Thị Nhung"),
+      L("huyện Mù Cang Chải", "Mù Cang Chải")], "Yên Bái", [("17/8", "2024-08-17")],
+     {("located_in", "Mù Cang Chải", "Yên Bái", None),
+      (VI, "Lạc Thị Nhung", "Mù Cang Chải", "2024-08-17"),
+      (VI, "Lạc Thị Nhung", "Yên Bái", "2024-08-17")}),
+    ("during-the-trip-around-a-session-stays-undated",
+     "Khắc phục hậu quả sạt lở\n\n"
+     "Ngày 17/8, Bộ trưởng Lạc Thị Nhung đã có buổi làm việc với tỉnh Yên Bái.\nTrong khuôn khổ "
+     "chuyến công tác, Bộ trưởng Lạc Thị Nhung đã thăm huyện Mù Cang Chải.",
+     [P("Lạc Thị Nhung"), PR("tỉnh Yên Bái", "Yên Bái"), P("Lạc Thị Nhung"),
+      L("huyện Mù Cang Chải", "Mù Cang Chải")], "Yên Bái", [("17/8", "2024-08-17")],
+     {("located_in", "Mù Cang Chải", "Yên Bái", None),
+      (VI, "Lạc Thị Nhung", "Mù Cang Chải", None),
+      (WW, "Lạc Thị Nhung", "Yên Bái", "2024-08-17")}),
+    ("earlier-without-a-date-stays-undated",
+     "Khắc phục hậu quả sạt lở\n\n"
+     "Ngày 17/8, Bộ trưởng Lạc Thị Nhung kiểm tra công tác khắc phục sạt lở tại tỉnh Yên Bái.\n"
+     "Trước đó, Bộ trưởng Lạc Thị Nhung đã thăm huyện Mù Cang Chải.",
+     [P("Lạc Thị Nhung"), PR("tỉnh Yên Bái", "Yên Bái"), P("Lạc Thị Nhung"),
+      L("huyện Mù Cang Chải", "Mù Cang Chải")], "Yên Bái", [("17/8", "2024-08-17")],
+     {("located_in", "Mù Cang Chải", "Yên Bái", None),
+      (VI, "Lạc Thị Nhung", "Mù Cang Chải", None),
+      (VI, "Lạc Thị Nhung", "Yên Bái", "2024-08-17")}),
+    # class 3
+    ("party-organ-in-a-title-is-not-a-visitor",
+     "Sáng 5/9, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Lục Văn Thành cùng đoàn công tác của Quốc "
+     "hội đã đến thăm Khu công nghiệp Yên Phong.",
+     [ORG("Bộ Chính trị"), ORG("Quốc hội"), P("Lục Văn Thành"), ORG("Quốc hội"),
+      Z("Khu công nghiệp Yên Phong")], "Bắc Ninh", [("5/9", "2024-09-05")],
+     {(HP, "Lục Văn Thành", "Bộ Chính trị", "Ủy viên"),
+      (HP, "Lục Văn Thành", "Quốc hội", "Chủ tịch"),
+      ("located_in", "Khu công nghiệp Yên Phong", "Bắc Ninh", None),
+      (VI, "Lục Văn Thành", "Khu công nghiệp Yên Phong", "2024-09-05"),
+      (VI, "Quốc hội", "Khu công nghiệp Yên Phong", "2024-09-05")}),
+    ("party-organ-seat-does-not-send-a-bare-delegation",
+     "Sáng 5/9, Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Lục Văn Thành cùng đoàn công tác đã đến "
+     "thăm Khu công nghiệp Yên Phong.",
+     [ORG("Bộ Chính trị"), ORG("Quốc hội"), P("Lục Văn Thành"), Z("Khu công nghiệp Yên Phong")],
+     "Bắc Ninh", [("5/9", "2024-09-05")],
+     {(HP, "Lục Văn Thành", "Bộ Chính trị", "Ủy viên"),
+      (HP, "Lục Văn Thành", "Quốc hội", "Chủ tịch"),
+      ("located_in", "Khu công nghiệp Yên Phong", "Bắc Ninh", None),
+      (VI, "Lục Văn Thành", "Khu công nghiệp Yên Phong", "2024-09-05")}),
+    # class 4
+    ("bare-party-committee-of-a-foreign-province",
+     "Tiếp đoàn có ông Khăm Phết Xay-nha-vông, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào).",
+     [P("Khăm Phết Xay-nha-vông"), ORG("Tỉnh ủy", "Tỉnh ủy Quảng Nam"), L("Sê Kông"), L("Lào")],
+     "Quảng Nam", [],
+     {(HP, "Khăm Phết Xay-nha-vông", "Tỉnh ủy Sê Kông", "Bí thư"),
+      ("located_in", "Sê Kông", "Lào", None)}),
+    ("bare-party-committee-of-a-listed-province",
+     "Dự hội nghị có ông Mạc Văn Khôi, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bình Thuận.",
+     [P("Mạc Văn Khôi"), ORG("Tỉnh ủy", "Tỉnh ủy Ninh Thuận"), ORG("HĐND tỉnh Bình Thuận")],
+     "Ninh Thuận", [],
+     {(HP, "Mạc Văn Khôi", "HĐND tỉnh Bình Thuận", "Chủ tịch"),
+      (HP, "Mạc Văn Khôi", "Tỉnh ủy Bình Thuận", "Phó Bí thư")}),
+    ("bare-tinh-uy-never-a-central-city",
+     "Ông Hồ Văn Mười, Ủy viên Ban Thường vụ Tỉnh ủy phát biểu tại buổi làm việc.",
+     [P("Hồ Văn Mười"), ORG("Ban Thường vụ Tỉnh ủy")], "Đà Nẵng", [],
+     set()),
+    # class 5
+    ("gate-in-its-town-in-brackets",
+     "Chiều 8/7, Thứ trưởng Vi Văn Kiên kiểm tra Cửa khẩu quốc tế Tịnh Biên (thị xã Tịnh Biên).",
+     [P("Vi Văn Kiên"), BG("Cửa khẩu quốc tế Tịnh Biên", "Tịnh Biên"),
+      L("thị xã Tịnh Biên", "Tịnh Biên")], "An Giang", [("8/7", "2024-07-08")],
+     {("border_gate_of", "Tịnh Biên", "An Giang", None),
+      ("located_in", "Tịnh Biên", "An Giang", None),
+      ("located_in", "Tịnh Biên", "Tịnh Biên", None),
+      (VI, "Vi Văn Kiên", "Tịnh Biên", "2024-07-08")}),
+    ("zone-in-its-district-in-brackets",
+     "Tỉnh tập trung hoàn thiện hạ tầng Khu công nghiệp Tân Kỳ (huyện Tân Kỳ).",
+     [Z("Khu công nghiệp Tân Kỳ"), L("huyện Tân Kỳ", "Tân Kỳ")], "Nghệ An", [],
+     {("located_in", "Khu công nghiệp Tân Kỳ", "Tân Kỳ", None),
+      ("located_in", "Tân Kỳ", "Nghệ An", None)}),
+    # class 6
+    ("zone-at-a-stated-town",
+     "Đoàn đã khảo sát Khu công nghiệp Phú Bài tại thị xã Hương Thủy.",
+     [Z("Khu công nghiệp Phú Bài"), L("thị xã Hương Thủy", "Hương Thủy")], "Thừa Thiên Huế", [],
+     {("located_in", "Khu công nghiệp Phú Bài", "Hương Thủy", None)}),
+    ("zone-in-a-stated-district-with-o",
+     "Năm 2024, KCN Đình Trám ở huyện Việt Yên thu hút thêm 5 dự án.",
+     [Z("KCN Đình Trám", "Khu công nghiệp Đình Trám"), L("huyện Việt Yên", "Việt Yên")],
+     "Bắc Giang", [],
+     {("located_in", "Khu công nghiệp Đình Trám", "Việt Yên", None),
+      ("located_in", "Việt Yên", "Bắc Giang", None)}),
+    ("zone-after-comma-and-unit",
+     "Tỉnh đề nghị mở rộng Khu kinh tế Nhơn Hội, thành phố Quy Nhơn.",
+     [Z("Khu kinh tế Nhơn Hội"), L("thành phố Quy Nhơn", "Quy Nhơn")], "Bình Định", [],
+     {("located_in", "Khu kinh tế Nhơn Hội", "Quy Nhơn", None),
+      ("located_in", "Quy Nhơn", "Bình Định", None)}),
+    # class 7
+    ("attendance-list-after-the-event",
+     "Sáng 12/4, UBND tỉnh Bắc Ninh tổ chức Hội nghị Xúc tiến đầu tư năm 2024.\nCùng dự có Bộ "
+     "trưởng Bộ Kế hoạch và Đầu tư Lò Văn Sinh; ông Quách Văn Tài, Chủ tịch UBND tỉnh.",
+     [ORG("UBND tỉnh Bắc Ninh"), EV("Hội nghị Xúc tiến đầu tư năm 2024"),
+      ORG("Bộ Kế hoạch và Đầu tư"), P("Lò Văn Sinh"), P("Quách Văn Tài"),
+      ORG("UBND tỉnh", "UBND tỉnh Bắc Ninh")], "Bắc Ninh", [("12/4", "2024-04-12")],
+     {("attended", "Lò Văn Sinh", "Hội nghị Xúc tiến đầu tư năm 2024", None),
+      ("attended", "Quách Văn Tài", "Hội nghị Xúc tiến đầu tư năm 2024", None),
+      (HP, "Lò Văn Sinh", "Bộ Kế hoạch và Đầu tư", "Bộ trưởng"),
+      (HP, "Quách Văn Tài", "UBND tỉnh Bắc Ninh", "Chủ tịch"),
+      ("organized", "UBND tỉnh Bắc Ninh", "Hội nghị Xúc tiến đầu tư năm 2024", None)}),
+    ("attendance-list-names-the-conference",
+     "Ngày 9/1, Bộ Tài chính tổ chức Hội nghị tổng kết công tác năm 2023.\nTham dự Hội nghị có "
+     "các đồng chí: Đàm Quang Vĩnh, Phó Thủ tướng; Hầu Thị Mận, Bộ trưởng Bộ Tài chính.",
+     [ORG("Bộ Tài chính"), EV("Hội nghị tổng kết công tác năm 2023"), P("Đàm Quang Vĩnh"),
+      P("Hầu Thị Mận"), ORG("Bộ Tài chính")], None, [("9/1", "2024-01-09")],
+     {("attended", "Hầu Thị Mận", "Hội nghị tổng kết công tác năm 2023", None),
+      ("attended", "Đàm Quang Vĩnh", "Hội nghị tổng kết công tác năm 2023", None),
+      (HP, "Hầu Thị Mận", "Bộ Tài chính", "Bộ trưởng"),
+      (HP, "Đàm Quang Vĩnh", "Chính phủ", "Phó Thủ tướng"),
+      ("organized", "Bộ Tài chính", "Hội nghị tổng kết công tác năm 2023", None)}),
+    ("attending-a-working-session-is-not-an-event",
+     "Sáng 6/3, Thường trực Tỉnh ủy làm việc với Sở Tài chính.\nDự buổi làm việc có các đồng chí: "
+     "Kha Văn Lực, Phó Bí thư Tỉnh ủy; Tô Thị Hằng, Phó Chủ tịch UBND tỉnh.",
+     [ORG("Thường trực Tỉnh ủy", "Thường trực Tỉnh ủy Sơn La"), ORG("Sở Tài chính",
+      "Sở Tài chính tỉnh Sơn La"), P("Kha Văn Lực"), ORG("Tỉnh ủy", "Tỉnh ủy Sơn La"),
+      P("Tô Thị Hằng"), ORG("UBND tỉnh", "UBND tỉnh Sơn La")], "Sơn La", [("6/3", "2024-03-06")],
+     {(HP, "Kha Văn Lực", "Tỉnh ủy Sơn La", "Phó Bí thư"),
+      (HP, "Tô Thị Hằng", "UBND tỉnh Sơn La", "Phó Chủ tịch"),
+      (WW, "Thường trực Tỉnh ủy Sơn La", "Sở Tài chính tỉnh Sơn La", "2024-03-06")}),
+    ("listed-speakers-before-attending",
+     "Sáng 25/2, tỉnh Quảng Trị tổ chức Hội nghị triển khai nhiệm vụ năm 2024.\nĐồng chí Lê Hữu "
+     "Phúc, Bí thư Tỉnh ủy; đồng chí Mai Đình Chiến, Chủ tịch UBND tỉnh dự và phát biểu chỉ đạo "
+     "Hội nghị.",
+     [PR("tỉnh Quảng Trị", "Quảng Trị"), EV("Hội nghị triển khai nhiệm vụ năm 2024"),
+      P("Lê Hữu Phúc"), ORG("Tỉnh ủy", "Tỉnh ủy Quảng Trị"), P("Mai Đình Chiến"),
+      ORG("UBND tỉnh", "UBND tỉnh Quảng Trị")], "Quảng Trị", [("25/2", "2024-02-25")],
+     {("attended", "Lê Hữu Phúc", "Hội nghị triển khai nhiệm vụ năm 2024", None),
+      ("attended", "Mai Đình Chiến", "Hội nghị triển khai nhiệm vụ năm 2024", None),
+      (HP, "Lê Hữu Phúc", "Tỉnh ủy Quảng Trị", "Bí thư"),
+      (HP, "Mai Đình Chiến", "UBND tỉnh Quảng Trị", "Chủ tịch"),
+      ("organized", "Quảng Trị", "Hội nghị triển khai nhiệm vụ năm 2024", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "province", "dates", "expected"),
+                         [c[1:] for c in CLASS_CASES], ids=[c[0] for c in CLASS_CASES])
+def test_held_out_failure_classes(text, ents, province, dates, expected):
+    doc = make_doc(text, ents, province=province, dates=dates)
+    assert fact_set(doc) == expected
+
+
+# The same classes through the whole pipeline, where the entity side takes part: a bare
+# "Tỉnh ủy" named for the province its title list ends with, or left unresolved in a centrally
+# run city's article; a unit in brackets after a gate recognised as a LOCATION of its own.
+PIPELINE_CLASS_ARTICLES = [
+    ("foreign-committee", "2024-09-05",
+     "Quảng Nam và tỉnh Sê Kông tăng cường hợp tác\n"
+     "Chiều 4/9, Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu tiếp ông Xổm Phết Vông Xay, Bí thư "
+     "Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào).",
+     {("ORGANIZATION", "Tỉnh ủy Sê Kông")}, {"Tỉnh ủy Quảng Nam"},
+     {("holds_position", "Xổm Phết Vông Xay", "Tỉnh ủy Sê Kông")}),
+    ("city-article-bare-committee", "2024-10-11",
+     "Đà Nẵng đón đoàn công tác tỉnh bạn\n"
+     "Sáng 10/10, Chủ tịch UBND thành phố Đà Nẵng Lê Văn Hiếu tiếp đoàn công tác do ông Trần "
+     "Đình Khoa, Ủy viên Ban Thường vụ Tỉnh ủy dẫn đầu.",
+     set(), {"Tỉnh ủy Đà Nẵng", "Ban Thường vụ Tỉnh ủy Đà Nẵng"},
+     {("holds_position", "Lê Văn Hiếu", "UBND thành phố Đà Nẵng")}),
+    ("gate-and-its-town", "2024-07-09",
+     "Kiểm tra hoạt động thông quan tại An Giang\n"
+     "Chiều 8/7, Thứ trưởng Bộ Tài chính Vi Văn Kiên kiểm tra Cửa khẩu quốc tế Tịnh Biên (thị xã "
+     "Tịnh Biên).",
+     {("BORDER_GATE", "Tịnh Biên"), ("LOCATION", "Tịnh Biên")}, set(),
+     {("located_in", "Tịnh Biên", "Tịnh Biên"), ("border_gate_of", "Tịnh Biên", "An Giang"),
+      ("visited", "Vi Văn Kiên", "Tịnh Biên")}),
+]
+
+
+@pytest.mark.parametrize(("aid", "published", "text", "entities", "not_named", "facts"),
+                         PIPELINE_CLASS_ARTICLES, ids=[a[0] for a in PIPELINE_CLASS_ARTICLES])
+def test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
+                                               facts):
+    from datetime import date
+
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+
+    title, body = text.split("\n", 1)
+    art = Article(id=aid, title=title, body=body, published=date.fromisoformat(published))
+    (found,) = list(extract([art], nlp))
+    names = {e.id: e.name for e in found.entities}
+    assert entities <= {(e.type, e.name) for e in found.entities}
+    assert not not_named & set(names.values())
+    assert facts <= {(f.relation, names[f.subject], names[f.object]) for f in found.facts}
