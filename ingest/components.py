@@ -125,40 +125,33 @@ def _split_at(doc: Doc, bounds: set[int]) -> Doc:
     pyvi may join the last syllable of one name and the first of the next into one word
     ("Tỉnh ủy Quảng Bình Vũ Đại Thắng" gives "Quảng Bình Vũ"); a span snapped to such a token
     would swallow its neighbour. Only then is the doc rebuilt (same text, same user data) with
-    the token cut at the syllable boundary; spaCy's retokenizer cannot split a word that holds
-    a space.
+    the token cut before the syllable; spaCy's retokenizer cannot split a word that holds a
+    space.
     """
-    cuts: dict[int, list[int]] = {}
-    for token in doc:
-        if " " not in token.text:
-            continue
-        lo, hi = token.idx, token.idx + len(token.text)
-        inner = sorted(b - lo for b in bounds if lo < b < hi)
-        if inner:
-            cuts[token.i] = inner
+    compounds = compound_starts(doc)  # syllables that continue a word: the only cut points
+    # an entity starting at such a syllable, or ending one space before it
+    cuts = {b for b in bounds if b in compounds} | {b + 1 for b in bounds if b + 1 in compounds}
     if not cuts:
         return doc
+    text = doc_text(doc)
     words: list[str] = []
     spaces: list[bool] = []
-    for token in doc:
-        pieces = [token.text]
-        if token.i in cuts:
-            text, pieces, last = token.text, [], 0
-            for at in cuts[token.i]:
-                left = text[last:at].rstrip(" ")
-                if left:
-                    pieces.append(left)
+    order = sorted(cuts)
+    k = 0
+    for idx, length, space in doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist():
+        last, end = idx, idx + length
+        while k < len(order) and order[k] < end:
+            at = order[k]
+            k += 1
+            if at > idx and text[at - 1] == " " and text[at - 2] != " ":
+                words.append(text[last:at - 1])
+                spaces.append(True)
                 last = at
-                while last < len(text) and text[last] == " ":
-                    last += 1
-            pieces.append(text[last:])
-            pieces = [p for p in pieces if p]
-        for k, piece in enumerate(pieces):
-            words.append(piece)
-            spaces.append(bool(token.whitespace_) if k == len(pieces) - 1 else True)
-    out = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
-    if out.text != doc.text:  # a cut not at a single space: keep the segmenter's words
+        words.append(text[last:end])
+        spaces.append(bool(space))
+    if len(words) == len(doc):
         return doc
+    out = Doc(doc.vocab, words=words, spaces=spaces, user_data=dict(doc.user_data))
     out._context = doc._context  # what `nlp.pipe(as_tuples=True)` pairs the doc with
     return out
 
