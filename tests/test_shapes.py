@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from pyshacl import validate
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from test_rdf import build_quads
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
@@ -66,6 +66,13 @@ def _session_without_date(graph: rdflib.Graph) -> None:
         graph.remove((session, VNKG.startDate, None))
 
 
+def _second_label(graph: rdflib.Graph) -> None:
+    """An entity named twice: the article's spelling kept as a second rdfs:label instead of a
+    skos:altLabel."""
+    entity = next(iter(graph.subjects(VNKG.entityType, None)))
+    graph.add((entity, RDFS.label, rdflib.Literal("Tên thứ hai", lang="vi")))
+
+
 def _edge_without_statement(graph: rdflib.Graph) -> None:
     statement = next(iter(graph.subjects(RDF.type, VNKG.FactStatement)))
     graph.remove((statement, None, None))
@@ -82,14 +89,24 @@ def _edge_without_statement(graph: rdflib.Graph) -> None:
     (_drop(VNKG.contentHash), "contentHash"),
     (_drop(VNKG.entityType), "entityType"),
     (_edge_without_statement, "fact statement"),
+    (_second_label, "label"),
 ], ids=["membership-role", "membership-member", "session-host", "session-participant",
         "session-date", "untyped-date", "provenance", "content-hash", "entity-type",
-        "untraceable-edge"])
+        "untraceable-edge", "two-labels"])
 def test_shapes_catch(edit, message, shapes, ontology):
     ok, report = conforms(_broken(edit), shapes, ontology)
     assert not ok
     assert "Violation" in report
 
+
+def test_a_second_label_is_reported_as_too_many(shapes, ontology):
+    _, results, _ = validate(_broken(_second_label), shacl_graph=shapes, ont_graph=ontology,
+                             inference="none")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    failures = {(path, comp) for r in results.subjects(RDF.type, sh.ValidationResult)
+                for path in results.objects(r, sh.resultPath)
+                for comp in results.objects(r, sh.sourceConstraintComponent)}
+    assert failures == {(RDFS.label, sh.MaxCountConstraintComponent)}
 
 
 def test_date_typed_as_string_is_reported(shapes, ontology):
@@ -102,15 +119,39 @@ def test_date_typed_as_string_is_reported(shapes, ontology):
     assert (VNKG.startDate, sh.DatatypeConstraintComponent) in failures
 
 
+@pytest.fixture(scope="module")
+def sample_dataset(sample_kg) -> rdflib.Dataset:
+    """The sample store's quads, parsed once for the tests below."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own Dataset internals
+        dataset = rdflib.Dataset()
+        dataset.parse(data=sample_kg.store.dump("nquads").decode("utf-8"), format="nquads")
+    return dataset
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own Dataset internals
-def test_sample_graph_conforms(sample_kg, shapes, ontology):
+def test_sample_graph_conforms(sample_dataset, shapes, ontology):
     """The issue's "must show": every graph of the sample store (the five articles and the
     province reference data)."""
-    dataset = rdflib.Dataset()
-    dataset.parse(data=sample_kg.store.dump("nquads").decode("utf-8"), format="nquads")
+    dataset = sample_dataset
     data = rdflib.Graph()
     for s, p, o, _ in dataset.quads():
         data.add((s, p, o))
     assert len(data) > 1000
     ok, report = conforms(data, shapes, ontology)
     assert ok, report
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_each_graph_of_the_sample_store_conforms(sample_dataset, shapes, ontology):
+    """Shapes hold per named graph too (one label per entity in each article's graph, not
+    only in their union)."""
+    graphs: dict = {}
+    for s, p, o, g in sample_dataset.quads():
+        graphs.setdefault(g, rdflib.Graph()).add((s, p, o))
+    assert len(graphs) >= 5
+    for name, data in graphs.items():
+        ok, report = conforms(data, shapes, ontology)
+        assert ok, f"{name}: {report}"
