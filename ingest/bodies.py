@@ -85,6 +85,24 @@ def _starts_person(words: Words, i: int, lex: Lexicon) -> bool:
                 or two in lex.bodies)
 
 
+_CAP_GENERIC = {"Tỉnh": 1, "Thành": 2, "Huyện": 1, "Quận": 1, "Thị": 2, "Xã": 1, "Phường": 1}
+
+
+def _cap_generic(words: Words, j: int) -> bool:
+    """A capitalised generic word before a place inside a name ("UBND Thành phố Hồ Chí Minh"):
+    read as its lowercase form, never as part of the body's own name."""
+    size = _CAP_GENERIC.get(words.get(j))
+    if size is None or (size == 2 and words.get(j + 1) not in ("phố", "xã", "trấn")):
+        return False
+    return is_cap(words.get(j + size))
+
+
+def _is_city(lex: Lexicon, name: str) -> bool:
+    """Is this province a centrally governed city ("Hà Nội", "Đà Nẵng")?"""
+    rec = lex.provinces.get(lex.province_by_name.get(name) or "")
+    return bool(rec) and rec.get("kind") == "thành phố"
+
+
 def _place_at(words: Words, i: int, lex: Lexicon) -> tuple[int, str] | None:
     """A known place name starting at word i: (end index, name)."""
     for n in (4, 3, 2, 1):
@@ -191,7 +209,7 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                     j = k
                     continue
             break
-        if is_cap(w) and w[0].isalpha():
+        if is_cap(w) and w[0].isalpha() and not _cap_generic(words, j):
             if res.has_place:
                 break
             inner = _inner_head(words, j)
@@ -206,7 +224,8 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 k = j + 1 + (words.get(j + 1) == ".")
                 place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
                 if place and place[1] in lex.province_by_name:  # "UBND TP. Hồ Chí Minh"
-                    res.province, res.kind_written = place[1], True
+                    if _is_city(lex, place[1]):  # else "TP. Lào Cai", the provincial city
+                        res.province, res.kind_written = place[1], True
                     res.has_place, res.place_from, has_name = True, j, True
                     j = place[0]
                     continue
@@ -250,7 +269,9 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
             place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
             if place:
                 end, name = place
-                if low in ("tỉnh", "thành", "tp") and name in lex.province_by_name:
+                if name in lex.province_by_name and (low == "tỉnh" or (
+                        low in ("thành", "tp") and _is_city(lex, name))):
+                    # "thành phố Lào Cai" is the provincial city, not the province
                     res.province = name
                     res.kind_written = True
                 res.has_place = True
@@ -390,6 +411,7 @@ def _with_province(lex: Lexicon, words: Words, i: int, scan: _Scan, head: str) -
 def _canonical(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip()
     name = re.sub(r"^Ban Chấp hành Đảng bộ tỉnh\s+", "Tỉnh ủy ", name)
+    name = re.sub(r"(?<!\w)TP\.?\s*(?=\w)(?!HCM)", "thành phố ", name)  # "UBND TP. Lào Cai"
     name = re.sub(r"^[Đđ]oàn (?:[Đđ]ại biểu Quốc hội|ĐBQH)", "Đoàn Đại biểu Quốc hội", name)
     return name[0].upper() + name[1:]
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.dates import find_dates, infer_year
 from ingest.lexicon import Lexicon, lexicon
+from ingest.places import names_the_province
 from ingest.spans import doc_text
 from ingest.text import fold
 
@@ -67,7 +68,8 @@ def article_province(text: str, url: str | None = None) -> str | None:
             votes[key] += 5
     for start, _end, name in lex.province_index.find(text):
         key = lex.province_by_name.get(name)
-        if not key or _inside_longer_place(lex, text, name, start + len(name)):
+        if not key or _inside_longer_place(lex, text, name, start + len(name)) \
+                or not names_the_province(text, start, name):
             continue
         # a province named inside a pair of gates or a corridor is not the subject
         weight = 3 if start < _LEAD_CHARS else 1

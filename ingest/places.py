@@ -38,6 +38,23 @@ def _province(lex: Lexicon, name: str, start: int, end: int, after_merger: bool)
 _HYPHENATED = re.compile(rf"(?<![\w-])[{UPPER}]\w*(?:-\w+)+(?![\w-])")
 
 
+# A province named after a person: bare, it is the person ("Tư tưởng Hồ Chí Minh", "Đoàn TNCS
+# Hồ Chí Minh"); the city is written with its kind word ("TP. Hồ Chí Minh", "thành phố ...").
+_PERSON_NAMED = {"Hồ Chí Minh"}
+_CITY_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?)[ ]?$")
+
+
+def names_the_province(text: str, start: int, name: str) -> bool:
+    """Does this province name, written bare at `start`, mean the province?
+
+    >>> names_the_province("Đoàn TNCS Hồ Chí Minh", 10, "Hồ Chí Minh")
+    False
+    >>> names_the_province("tại TP. Hồ Chí Minh", 8, "Hồ Chí Minh")
+    True
+    """
+    return name not in _PERSON_NAMED or bool(_CITY_BEFORE.search(text, max(0, start - 12), start))
+
+
 def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
     """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
     rivers) with their canonical short names; after the 2025 merger a province name means
@@ -70,6 +87,8 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
         name = f"{m.group('kind')} {m.group('name')}"
         out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))
     for start, end, name in lex.province_index.find(text):
+        if not names_the_province(text, start, name):
+            continue
         out.append(_province(lex, name, start, end, after_merger))
     for m in _HYPHENATED.finditer(text):
         rec = lex.places_squashed.get(squash(m.group(0)))
