@@ -473,7 +473,8 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
 # "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...", "Tới dự buổi lễ còn có ...": the
 # sentence lists who attended, across ";", after "có".
 _ATTENDANCE = re.compile(
-    r"^(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b(?P<what>[^;:.]{0,160}?)"
+    r"^(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
+    r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
 _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|tiếp)|\bbuổi\b(?!\s+lễ)",
                             re.IGNORECASE)

@@ -714,6 +714,12 @@ CLASS_CASES = [
      {(HP, "Kha Văn Lực", "Tỉnh ủy Sơn La", "Phó Bí thư"),
       (HP, "Tô Thị Hằng", "UBND tỉnh Sơn La", "Phó Chủ tịch"),
       (WW, "Thường trực Tỉnh ủy Sơn La", "Sở Tài chính tỉnh Sơn La", "2024-03-06")}),
+    ("a-project-is-not-an-attendance-list",
+     "Ngày 9/1, Bộ Tài chính tổ chức Hội nghị tổng kết công tác năm 2023.\nDự án có sự tham gia "
+     "của ông Đàm Quang Vĩnh.",
+     [ORG("Bộ Tài chính"), EV("Hội nghị tổng kết công tác năm 2023"), P("Đàm Quang Vĩnh")], None,
+     [("9/1", "2024-01-09")],
+     {("organized", "Bộ Tài chính", "Hội nghị tổng kết công tác năm 2023", None)}),
     ("listed-speakers-before-attending",
      "Sáng 25/2, tỉnh Quảng Trị tổ chức Hội nghị triển khai nhiệm vụ năm 2024.\nĐồng chí Lê Hữu "
      "Phúc, Bí thư Tỉnh ủy; đồng chí Mai Đình Chiến, Chủ tịch UBND tỉnh dự và phát biểu chỉ đạo "
