@@ -97,6 +97,21 @@ def _cap_generic(words: Words, j: int) -> bool:
     return is_cap(words.get(j + size))
 
 
+def _region_end(words: Words, k: int) -> int:
+    """The end of the unit a "khu vực" names: places joined by dashes, or a number."""
+    w = words.get(k)
+    if w.isdigit() or re.fullmatch(r"[IVX]+", w):
+        return k + 1
+    end = k
+    while is_cap(words.get(end)) and words.get(end) not in _STOP_CAPS:
+        end = words.cap_run(end, 4)
+        if words.get(end) in ("-", "–") and is_cap(words.get(end + 1)):
+            end += 1
+        else:
+            break
+    return end
+
+
 def _is_city(lex: Lexicon, name: str) -> bool:
     """Is this province a centrally governed city ("Hà Nội", "Đà Nẵng")?"""
     rec = lex.provinces.get(lex.province_by_name.get(name) or "")
@@ -299,6 +314,8 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if low == "ngành" and is_cap(nxt):
             j += 1  # "Công đoàn ngành Công Thương"
             continue
+        if not has_name and head in ("Ban Quản lý", "Ban quản lý") and _name_words(words, j):
+            has_name = True  # "Ban Quản lý dự án ...": the board's name may open lowercase
         if not has_name or (head in selfh and j == i + head_len):
             break
         if not res.has_place and (words.joined(j) or (
@@ -322,6 +339,12 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         if low in ("châu", "miền") and is_cap(nxt):
             j += 2
             continue
+        if low == "khu" and nxt == "vực" and not res.has_place:
+            end = _region_end(words, j + 2)
+            if end > j + 2:  # "Chi cục Thuế khu vực Việt Trì - Lâm Thao", "khu vực 5"
+                res.has_place = True
+                j = end
+                continue
         if low == "ngành" and is_cap(nxt):
             j += 1
             continue
