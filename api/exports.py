@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
 from graph.service import KnowledgeGraph
@@ -34,10 +34,15 @@ def _kg(request: Request) -> KnowledgeGraph:
     return request.app.state.kg
 
 
-def _filters(around: list[str] | None, hops: int, date_from: str | None, date_to: str | None,
-             relations: list[str] | None, types: list[str] | None) -> dict[str, Any]:
+def _filters(around: Around = None, hops: Hops = 1, date_from: DateFrom = None,
+             date_to: DateTo = None, relations: Relations = None,
+             types: Types = None) -> dict[str, Any]:
+    """The export filters, declared once and shared by every route (a FastAPI dependency)."""
     return {"around": around or None, "hops": hops, "date_from": date_from, "date_to": date_to,
             "relations": relations or None, "types": types or None}
+
+
+Filters = Annotated[dict[str, Any], Depends(_filters)]
 
 
 @router.get("/export", summary="Export the graph (network or RDF), filtered",
@@ -45,20 +50,14 @@ def _filters(around: list[str] | None, hops: int, date_from: str | None, date_to
             responses={200: {"content": {t: {} for t in sorted(set(MEDIA_TYPES.values()))}}})
 def export(
     request: Request,
+    filters: Filters,
     fmt: Annotated[str, Query(alias="format", description=", ".join(FORMATS))] = "cytoscape",
-    around: Around = None,
-    hops: Hops = 1,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    relations: Relations = None,
-    types: Types = None,
 ) -> Response:
     """The file `vnkg export FORMAT` writes, with its media type; the HTML view opens inline."""
     fmt = fmt.lower()
     with tempfile.TemporaryDirectory(prefix="vnkg-export-") as folder:
         out = Path(folder) / f"vnkg{SUFFIXES.get(fmt, '')}"
-        _kg(request).export(fmt, out, **_filters(around, hops, date_from, date_to, relations,
-                                                  types))
+        _kg(request).export(fmt, out, **filters)
         body = out.read_bytes()
     disposition = "inline" if fmt == "html" else f'attachment; filename="{out.name}"'
     return Response(body, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
@@ -68,32 +67,21 @@ def export(
 @router.get("/stats", summary="Counts, rankings, centrality and activity per month")
 def stats(
     request: Request,
-    around: Around = None,
-    hops: Hops = 1,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    relations: Relations = None,
-    types: Types = None,
+    filters: Filters,
     top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
 ) -> dict[str, Any]:
     """What `vnkg stats --json` prints."""
-    return _kg(request).stats(top=top, **_filters(around, hops, date_from, date_to, relations,
-                                                  types))
+    return _kg(request).stats(top=top, **filters)
 
 
 @router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",
             response_class=Response, responses={200: {"content": {"image/png": {}}}})
 def activity_png(
     request: Request,
-    around: Around = None,
-    hops: Hops = 1,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    relations: Relations = None,
-    types: Types = None,
+    filters: Filters,
 ) -> Response:
     """What `vnkg stats --chart FILE.png` draws."""
     from graph.analytics import activity_chart
 
-    figures = _kg(request).stats(**_filters(around, hops, date_from, date_to, relations, types))
+    figures = _kg(request).stats(**filters)
     return Response(activity_chart(figures["activity_by_month"]), media_type="image/png")
