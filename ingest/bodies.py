@@ -65,6 +65,12 @@ LOWER_HEADS = {"sở": "Sở", "cục": "Cục"}
 _HEADS = re.compile(alternation(NAMED_HEADS + SELF_HEADS + PREFIX_HEADS + list(LOWER_HEADS)))
 _LIST = re.compile(r"(?<!\w)các\s+(?P<head>[Ss]ở|Bộ|Cục|Vụ)\s*:?\s+(?=[A-ZĐ])")
 _TITLE_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Phó|Trưởng|Ủy viên|[Tt]rưởng)\s*$", re.IGNORECASE)
+# Words that open a name of another kind (a zone, a gate, a port, an event): "Cục Hải quan
+# thành phố X và Khu kinh tế Y" joins two names, it is not one body's name.
+_OTHER_KIND_HEADS = {"Khu", "Cụm", "Cửa", "Cảng", "Nhà", "Hội", "Lễ", "Ga", "Sân", "Bệnh",
+                     "Trường", "Dự", "Đoàn"}
+# Two-word openings of a title after "và": "và Tổng Giám đốc Công ty ...".
+_TITLE_OPENERS = {"Tổng Giám", "Tổng Bí", "Tổng Thư", "Tổng Biên", "Tổng biên", "Tổng cục"}
 _STOP_CAPS = {"Phó", "Bí", "Chủ", "Ủy", "Trưởng", "Giám", "Bộ trưởng", "Thứ", "Đồng", "Ông",
               "Bà", "Đại", "Quyền"}
 
@@ -95,6 +101,15 @@ def _cap_generic(words: Words, j: int) -> bool:
     if size is None or (size == 2 and words.get(j + 1) not in ("phố", "xã", "trấn")):
         return False
     return is_cap(words.get(j + size))
+
+
+def _company_name_due(words: Words, j: int) -> bool:
+    """Does a company's own name start at word j? After its legal form ("Công ty Cổ phần X",
+    "Công ty TNHH Tập đoàn X") a capitalised run is the company's name even where it opens with
+    a surname ("Công ty Cổ phần Tập đoàn Hoa Sen")."""
+    return words.get(j - 1) in _COMPANY_FORMS or (
+        words.phrase(j - 2, j) in ("Tập đoàn", "Tổng công ty", "Công ty")
+        and words.get(j - 3) in _COMPANY_FORMS)
 
 
 def _region_end(words: Words, k: int) -> int:
@@ -232,7 +247,8 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 j += inner
                 has_name = True
                 continue
-            if (has_name or head in PLACE_NAMED) and _starts_person(words, j, lex):
+            if (has_name or head in PLACE_NAMED) and _starts_person(words, j, lex) \
+                    and not _company_name_due(words, j):
                 break
             unit_ok = has_name or (head in PLACE_NAMED and j == i + head_len)
             if w in ("TP", "Tp") and unit_ok and not res.has_place:
@@ -326,7 +342,9 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
                 is_cap(words.get(j + 2)) or words.get(j + 2) in ("tỉnh", "thành", "huyện")):
             j += 2  # "Ngân hàng Nhà nước chi nhánh tỉnh X": the branch is the body
             continue
-        if low == "và" and is_cap(nxt) and not _head_at(words, j + 1) \
+        if low == "và" and is_cap(nxt) and not res.has_place and not _head_at(words, j + 1) \
+                and nxt not in _OTHER_KIND_HEADS and nxt not in _STOP_CAPS \
+                and words.phrase(j + 1, j + 3) not in _TITLE_OPENERS \
                 and not _place_at(words, j + 1, lex) and not _starts_person(words, j + 1, lex):
             j += 2
             continue

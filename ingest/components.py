@@ -19,7 +19,7 @@ from ingest.bodies import find_bodies
 from ingest.events import find_events
 from ingest.lexicon import lexicon
 from ingest.persons import find_persons
-from ingest.places import find_gates, find_places, find_zones
+from ingest.places import find_facilities, find_gates, find_places, find_zones
 from ingest.spans import Candidate, Words, compound_starts, doc_text
 
 __all__ = ["DOCUMENT_NUMBER", "candidates"]
@@ -45,12 +45,13 @@ def _words(doc: Doc) -> Words:
 
 @Language.component("vnkg_places")
 def places(doc: Doc) -> Doc:
-    """Provinces, locations, border gates and zones."""
+    """Provinces, locations, border gates, zones and facilities named after a place."""
     lex = lexicon()
     found = candidates(doc)
     found.extend(find_places(doc_text(doc), lex, doc._.after_merger))
     found.extend(find_gates(doc_text(doc), lex, doc._.province_key))
     found.extend(find_zones(doc_text(doc), lex))
+    found.extend(find_facilities(doc_text(doc)))
     return doc
 
 

@@ -38,9 +38,14 @@ class _Context:
 
 _NOT_GIVEN = {"Phó", "Bí", "Chủ", "Bộ", "Thứ", "Trưởng", "Giám", "Ủy", "Đồng", "Tỉnh", "Thành",
               "Sở", "Ban", "Cục", "Vụ", "Quyền", "Tổng", "Đại", "Trung", "Văn", "Thường", "Hội",
-              "UBND", "HĐND", "Đoàn", "Công", "Tập", "Viện", "Báo", "Khu", "Cửa", "Chính"}
+              "UBND", "HĐND", "Đoàn", "Công", "Viện", "Báo", "Khu", "Cửa", "Chính"}
 _NEVER_FIRST = {"Phó", "Bí", "Chủ", "Thứ", "Trưởng", "Giám", "Ủy", "Quyền", "Tổng", "Bộ", "Sở",
                 "Ban", "Cục", "Vụ", "Tỉnh", "Thành", "Đồng", "Tân", "Nguyên", "Cựu"}
+# A name of one word: an ethnic name with an apostrophe ("K'Nhiễu") or a transcribed name
+# with hyphens ("Vông-xay").
+_ONE_WORD_NAME = re.compile(r"[^\W\d_]{1,3}['’][^\W\d_]+|[^\W\d_]+(?:-[^\W\d_]+)+")
+_UNIT_KIND = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+")
+_KIND_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+$")
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 _CACHE: dict[int, _Context] = {}
 
@@ -62,11 +67,16 @@ def find_persons(text: str, words: Words, lex: Lexicon,
     ctx = _context(lex)
     # a place inside a name does not cut it ("Trần Hồng Hà" holds the place name "Hồng Hà")
     hard = sorted((c.start, c.end) for c in others if c.label not in ("PROVINCE", "LOCATION"))
-    ends = {c.end: c.start for c in others if c.label != "PERSON"}
+    ends: dict[int, int] = {}  # end → the earliest start of a body or place ending there
+    for c in others:
+        if c.label != "PERSON":
+            ends[c.end] = min(ends.get(c.end, c.start), c.start)
+    # what may stand between a title and the name: a body ("Bí thư Tỉnh ủy X A"), a country
+    # or foreign province ("Thủ tướng Lào A", "Tỉnh trưởng tỉnh Sê Kông A")
     org_end: dict[int, int] = {}
     for c in others:
-        if c.label == "ORGANIZATION":
-            org_end.setdefault(c.start, c.end)
+        if c.label in ("ORGANIZATION", "LOCATION", "PROVINCE"):
+            org_end[c.start] = max(org_end.get(c.start, 0), c.end)
     # blocked[pos]: pos lies inside a hard candidate or strictly inside any candidate
     blocked = bytearray(len(text) + 1)
     for c in others:
@@ -85,6 +95,9 @@ def find_persons(text: str, words: Words, lex: Lexicon,
             back = pos - (len(before) - len(stripped))
             if back in ends:  # skip a body or place between the title and the name
                 pos = ends[back]
+                kind = _KIND_BEFORE.search(text, max(0, pos - 12), pos)
+                if kind:  # and its unit word: "tỉnh" + "Chăm-pa-xắc"
+                    pos = kind.start()
                 continue
             if stripped.endswith(","):  # "Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X Name"
                 return None
@@ -94,9 +107,17 @@ def find_persons(text: str, words: Words, lex: Lexicon,
     found: list[Candidate] = []
     seen: set[int] = set()
     starts = [m.start() for m in ctx.surname_at.finditer(text)]
+    bodies = [(c.start, c.end) for c in others if c.label == "ORGANIZATION"]
     for _start, pos, _title in ctx.title_index.find(text):
         while pos < len(text) and text[pos] == " ":
             pos += 1
+        # a title alias that ends inside a body ("Phó Chủ tịch UBND" + "UBND tỉnh"): after it
+        pos = next((b for a, b in bodies if a < pos < b), pos)
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+        kind = _UNIT_KIND.match(text, pos)
+        if kind and kind.end() in org_end:  # "Tỉnh trưởng tỉnh" + "Chăm-pa-xắc" + the name
+            pos = kind.end()
         while pos in org_end:
             pos = org_end[pos]
             while pos < len(text) and text[pos] == " ":
@@ -110,8 +131,9 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         j = words.cap_run(i, 5 if words.get(i) in lex.ethnic_prefixes else 4)
         while j > i and any(s > start and s < words.ends[j - 1] for s, _ in hard):
             j -= 1
-        if j - i < 2:
-            continue
+        if j - i < 2 and not (j - i == 1 and _ONE_WORD_NAME.fullmatch(words.get(i))
+                              and title_before(start)):
+            continue  # "K'Nhiễu", "Vông-xay" after a title: a one-word name
         name = words.phrase(i, j)
         if words.get(i) in _NEVER_FIRST or words.get(i).lower() in _HONORIFIC_WORDS:
             continue  # "Phó Bí thư", "Ông Nguyễn ...": a title or an address, not a name

@@ -15,7 +15,7 @@ from ingest.lexicon import LOWER, UPPER, Lexicon, squash
 from ingest.spans import Candidate
 from ingest.text import name_key, slugify
 
-__all__ = ["find_gates", "find_places", "find_zones"]
+__all__ = ["find_facilities", "find_gates", "find_places", "find_zones"]
 
 _CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"
 _CAPRUN = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
@@ -53,6 +53,12 @@ def names_the_province(text: str, start: int, name: str) -> bool:
     True
     """
     return name not in _PERSON_NAMED or bool(_CITY_BEFORE.search(text, max(0, start - 12), start))
+
+
+# A leader's title before a country: "Thủ tướng Lào Sonexay Siphandone", "Tổng thống Pháp":
+# the one-word name between the title and the leader's name is the country, not a given name.
+_LEADER_TITLE = re.compile(r"(?<!\w)(?:Thủ tướng|Tổng thống|Chủ tịch(?: nước)?|Quốc vương|"
+                           r"Nhà vua|Ngoại trưởng|Tổng Bí thư|Thủ tướng Chính phủ)[ ]$")
 
 
 def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
@@ -100,7 +106,9 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
         if rec is None:
             continue
         if " " not in name and (_CAP_NEXT.match(text, end)
-                                or _CAP_PREV.search(text, max(0, start - 30), start)):
+                                or _CAP_PREV.search(text, max(0, start - 30), start)) \
+                and not (rec.get("kind") == "country"
+                         and _LEADER_TITLE.search(text, max(0, start - 25), start)):
             continue  # "Đức", "Anh" next to a capitalised word are given names
         out.append(Candidate(start, end, "LOCATION", rec["name"], f"location:{rec['key']}", 1))
     for start, end, name in lex.district_index.find(text):
@@ -244,4 +252,45 @@ def find_zones(text: str, lex: Lexicon) -> list[Candidate]:
             full = f"{kind} {item.group(0)}"
             out.append(Candidate(base + item.start(), base + item.end(), "ZONE", full,
                                  f"zone:{slugify(full)}", 3))
+    return out
+
+
+# Facilities named after their place: the place name inside is not a mention of the place
+# ("Nhà máy Thủy điện Sơn La tại huyện Mường La" names a plant, not the province). A plant is
+# an operating unit, an ORGANIZATION (as hospitals and schools are, ingest/bodies.py); an
+# airport, a port, a station or a tourist area is a place, a LOCATION. An international
+# railway station is a crossing point of a border gate ("Ga đường sắt Quốc tế Lào Cai"), left
+# to the gates.
+_FAC_LINK = (r"điện|măng|dầu|gió|mặt[ ]trời|khí|than|đường|thép|giấy|nước|sinh[ ]khối|"
+             r"đường[ ]sắt|hàng[ ]không|quốc[ ]tế")
+_FAC_NAME = (rf"{_CAP}(?:[ ](?:(?:{_FAC_LINK})[ ])?{_CAP}){{0,6}}"
+             rf"(?:[ ]?[-–][ ]?{_CAP}(?:[ ]{_CAP}){{0,3}})?")
+_FACILITY = re.compile(
+    r"(?<!\w)(?P<kind>Nhà[ ]máy|Cảng[ ]hàng[ ]không(?:[ ]quốc[ ]tế)?|Sân[ ]bay(?:[ ]quốc[ ]tế)?|"
+    r"Cảng(?:[ ](?:biển|cá|cạn|tổng[ ]hợp|container|nước[ ]sâu|quốc[ ]tế|hành[ ]khách))*|"
+    r"Ga(?:[ ]đường[ ]sắt)?(?:[ ][Qq]uốc[ ]tế)?|"
+    r"Khu[ ]du[ ]lịch(?:[ ](?:quốc[ ]gia|sinh[ ]thái|tâm[ ]linh))*)"
+    rf"[ ]+(?P<name>{_FAC_NAME})(?!\w)")
+_PLANT = "Nhà máy"
+_NOT_FACILITY_NAME = {"Phó", "Bí", "Chủ", "Giám", "Trưởng", "Thứ", "Bộ", "Sở", "Ban", "UBND",
+                      "HĐND", "Ông", "Bà", "Tổng", "Cục"}
+
+
+def find_facilities(text: str) -> list[Candidate]:
+    """Plants (ORGANIZATION), airports, ports, stations and tourist areas (LOCATION) under
+    their whole written name."""
+    out: list[Candidate] = []
+    for m in _FACILITY.finditer(text):
+        kind, own = m.group("kind"), m.group("name")
+        if own.split(" ")[0] in _NOT_FACILITY_NAME:
+            continue  # "Nhà máy Bộ ...", "Cảng Phó ...": not a name
+        name = re.sub(r"\s+", " ", m.group(0))
+        if kind.startswith("Ga") and re.search(r"\b[Qq]uốc tế\b", m.group(0)):
+            continue  # a crossing point of a gate: the gate recogniser's (find_gates)
+        if kind == _PLANT:
+            out.append(Candidate(m.start(), m.end(), "ORGANIZATION", name, f"org:{slugify(name)}",
+                                 3))
+        else:
+            out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}",
+                                 3))
     return out

@@ -218,7 +218,8 @@ def _cut_role(text: str) -> str:
 
 
 def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Mention],
-                persons: list[Mention], province: str | None) -> list[TitleUnit]:
+                persons: list[Mention], province: str | None,
+                locations: list[Mention] = ()) -> list[TitleUnit]:
     units: list[TitleUnit] = []
     for match in title_pattern().finditer(text):
         if match.group("mod") and fold(match.group("mod")) in ("nguyen", "cuu"):
@@ -298,15 +299,60 @@ def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Men
                 body = with_province("UBND tỉnh", province)
                 implicit = True
                 end = t_end + _TINH_AFTER_CHAIRMAN.match(rest).end()
+        country = _country_after(text, offset, t_end, locations)
+        if country is not None and (foreign := _foreign_body(role, country.name)):
+            body, end, implicit, body_mention = foreign, country.end, False, None
         units.append(TitleUnit(t_start, end, role, body, body_mention, implicit))
     return units
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The names of countries (ingest/data/places.json), Vietnam's own excepted."""
+    data = json.loads((DATA / "places.json").read_text("utf-8"))["places"]
+    return frozenset(r["name"] for r in data
+                     if r.get("kind") == "country" and r.get("country") != "VN")
+
+
+# A foreign leader's title before the country: the country's government or state is the body
+# ("Thủ tướng Lào" → Chính phủ Lào, "Tổng thống Hoa Kỳ" → Nhà nước Hoa Kỳ), never Vietnam's.
+_FOREIGN_GOVERNMENT = {"thu tuong", "pho thu tuong"}
+_FOREIGN_STATE = {"chu tich", "chu tich nuoc", "pho chu tich nuoc", "tong thong",
+                  "pho tong thong", "quoc vuong"}
+
+
+def _foreign_body(role: str, country: str) -> str | None:
+    key = fold(role)
+    if key in _FOREIGN_GOVERNMENT:
+        return f"Chính phủ {country}"
+    if key in _FOREIGN_STATE:
+        return f"Nhà nước {country}"
+    return None
+
+
+def _country_after(text: str, offset: int, t_end: int,
+                   locations: list[Mention]) -> Mention | None:
+    """A foreign country named right after a title ("Thủ tướng Campuchia Hun Manet")."""
+    for m in locations:
+        if m.start >= t_end and not text[t_end - offset:m.start - offset].strip():
+            return m if m.name in _countries() else None
+    return None
+
+
+# A title after these words is someone the sentence reports to, talks with or quotes
+# ("Báo cáo với Phó Thủ tướng, Bí thư Tỉnh ủy X Nguyễn Văn A cho biết"): it ends a title list.
+_ADDRESSED = re.compile(r"(?<!\w)(?:với|cho|tới|theo|của|trước)\s*$", re.IGNORECASE)
+
+
 def _link_chains(units: list[TitleUnit], text: str, offset: int) -> None:
-    """Number the units that form one comma-joined list."""
+    """Number the units that form one comma-joined list; a title after "với", "theo", ...
+    is a list of its own."""
     chain = 0
     for i, unit in enumerate(units):
-        if i and _CHAIN_JOIN.match(text[units[i - 1].end - offset:unit.start - offset]):
+        prev = units[i - 1] if i else None
+        if prev is not None and _CHAIN_JOIN.match(text[prev.end - offset:unit.start - offset]) \
+                and not _ADDRESSED.search(text[max(0, prev.start - offset - 8):
+                                               prev.start - offset]):
             unit.chain = units[i - 1].chain
         else:
             chain += 1
@@ -323,7 +369,8 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
     orgs = [m for m in mentions if m.label == "ORGANIZATION"]
     provinces = [m for m in mentions if m.label == "PROVINCE"]
     persons = [m for m in mentions if m.label == "PERSON" and not m.implicit]
-    units = _find_units(text, offset, orgs, provinces, persons, province)
+    locations = [m for m in mentions if m.label == "LOCATION"]
+    units = _find_units(text, offset, orgs, provinces, persons, province, locations)
     _link_chains(units, text, offset)
 
     def gap(a: int, b: int) -> str:

@@ -77,6 +77,9 @@ _VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
                     r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
                     re.IGNORECASE)
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit.
+# What may stand between a unit visited and the place that follows it: the place it lies in
+# ("Nhà máy Thủy điện X tại huyện Y") or the next item of the list ("Công ty A và KCN B").
+_AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa bàn)?[\s,]*")
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = re.compile(
     r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
@@ -685,6 +688,15 @@ def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: 
         if m.start < cursor or m.end > hi:
             continue
         between = sent.text[cursor - sent.start:m.start - sent.start]
+        if re.fullmatch(r"\s*\(", between):
+            # "Cửa khẩu X (thị xã X) và Khu kinh tế Y": a bracket says where the last item
+            # lies; the list goes on after it
+            close = sent.text.find(")", m.start - sent.start)
+            if close >= 0 and sent.start + close < hi:
+                cursor = sent.start + close + 1
+                continue
+        if m.start < cursor:
+            continue
         pattern = first_gap if (first_gap is not None and not out) else gap
         if not pattern.fullmatch(between):
             break
@@ -766,6 +778,11 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
             between = text[t1:first.start]
             if _WORKED.search(between) or _ATTEND.search(between):
                 continue
+            unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
+                         and t1 <= m.start and m.end <= first.start
+                         and m.start not in title_bodies), None)
+            if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
+                continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
             places = [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)]
             agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
             agents = agents or [a for a in carried if a.label in AGENT]
@@ -931,10 +948,20 @@ def _delegation_leaders(ctx: ArticleContext, facts: _Facts) -> None:
                       date=fact.get("date"))
 
 
+# Verbs coordinated with an attendance verb before its object: "dự và chỉ đạo", "dự, phát
+# biểu chỉ đạo", "tham dự và chủ trì".
+_MORE_VERBS = re.compile(
+    r"\s*(?:,|và)\s*(?:(?:phát biểu\s+)?(?:chỉ đạo|kết luận|khai mạc|bế mạc)|phát biểu|"
+    r"đồng chủ trì|chủ trì|điều hành|trao\s+(?:quyết định|giải|thưởng))(?=\s)", re.IGNORECASE)
+
+
 def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list[Mention]:
     """The named events a verb governs: written out, or a bare "hội nghị" meaning the one
     named earlier."""
     rest = sent.text[t1 - sent.start:hi - sent.start]
+    more = _MORE_VERBS.match(rest)
+    if more:  # "dự và chỉ đạo Hội nghị": the event is the object of both verbs
+        t1, rest = t1 + more.end(), rest[more.end():]
     named = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
              and _EVENT_GAP.fullmatch(sent.text[t1 - sent.start:m.start - sent.start])]
     if named:

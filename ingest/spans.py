@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 __all__ = ["Candidate", "Words", "compound_starts", "doc_text", "is_cap"]
 
-_WORD = re.compile(r"\w+(?:[.&+/'’]\w+)*|[^\w\s]")
+# A word, with its inner joiners; a hyphen before a letter joins the syllables of a
+# transcribed foreign name into one word ("Vông-xay", "Xổm-xạ-vạt").
+_WORD = re.compile(r"\w+(?:[.&+/'’]\w+|-(?=[^\W\d_])\w+)*|[^\w\s]")
 
 
 @dataclass
