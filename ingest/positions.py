@@ -339,9 +339,21 @@ def _country_after(text: str, offset: int, t_end: int,
     return None
 
 
-# A title after these words is someone the sentence reports to, talks with or quotes
-# ("Báo cáo với Phó Thủ tướng, Bí thư Tỉnh ủy X Nguyễn Văn A cho biết"): it ends a title list.
-_ADDRESSED = re.compile(r"(?<!\w)(?:với|cho|tới|theo|của|trước)\s*$", re.IGNORECASE)
+# A title in a fronted phrase of address or source is someone the sentence reports to, talks
+# with or quotes ("Báo cáo với Phó Thủ tướng, Bí thư Tỉnh ủy X Nguyễn Văn A cho biết", "Theo
+# Bộ trưởng, ..."): it ends a title list. The phrase opens its clause with a few lowercase
+# words; in "Bộ trưởng làm việc với Phó Bí thư, Chủ tịch UBND tỉnh X A" the titles are one
+# person's, the object of the clause.
+_ADDRESSED = re.compile(r"(?:^|[,;:]\s*)(?:[^\W\d_]+\s+){0,3}?(?:với|cho|tới|theo|của|trước)\s*$")
+
+
+def _addressed(text: str, at: int) -> bool:
+    """Does a fronted phrase of address ("Báo cáo với", "Theo") end at `at`?"""
+    m = _ADDRESSED.search(text, max(0, at - 40), at)
+    if m is None or (m.start() > 0 and text[m.start()] not in ",;:"):
+        return False
+    words = text[m.start():at].strip(" ,;:").split()
+    return all(not w[0].isupper() for w in words[1:])
 
 
 def _link_chains(units: list[TitleUnit], text: str, offset: int) -> None:
@@ -351,8 +363,7 @@ def _link_chains(units: list[TitleUnit], text: str, offset: int) -> None:
     for i, unit in enumerate(units):
         prev = units[i - 1] if i else None
         if prev is not None and _CHAIN_JOIN.match(text[prev.end - offset:unit.start - offset]) \
-                and not _ADDRESSED.search(text[max(0, prev.start - offset - 8):
-                                               prev.start - offset]):
+                and not _addressed(text, prev.start - offset):
             unit.chain = units[i - 1].chain
         else:
             chain += 1

@@ -786,6 +786,18 @@ CLASS_CASES += [
      "Bình Phước", [],
      {(HP, "Trần Tuệ Hiền", "Tỉnh ủy Bình Phước", "Phó Bí thư"),
       (HP, "Trần Tuệ Hiền", "UBND tỉnh Bình Phước", "Chủ tịch")}),
+    ("titles-after-a-clause-verb-are-one-persons",
+     "Sáng 5/9, Bộ trưởng Đỗ Đức Duy làm việc với Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+     "Kon Tum Lê Ngọc Tuấn.",
+     [P("Đỗ Đức Duy"), ORG("Tỉnh ủy", "Tỉnh ủy Kon Tum"), ORG("UBND tỉnh Kon Tum"),
+      P("Lê Ngọc Tuấn")], "Kon Tum", [("5/9", "2024-09-05")],
+     {(HP, "Lê Ngọc Tuấn", "Tỉnh ủy Kon Tum", "Phó Bí thư"),
+      (HP, "Lê Ngọc Tuấn", "UBND tỉnh Kon Tum", "Chủ tịch")}),
+    ("titles-after-with-the-presence-of-are-one-persons",
+     "Hội nghị diễn ra với sự tham dự của Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn.",
+     [ORG("Bộ Ngoại giao"), P("Bùi Thanh Sơn")], None, [],
+     {(HP, "Bùi Thanh Sơn", "Chính phủ", "Phó Thủ tướng"),
+      (HP, "Bùi Thanh Sơn", "Bộ Ngoại giao", "Bộ trưởng")}),
     # a facility visited: visited goes to the place it is stated to lie in
     ("plant-visited-at-its-district",
      "Chiều 20/6, Phó Thủ tướng Bùi Thanh Sơn kiểm tra Nhà máy Thủy điện Hòa Bình tại huyện "
