@@ -206,8 +206,13 @@ _ZONE_QUALIFIER = (r"ven\s+biển|cửa\s+khẩu(?:\s+quốc\s+tế)?|đặc\s+b
 _ZONE_KIND = (rf"(?:[Kk]hu|[Cc]ụm)\s+(?i:{_ZONE_FIRST})(?:\s*[-–]\s*(?i:{_ZONE_MORE}))*"
               rf"(?:\s+(?:{_ZONE_QUALIFIER}))*|KKT(?:\s+cửa\s+khẩu)?|KCN|CCN")
 # Two places joined by a dash make one name: "Khu kinh tế Đình Vũ - Cát Hải".
+# A number or a roman numeral ends the name of a later phase ("Khu công nghiệp Phú Mỹ 3", "KCN
+# Quế Võ II"), but not a quantity or a date after it ("KCN X 5/9", "KCN X 3 ha").
+_ZONE_NUMBER = (r"(?:[ ](?:\d{1,2}|[IVX]{1,4})(?![\w/.,%]\d|\w|[ ]?(?:ha|héc|%|tỷ|triệu|nghìn|"
+                r"năm|tháng|km|m2|lô|doanh|dự)\b))?")
 _ZONE = re.compile(rf"(?<!\w)(?P<kind>{_ZONE_KIND})[ ]+(?:(?:tỉnh|thành[ ]phố)[ ]+)?"
-                   rf"(?P<name>(?:TP\.?[ ]?)?{_CAPRUN})(?:[ ]?[-–][ ]?(?P<more>{_CAPRUN}))?(?!\w)")
+                   rf"(?P<name>(?:TP\.?[ ]?)?{_CAPRUN}{_ZONE_NUMBER})"
+                   rf"(?:[ ]?[-–][ ]?(?P<more>{_CAPRUN}{_ZONE_NUMBER}))?(?!\w)")
 # Words that open a title or a body, not the second place of a name ("KCN X - Phó Chủ tịch").
 _NOT_PLACE = {"Phó", "Bí", "Chủ", "Giám", "Trưởng", "Thứ", "Bộ", "Ủy", "Sở", "Ban", "UBND",
               "HĐND", "Tỉnh", "Thành", "Công", "Tổng", "Cục", "Đại", "Ông", "Bà", "Đồng"}

@@ -482,6 +482,23 @@ CASES += [
     ("company-tnhh-name-opens-with-surname",
      "Công ty TNHH Lê Long đã hoàn thành nghĩa vụ thuế.",
      {(O, "Công ty TNHH Lê Long")}),
+    # a later phase of a zone: its number or roman numeral is part of its name, a quantity or a
+    # date after the name is not
+    ("zone-numbered-phase",
+     "Nhà đầu tư Nhật Bản thuê thêm đất tại Khu công nghiệp Long Đức 3.",
+     {(L, "Nhật Bản"), (Z, "Khu công nghiệp Long Đức 3")}),
+    ("zone-abbreviated-numbered-phase",
+     "KCN Nam Sơn 2 đã lấp đầy hơn 60% diện tích.",
+     {(Z, "Khu công nghiệp Nam Sơn 2")}),
+    ("zone-roman-numbered-phase",
+     "Cụm công nghiệp Tân Hồng II được bổ sung vào quy hoạch.",
+     {(Z, "Cụm công nghiệp Tân Hồng II")}),
+    ("zone-dash-compound-numbered",
+     "Tỉnh giao đất cho Cụm công nghiệp Đông Lâm - Tây Lâm 2 để mở rộng sản xuất.",
+     {(Z, "Cụm công nghiệp Đông Lâm - Tây Lâm 2")}),
+    ("zone-followed-by-an-area-is-not-numbered",
+     "Khu công nghiệp Hòa Khánh 45 ha đã được phê duyệt.",
+     {(Z, "Khu công nghiệp Hòa Khánh")}),
     # one-word ethnic names after a title
     ("ethnic-name-with-apostrophe",
      "Phó Chủ tịch UBND tỉnh Lâm Đồng K'Mák phát biểu tại hội nghị.",

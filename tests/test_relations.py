@@ -887,6 +887,15 @@ PIPELINE_CLASS_ARTICLES += [
      {"Cát Hải"},
      {("visited", "Nguyễn Đức Chi", "Khu kinh tế Đình Vũ - Cát Hải"),
       ("worked_with", "Nguyễn Đức Chi", "Cục Hải quan thành phố Hải Phòng")}),
+    ("numbered-zone-in-its-town-end-to-end", "2024-10-03",
+     "Đồng Nai mời gọi đầu tư công nghệ cao\n"
+     "Ngày 2/10, Thứ trưởng Bộ Kế hoạch và Đầu tư Trần Quốc Phương khảo sát Khu công nghiệp "
+     "Long Đức 3 tại thị xã Long Khánh, tỉnh Đồng Nai.",
+     {("ZONE", "Khu công nghiệp Long Đức 3"), ("LOCATION", "Long Khánh")},
+     {"Khu công nghiệp Long Đức"},
+     {("visited", "Trần Quốc Phương", "Khu công nghiệp Long Đức 3"),
+      ("located_in", "Khu công nghiệp Long Đức 3", "Long Khánh"),
+      ("located_in", "Long Khánh", "Đồng Nai")}),
     ("foreign-leader-end-to-end", "2024-03-13",
      "Thủ tướng tiếp Thủ tướng Campuchia\n"
      "Chiều 12/3, Thủ tướng Chính phủ Phạm Minh Chính đón Thủ tướng Campuchia Hun Manet.",
