@@ -193,6 +193,8 @@ def _district_provinces() -> dict[str, str]:
                      if p.get("era", "legacy") == "legacy"}
     out: dict[str, str] = {}
     names: Counter[str] = Counter(fold(d["name"]) for d in districts)
+    # folding drops the tone marks, which alone may tell two districts apart ("Phú Mỹ", "Phù Mỹ")
+    exact: Counter[str] = Counter(_exact(d["name"]) for d in districts)
     for d in districts:
         prov = provinces.get(d["province"])
         if not prov:
@@ -200,7 +202,13 @@ def _district_provinces() -> dict[str, str]:
         out[d["id"]] = prov
         if names[fold(d["name"])] == 1:
             out["name:" + fold(d["name"])] = prov
+        if exact[_exact(d["name"])] == 1:
+            out["exact:" + _exact(d["name"])] = prov
     return out
+
+
+def _exact(name: str) -> str:
+    return nfc_vi(name).lower()
 
 
 @cache
@@ -1159,7 +1167,8 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
                     facts.add("located_in", m, ("PROVINCE", prov), evidence)
                     done.add(key)
             elif m.label == "LOCATION":
-                prov = districts.get(_ent_key(m)) or districts.get("name:" + fold(m.name))
+                prov = districts.get(_ent_key(m)) or districts.get("name:" + fold(m.name)) \
+                    or districts.get("exact:" + _exact(m.name))
                 parent = foreign.get(fold(m.name))
                 if prov and (prov == ctx.province or prov in {p.name for p in provinces}):
                     facts.add("located_in", m, ("PROVINCE", prov), evidence)

@@ -499,6 +499,17 @@ CASES += [
     ("zone-followed-by-an-area-is-not-numbered",
      "Khu công nghiệp Hòa Khánh 45 ha đã được phê duyệt.",
      {(Z, "Khu công nghiệp Hòa Khánh")}),
+    # a province whose name joins two places by a dash: one body, the province's whole name
+    ("body-of-a-dash-province",
+     "UBND tỉnh Bà Rịa - Vũng Tàu chỉ đạo các sở rà soát quy hoạch cảng biển.",
+     {(O, "UBND tỉnh Bà Rịa - Vũng Tàu")}),
+    ("party-committee-of-a-dash-province",
+     "Ban Thường vụ Tỉnh ủy Bà Rịa - Vũng Tàu cho ý kiến về đề án sắp xếp.",
+     {(O, "Ban Thường vụ Tỉnh ủy Bà Rịa - Vũng Tàu")}),
+    ("two-bodies-of-dash-provinces",
+     "Sở Công Thương tỉnh Bà Rịa - Vũng Tàu và Công an tỉnh Thừa Thiên - Huế trao đổi kinh "
+     "nghiệm.",
+     {(O, "Sở Công Thương tỉnh Bà Rịa - Vũng Tàu"), (O, "Công an thành phố Huế")}),
     # one-word ethnic names after a title
     ("ethnic-name-with-apostrophe",
      "Phó Chủ tịch UBND tỉnh Lâm Đồng K'Mák phát biểu tại hội nghị.",

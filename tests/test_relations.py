@@ -896,6 +896,20 @@ PIPELINE_CLASS_ARTICLES += [
      {("visited", "Trần Quốc Phương", "Khu công nghiệp Long Đức 3"),
       ("located_in", "Khu công nghiệp Long Đức 3", "Long Khánh"),
       ("located_in", "Long Khánh", "Đồng Nai")}),
+    ("works-with-body-of-a-dash-province", "2024-05-15",
+     "Bộ Nông nghiệp làm việc với tỉnh Bà Rịa - Vũng Tàu\n"
+     "Sáng 14/5, Thứ trưởng Bộ Nông nghiệp và Phát triển nông thôn Phùng Đức Tiến cùng đoàn "
+     "công tác của Bộ đã làm việc với UBND tỉnh Bà Rịa - Vũng Tàu về phát triển thủy sản.",
+     {("ORGANIZATION", "UBND tỉnh Bà Rịa - Vũng Tàu")}, set(),
+     {("worked_with", "Phùng Đức Tiến", "UBND tỉnh Bà Rịa - Vũng Tàu"),
+      ("worked_with", "Bộ Nông nghiệp và Phát triển nông thôn", "UBND tỉnh Bà Rịa - Vũng Tàu")}),
+    ("works-with-party-committee-of-a-dash-province", "2024-05-16",
+     "Ban Tổ chức Trung ương làm việc tại Bà Rịa - Vũng Tàu\n"
+     "Chiều 15/5, Ban Tổ chức Trung ương đã làm việc với Tỉnh ủy Bà Rịa - Vũng Tàu về công tác "
+     "cán bộ. Dự án tại thị xã Phú Mỹ, tỉnh Bà Rịa - Vũng Tàu được báo cáo.",
+     {("ORGANIZATION", "Tỉnh ủy Bà Rịa - Vũng Tàu")}, set(),
+     {("worked_with", "Ban Tổ chức Trung ương", "Tỉnh ủy Bà Rịa - Vũng Tàu"),
+      ("located_in", "Phú Mỹ", "Bà Rịa - Vũng Tàu")}),
     ("foreign-leader-end-to-end", "2024-03-13",
      "Thủ tướng tiếp Thủ tướng Campuchia\n"
      "Chiều 12/3, Thủ tướng Chính phủ Phạm Minh Chính đón Thủ tướng Campuchia Hun Manet.",
