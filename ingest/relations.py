@@ -737,13 +737,20 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
             _received(sent, lo + match.start(), lo + match.end(), hi, ctx, facts, evidence,
                       title_bodies, doc_ends, used)
         for match in _WORKED.finditer(clause):
-            if _RECEIVE_LEAD.search(clause[: match.start()]):
-                continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
             t0, t1 = lo + match.start(), lo + match.end()
+            with_person = _titled_host(sent, t1, hi, ctx, facts) \
+                if fold(match.group("prep")) == "voi" else None
+            if _RECEIVE_LEAD.search(clause[: match.start()]) and (
+                    with_person is None or not _province_named_in(with_person.name)):
+                continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
             hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
                              fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
+            if not hosts and with_person is not None:
+                hosts = [with_person]
             agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
             agents = agents or [a for a in carried if a.label in AGENT]
+            if hosts and hosts[0] is with_person:
+                agents = _other_side(agents, with_person, sent, ctx)
             found_trigger = True
             if not hosts or not agents:
                 continue
@@ -892,6 +899,51 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                 carried = [first]
     if leaders and ctx.delegation is not None:
         _add_leaders(ctx, ctx.delegation, leaders)
+
+
+_BEFORE_HOST_PERSON = re.compile(r"^\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", re.IGNORECASE)
+# A people's committee is the body a provincial leader hosts a working session as.
+_GOVERNING = re.compile(r"^(?:UBND|Ủy ban nhân dân)\b")
+
+
+def _titled_host(sent: Sentence, t1: int, hi: int, ctx: ArticleContext,
+                 facts: _Facts) -> Mention | None:
+    """"làm việc với Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X B", "... với ông B, Chủ tịch UBND
+    tỉnh X": the side worked with is the body the person holds a position in (a people's
+    committee first), or its province where the article already names the province as the host
+    ("làm việc với lãnh đạo tỉnh X"), as for a host named by its leaders."""
+    person = next((m for m in sent.mentions if t1 <= m.start < hi and m.label == "PERSON"),
+                  None)
+    if person is None:
+        return None
+    held = [p for p in sent.positions if p.person == person.name and p.body]
+    if not held:
+        return None
+    opening = min([person.start, *(p.start for p in held)])
+    if not _BEFORE_HOST_PERSON.fullmatch(sent.text[t1 - sent.start:opening - sent.start]):
+        return None
+    body = next((p.body for p in held if _GOVERNING.match(p.body)), held[0].body)
+    province = _province_named_in(body)
+    if province and any(f["relation"] == "worked_with" and f["object"] == ("PROVINCE", province)
+                        for f in facts.items):
+        return Mention(person.start, person.end, "PROVINCE", province)
+    return Mention(person.start, person.end, "ORGANIZATION", body)
+
+
+def _other_side(agents: list[Mention], host: Mention, sent: Sentence,
+                ctx: ArticleContext) -> list[Mention]:
+    """The agents that are not of the host's own province: "Chủ tịch UBND tỉnh X A làm việc
+    với Phó Chủ tịch UBND tỉnh X B" is a meeting inside one side."""
+    province = host.name if host.label == "PROVINCE" else _province_named_in(host.name)
+    if not province:
+        return agents
+
+    def bodies(agent: Mention) -> list[str]:
+        if agent.label != "PERSON":
+            return [agent.name]
+        return [p.body for p in sent.positions if p.person == agent.name and p.body] + [
+            body for _role, body in ctx.person_bodies.get(agent.name, [])]
+    return [a for a in agents if not any(_province_named_in(b) == province for b in bodies(a))]
 
 
 def _received(sent: Sentence, t0: int, t1: int, hi: int, ctx: ArticleContext, facts: _Facts,

@@ -141,6 +141,32 @@ CASES = [
      [P("Lưu Văn Hải"), PR("tỉnh Kiên Giang", "Kiên Giang")], None, [("12/4", "2024-04-12")],
      {(HP, "Lưu Văn Hải", "Chính phủ", "Phó Thủ tướng"),
       (WW, "Lưu Văn Hải", "Kiên Giang", "2024-04-12")}),
+    # a host named by its leader's titles: the body the leader holds a position in
+    ("works-with-titled-leader-of-a-province",
+     "Chiều 21/3, Bộ trưởng Bộ Tư pháp Hoàng Thanh Tùng làm việc với Phó Bí thư Tỉnh ủy, Chủ "
+     "tịch UBND tỉnh Sóc Trăng Lâm Hoàng Nghiệp về cải cách thủ tục hành chính.",
+     [ORG("Bộ Tư pháp"), P("Hoàng Thanh Tùng"), ORG("Tỉnh ủy", "Tỉnh ủy Sóc Trăng"),
+      ORG("UBND tỉnh Sóc Trăng"), P("Lâm Hoàng Nghiệp")], None, [("21/3", "2024-03-21")],
+     {(HP, "Hoàng Thanh Tùng", "Bộ Tư pháp", "Bộ trưởng"),
+      (HP, "Lâm Hoàng Nghiệp", "Tỉnh ủy Sóc Trăng", "Phó Bí thư"),
+      (HP, "Lâm Hoàng Nghiệp", "UBND tỉnh Sóc Trăng", "Chủ tịch"),
+      (WW, "Hoàng Thanh Tùng", "UBND tỉnh Sóc Trăng", "2024-03-21")}),
+    ("delegation-received-by-named-leader",
+     "Sáng 4/10, đoàn công tác của Bộ Nội vụ do Thứ trưởng Vũ Chiến Thắng dẫn đầu đã tiếp và "
+     "làm việc với ông Nguyễn Văn Phương, Chủ tịch UBND tỉnh Bình Phước.",
+     [ORG("Bộ Nội vụ"), P("Vũ Chiến Thắng"), P("Nguyễn Văn Phương"),
+      ORG("UBND tỉnh Bình Phước")], None, [("4/10", "2024-10-04")],
+     {(HP, "Vũ Chiến Thắng", "Bộ Nội vụ", "Thứ trưởng"),
+      (HP, "Nguyễn Văn Phương", "UBND tỉnh Bình Phước", "Chủ tịch"),
+      (WW, "Bộ Nội vụ", "UBND tỉnh Bình Phước", "2024-10-04"),
+      (WW, "Vũ Chiến Thắng", "UBND tỉnh Bình Phước", "2024-10-04")}),
+    ("a-leader-meets-his-own-deputy-is-no-visit",
+     "Ngày 6/2, Chủ tịch UBND tỉnh Bến Tre Trần Ngọc Tam làm việc với Phó Chủ tịch UBND tỉnh "
+     "Nguyễn Minh Cảnh về thu ngân sách.",
+     [ORG("UBND tỉnh Bến Tre"), P("Trần Ngọc Tam"), ORG("UBND tỉnh", "UBND tỉnh Bến Tre"),
+      P("Nguyễn Minh Cảnh")], "Bến Tre", [("6/2", "2024-02-06")],
+     {(HP, "Trần Ngọc Tam", "UBND tỉnh Bến Tre", "Chủ tịch"),
+      (HP, "Nguyễn Minh Cảnh", "UBND tỉnh Bến Tre", "Phó Chủ tịch")}),
     ("delegation-of-two-bodies",
      "Ngày 3-7, Đoàn công tác của Ủy ban Kinh tế và Bộ Nội vụ đã có buổi làm việc với tỉnh "
      "Tây Ninh.",
@@ -792,7 +818,8 @@ CLASS_CASES += [
      [P("Đỗ Đức Duy"), ORG("Tỉnh ủy", "Tỉnh ủy Kon Tum"), ORG("UBND tỉnh Kon Tum"),
       P("Lê Ngọc Tuấn")], "Kon Tum", [("5/9", "2024-09-05")],
      {(HP, "Lê Ngọc Tuấn", "Tỉnh ủy Kon Tum", "Phó Bí thư"),
-      (HP, "Lê Ngọc Tuấn", "UBND tỉnh Kon Tum", "Chủ tịch")}),
+      (HP, "Lê Ngọc Tuấn", "UBND tỉnh Kon Tum", "Chủ tịch"),
+      (WW, "Đỗ Đức Duy", "UBND tỉnh Kon Tum", "2024-09-05")}),
     ("titles-after-with-the-presence-of-are-one-persons",
      "Hội nghị diễn ra với sự tham dự của Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn.",
      [ORG("Bộ Ngoại giao"), P("Bùi Thanh Sơn")], None, [],
@@ -910,6 +937,18 @@ PIPELINE_CLASS_ARTICLES += [
      {("ORGANIZATION", "Tỉnh ủy Bà Rịa - Vũng Tàu")}, set(),
      {("worked_with", "Ban Tổ chức Trung ương", "Tỉnh ủy Bà Rịa - Vũng Tàu"),
       ("located_in", "Phú Mỹ", "Bà Rịa - Vũng Tàu")}),
+    ("works-with-titled-leader-where-the-province-hosts", "2024-04-19",
+     "Bộ trưởng Bộ Tư pháp làm việc với tỉnh Sóc Trăng\n"
+     "Chiều 18/4, Bộ trưởng Bộ Tư pháp Hoàng Thanh Tùng làm việc với Phó Bí thư Tỉnh ủy, Chủ "
+     "tịch UBND tỉnh Sóc Trăng Lâm Hoàng Nghiệp về xây dựng pháp luật.",
+     set(), set(),
+     {("worked_with", "Hoàng Thanh Tùng", "Sóc Trăng")}),
+    ("works-with-named-leader-then-title", "2024-04-20",
+     "Thúc đẩy hợp tác về năng lượng\n"
+     "Sáng 19/4, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã làm việc với ông Lê Quốc Phong, "
+     "Bí thư Tỉnh ủy Đồng Tháp về điện gió ven biển.",
+     {("ORGANIZATION", "Tỉnh ủy Đồng Tháp")}, set(),
+     {("worked_with", "Nguyễn Hồng Diên", "Tỉnh ủy Đồng Tháp")}),
     ("foreign-leader-end-to-end", "2024-03-13",
      "Thủ tướng tiếp Thủ tướng Campuchia\n"
      "Chiều 12/3, Thủ tướng Chính phủ Phạm Minh Chính đón Thủ tướng Campuchia Hun Manet.",
