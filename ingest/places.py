@@ -163,10 +163,33 @@ def _gate_name(lex: Lexicon, a: str, b: str | None, province: str | None) -> tup
     return name, key
 
 
+# An international railway station is a crossing point of a border gate (FACTS.md): a
+# BORDER_GATE of its own, "Ga đường sắt quốc tế Lào Cai", "ga quốc tế Đồng Đăng".
+_STATION = re.compile(
+    r"(?<!\w)[Gg]a(?:[ ]đường[ ]sắt)?(?:[ ]liên[ ]vận)?[ ][Qq]uốc[ ]tế"
+    rf"[ ]+(?P<name>{_CAPRUN})(?!\w)")
+_STATION_FORMS = ("Ga đường sắt quốc tế {}", "ga đường sắt liên vận quốc tế {}", "ga {}",
+                  "Ga {}", "{}")
+
+
+def _station(lex: Lexicon, own: str, province: str | None) -> tuple[str, str]:
+    """A station's name and key: the gazetteer's station (its own key, not the road gate's of
+    the same place name), else its written name."""
+    for form in _STATION_FORMS:
+        rec = lex.gate(form.format(own), province)
+        if rec is not None and rec.get("mode") == "rail":
+            return rec["name"], f"border_gate:{rec['key']}"
+    name = f"Ga đường sắt quốc tế {own}"
+    return name, f"border_gate:{slugify(name)}"
+
+
 def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Candidate]:
     """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành"); a name that
     several provinces share is read by the article's province key."""
     out: list[Candidate] = []
+    for m in _STATION.finditer(text):
+        name, key = _station(lex, m.group("name"), province)
+        out.append(Candidate(m.start(), m.end(), "BORDER_GATE", name, key, 3))
     for m in _GATE.finditer(text):
         if m.group("num"):
             own = m.group("numname") or m.group("bridge")

@@ -459,6 +459,16 @@ CASES += [
     ("railway-station-named-after-district",
      "Ngành đường sắt cải tạo Ga Đồng Hới trước mùa du lịch.",
      {(L, "Ga Đồng Hới")}),
+    # an international railway station is a crossing point of a border gate: a gate of its own
+    ("international-station-is-a-gate",
+     "Lượng hàng qua Ga đường sắt quốc tế Lào Cai tăng mạnh trong tháng 7.",
+     {(G, "Ga đường sắt quốc tế Lào Cai")}),
+    ("short-international-station-is-the-gazetteer-station",
+     "Tàu liên vận xuất phát từ ga quốc tế Đồng Đăng lúc 21 giờ.",
+     {(G, "Ga đường sắt quốc tế Đồng Đăng")}),
+    ("station-and-road-gate-of-one-place-are-two-gates",
+     "Hải quan giám sát ga quốc tế Lào Cai và cửa khẩu quốc tế Lào Cai.",
+     {(G, "Ga đường sắt quốc tế Lào Cai"), (G, "Lào Cai")}),
     # foreign leaders: the country between title and name is not part of the name
     ("foreign-prime-minister-one-word-country",
      "Thủ tướng Campuchia Hun Manet tiếp Bộ trưởng Bộ Công Thương.",

@@ -84,11 +84,16 @@ def test_every_node_has_one_label_across_the_samples(sample_kg):
 
 def test_each_border_gate_of_the_samples_is_one_node_under_its_gazetteer_name(sample_kg):
     """The samples write one gate as a pair with two spellings of the Chinese side, as the
-    bare name, as "II" or "số II - ...": every form is the gazetteer gate's one node."""
+    bare name, as "II" or "số II - ...": every form is the gazetteer gate's one node. The
+    international railway station, a crossing point of the Lào Cai gate, is a node of its own
+    (the gazetteer's station), never a second node of the road gate."""
     gates = {e.rsplit("/", 1)[1]: ls for e, ls in _labels_by_node(sample_kg).items()
              if "/border-gate/" in e}
     assert gates == {"lao-cai": {"Lào Cai"}, "kim-thanh": {"Kim Thành"},
-                     "ban-vuoc": {"Bản Vược"}, "muong-khuong": {"Mường Khương"}}
+                     "ban-vuoc": {"Bản Vược"}, "muong-khuong": {"Mường Khương"},
+                     "ga-lao-cai": {"Ga đường sắt quốc tế Lào Cai"}}
+    places = sample_kg.query("province_places", {"province": f"{sample_kg.base}/province/lao-cai"})
+    assert f"{sample_kg.base}/border-gate/ga-lao-cai" in {r["place"] for r in places}
     rows = sample_kg.sparql(f"""SELECT DISTINCT ?alt WHERE {{
         <{sample_kg.base}/border-gate/lao-cai> <http://www.w3.org/2004/02/skos/core#altLabel>
         ?alt }}""")

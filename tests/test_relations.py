@@ -949,6 +949,14 @@ PIPELINE_CLASS_ARTICLES += [
      "Bí thư Tỉnh ủy Đồng Tháp về điện gió ven biển.",
      {("ORGANIZATION", "Tỉnh ủy Đồng Tháp")}, set(),
      {("worked_with", "Nguyễn Hồng Diên", "Tỉnh ủy Đồng Tháp")}),
+    ("international-station-is-a-gate-of-its-province", "2024-07-17",
+     "Lạng Sơn khai thác tàu hàng liên vận\n"
+     "Sáng 16/7, Phó Chủ tịch UBND tỉnh Lạng Sơn Đoàn Thu Hà kiểm tra ga quốc tế Đồng Đăng và "
+     "cửa khẩu Hữu Nghị.",
+     {("BORDER_GATE", "Ga đường sắt quốc tế Đồng Đăng"), ("BORDER_GATE", "Hữu Nghị")}, set(),
+     {("visited", "Đoàn Thu Hà", "Ga đường sắt quốc tế Đồng Đăng"),
+      ("border_gate_of", "Ga đường sắt quốc tế Đồng Đăng", "Lạng Sơn"),
+      ("border_gate_of", "Hữu Nghị", "Lạng Sơn")}),
     ("foreign-leader-end-to-end", "2024-03-13",
      "Thủ tướng tiếp Thủ tướng Campuchia\n"
      "Chiều 12/3, Thủ tướng Chính phủ Phạm Minh Chính đón Thủ tướng Campuchia Hun Manet.",
