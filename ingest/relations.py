@@ -115,6 +115,10 @@ _SESSION_NOUN = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|hội đàm|h�
 _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "lễ", "festival", "hội báo",
                 "triển lãm", "tọa đàm", "giải")
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
+# The opening or closing ceremony (or session) of an event stands for the event: "dự lễ khai
+# mạc Hội chợ", "Dự Lễ bế mạc có ...", "Phát biểu tại phiên khai mạc, ông A ...".
+_CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
+                       re.IGNORECASE)
 _HOST_GAP = re.compile(
     r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
     r"TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
@@ -501,8 +505,14 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
         return
     what_lo, what_hi = sent.start + match.start("what"), sent.start + match.end("what")
     what = match.group("what")
+    ceremony = _CEREMONY.match(what)
     events = [m.name for m in sent.mentions if m.label == "EVENT" and what_lo <= m.start < what_hi]
-    if not events:
+    if not events and ceremony:
+        what = what[ceremony.end():]
+        bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
+        event = ctx.event_with_head(bare.group(0), what_lo) if bare else None
+        events = [event] if event else [] if bare else recent
+    if not events and not ceremony:
         bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
         event = ctx.event_with_head(bare.group(0), sent.start + bare.start()) if bare else None
         if event:
@@ -1022,6 +1032,9 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
     more = _MORE_VERBS.match(rest)
     if more:  # "dự và chỉ đạo Hội nghị": the event is the object of both verbs
         t1, rest = t1 + more.end(), rest[more.end():]
+    ceremony = _CEREMONY.match(rest)
+    if ceremony:  # "dự lễ khai mạc (Hội chợ)": the ceremony's event
+        at, t1, rest = t1, t1 + ceremony.end(), rest[ceremony.end():]
     named = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
              and _EVENT_GAP.fullmatch(sent.text[t1 - sent.start:m.start - sent.start])]
     if named:
@@ -1031,7 +1044,17 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
         event = ctx.event_with_head(bare.group(0).strip(), t1)
         if event:
             return [Mention(t1, t1 + bare.end(), "EVENT", event, bare.group(0), implicit=True)]
+    elif ceremony:  # the ceremony alone: the event named last before it
+        event = _event_before(ctx, at)
+        if event:
+            return [Mention(at, t1, "EVENT", event, ceremony.group(0).strip(), implicit=True)]
     return []
+
+
+def _event_before(ctx: ArticleContext, at: int) -> str | None:
+    """The event named last before `at` (the title's when the body names none before it)."""
+    before = [(start, name) for name, start in ctx.events if start < at]
+    return max(before)[1] if before else None
 
 
 def _organizers(sent: Sentence, lo: int, t0: int, events_end: int, hi: int,

@@ -996,3 +996,36 @@ def test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entiti
     assert entities <= {(e.type, e.name) for e in found.entities}
     assert not not_named & set(names.values())
     assert facts <= {(f.relation, names[f.subject], names[f.object]) for f in found.facts}
+
+
+# An event's opening or closing ceremony (or session) stands for the event: who attends or
+# speaks at "lễ khai mạc" attended the event named before it.
+PIPELINE_CLASS_ARTICLES_CEREMONY = [
+    ("closing-ceremony-list-names-the-fair-by-its-head", "2024-10-13",
+     "Lạng Sơn khai mạc hội chợ biên giới\n"
+     "Sáng 12/10, UBND tỉnh Lạng Sơn tổ chức khai mạc Hội chợ Thương mại quốc tế Đồng Đăng năm "
+     "2024. Hội chợ có 250 gian hàng của doanh nghiệp hai nước. Dự Lễ bế mạc Hội chợ có ông Hồ "
+     "Tiến Thiệu, Chủ tịch UBND tỉnh Lạng Sơn; bà Lê Thị Hồng, Phó Cục trưởng Cục Xúc tiến "
+     "thương mại.",
+     {("EVENT", "Hội chợ Thương mại quốc tế Đồng Đăng năm 2024")}, set(),
+     {("attended", "Hồ Tiến Thiệu", "Hội chợ Thương mại quốc tế Đồng Đăng năm 2024"),
+      ("attended", "Lê Thị Hồng", "Hội chợ Thương mại quốc tế Đồng Đăng năm 2024")}),
+    ("opening-ceremony-alone-and-as-object", "2024-11-04",
+     "Diễn đàn hợp tác kinh tế\n"
+     "Sáng 3/11, Bộ Ngoại giao tổ chức Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024 tại Hà "
+     "Nội. Phát biểu tại lễ khai mạc, ông Đỗ Hùng Việt, Thứ trưởng Bộ Ngoại giao nhấn mạnh vai "
+     "trò của doanh nghiệp. Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên dự lễ khai mạc Diễn đàn. "
+     "Dự lễ khai mạc còn có ông Trần Văn Hòa, Giám đốc Sở Ngoại vụ tỉnh Nghệ An.",
+     set(), set(),
+     {("attended", "Đỗ Hùng Việt", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024"),
+      ("attended", "Nguyễn Hồng Diên", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024"),
+      ("attended", "Trần Văn Hòa", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024")}),
+]
+
+
+@pytest.mark.parametrize(("aid", "published", "text", "entities", "not_named", "facts"),
+                         PIPELINE_CLASS_ARTICLES_CEREMONY,
+                         ids=[a[0] for a in PIPELINE_CLASS_ARTICLES_CEREMONY])
+def test_a_ceremony_stands_for_its_event(nlp, aid, published, text, entities, not_named, facts):
+    test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
+                                               facts)
