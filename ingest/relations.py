@@ -133,6 +133,15 @@ _PART_OF_LIST = re.compile(
     r"(?:đơn vị|Cục|Vụ|cơ quan|Tổng cục)[^:;.]{0,40}?\b(?:thuộc|trong|của|trực thuộc)\s+"
     r"(?P<parent>Bộ|Sở|UBND|Ủy ban)\b[^:;.]{0,60}?:", re.IGNORECASE)
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
+# A ministry's unit named with its ministry in brackets or after a comma: "Cục Xúc tiến thương
+# mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Hải quan X (Tổng cục Hải quan)".
+_UNIT_HEAD = re.compile(r"^(?:Tổng cục|Cục|Vụ|Viện|Thanh tra|Văn phòng|Học viện|Trường|"
+                        r"Trung tâm|Tạp chí|Báo)\s", re.IGNORECASE)
+_MINISTRY_HEAD = re.compile(r"^(?:Bộ|Tổng cục)\s")
+_BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"^\s*\)")
+_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_LIST_GO_ON = re.compile(r"^\s*(?:,|và|cùng)\s*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
 # Bodies of the article's province written without its name, when recognition left them out.
 _PROVINCIAL_BODY = re.compile(
@@ -1195,9 +1204,33 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
         if m.label != "ORGANIZATION" or not (lo <= m.start < hi):
             continue
         nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end), None)
-        if nxt is not None and nxt.label == "ORGANIZATION" and \
-                _PART_OF_ADJ.fullmatch(text[m.end - sent.start:nxt.start - sent.start]):
+        if nxt is None:
+            continue
+        if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(
+                text[m.end - sent.start:nxt.start - sent.start])) or \
+                _ministry_unit(sent, i, m, nxt):
             facts.add("part_of", m, nxt, evidence)
+
+
+def _ministry_unit(sent: Sentence, i: int, unit: Mention, parent: Mention) -> bool:
+    """`parent` is the ministry `unit` belongs to: written in brackets after it, or after a
+    comma where the two are not items of a longer list of bodies."""
+    if parent.label != "ORGANIZATION" or not _UNIT_HEAD.match(unit.name) or \
+            not _MINISTRY_HEAD.match(parent.name) or \
+            fold(parent.name.split()[0]) == fold(unit.name.split()[0]):
+        return False
+    text, at = sent.text, sent.start
+    gap = text[unit.end - at:parent.start - at]
+    if _BRACKET_OPEN.fullmatch(gap):
+        return bool(_BRACKET_CLOSE.match(text[parent.end - at:]))
+    if not _COMMA_ONLY.fullmatch(gap):
+        return False
+    before = next((n for n in reversed(sent.mentions[:i]) if n.end <= unit.start), None)
+    after = next((n for n in sent.mentions if n.start >= parent.end), None)
+    return not (before is not None and before.label == "ORGANIZATION" and
+                _LIST_GO_ON.fullmatch(text[before.end - at:unit.start - at])) and \
+        not (after is not None and after.label == "ORGANIZATION" and
+             _LIST_GO_ON.fullmatch(text[parent.end - at:after.start - at]))
 
 
 # -- places: border gates, zones, districts ------------------------------------------------

@@ -1029,3 +1029,48 @@ PIPELINE_CLASS_ARTICLES_CEREMONY = [
 def test_a_ceremony_stands_for_its_event(nlp, aid, published, text, entities, not_named, facts):
     test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
                                                facts)
+
+
+# A ministry's unit with its ministry in brackets, after "thuộc" or after a comma: part_of,
+# and the bracket is not part of the unit's name; a comma inside a list of bodies is no link.
+PART_OF_CASES = [
+    ("unit-with-ministry-in-brackets",
+     "Sáng 10/9, Cục Xúc tiến thương mại (Bộ Công Thương) phối hợp với UBND tỉnh Bình Dương tổ "
+     "chức hội nghị.",
+     [ORG("Cục Xúc tiến thương mại"), ORG("Bộ Công Thương"), ORG("UBND tỉnh Bình Dương")],
+     "Bình Dương", [], {("part_of", "Cục Xúc tiến thương mại", "Bộ Công Thương", None)}),
+    ("two-units-each-with-its-bracket",
+     "Vụ Pháp chế (Bộ Tài chính) và Tổng cục Hải quan (Bộ Tài chính) góp ý dự thảo.",
+     [ORG("Vụ Pháp chế"), ORG("Bộ Tài chính"), ORG("Tổng cục Hải quan"), ORG("Bộ Tài chính")],
+     None, [], {("part_of", "Vụ Pháp chế", "Bộ Tài chính", None),
+                ("part_of", "Tổng cục Hải quan", "Bộ Tài chính", None)}),
+    ("unit-comma-ministry",
+     "Đại diện Cục Hàng không Việt Nam, Bộ Giao thông vận tải cho biết sẽ mở thêm đường bay.",
+     [ORG("Cục Hàng không Việt Nam"), ORG("Bộ Giao thông vận tải")], None, [],
+     {("part_of", "Cục Hàng không Việt Nam", "Bộ Giao thông vận tải", None)}),
+    ("unit-thuoc-ministry",
+     "Cục Quản lý thị trường thuộc Bộ Công Thương ra quân kiểm tra hàng giả.",
+     [ORG("Cục Quản lý thị trường"), ORG("Bộ Công Thương")], None, [],
+     {("part_of", "Cục Quản lý thị trường", "Bộ Công Thương", None)}),
+    ("a-list-of-bodies-is-no-part-of",
+     "Tham gia đoàn có Bộ Xây dựng, Cục Đường sắt Việt Nam, Bộ Tài nguyên và Môi trường.",
+     [ORG("Bộ Xây dựng"), ORG("Cục Đường sắt Việt Nam"), ORG("Bộ Tài nguyên và Môi trường")],
+     None, [], set()),
+]
+
+
+@pytest.mark.parametrize(("text", "ents", "province", "dates", "expected"),
+                         [c[1:] for c in PART_OF_CASES], ids=[c[0] for c in PART_OF_CASES])
+def test_a_unit_with_its_ministry_is_part_of_it(text, ents, province, dates, expected):
+    doc = make_doc(text, ents, province=province, dates=dates)
+    assert {f for f in fact_set(doc) if f[0] == "part_of"} == expected
+
+
+def test_a_bracketed_ministry_is_not_part_of_the_units_name(nlp):
+    test_held_out_classes_through_the_pipeline(
+        nlp, "bracket-ministry", "2024-09-13",
+        "Tập huấn pháp luật thuế\nNgày 12/9, Vụ Pháp chế (Bộ Tài chính) và Tổng cục Thuế (Bộ Tài "
+        "chính) phối hợp tổ chức lớp tập huấn cho doanh nghiệp.",
+        {("ORGANIZATION", "Vụ Pháp chế"), ("ORGANIZATION", "Tổng cục Thuế"),
+         ("ORGANIZATION", "Bộ Tài chính")}, {"Vụ Pháp chế (Bộ Tài chính)"},
+        {("part_of", "Vụ Pháp chế", "Bộ Tài chính"), ("part_of", "Tổng cục Thuế", "Bộ Tài chính")})
