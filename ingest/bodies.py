@@ -134,9 +134,10 @@ def _is_city(lex: Lexicon, name: str) -> bool:
 
 
 def _place_at(words: Words, i: int, lex: Lexicon) -> tuple[int, str] | None:
-    """A known place name starting at word i: (end index, name). Up to six words: a name that
-    joins two places by a dash is five ("Bà Rịa - Vũng Tàu")."""
-    for n in (6, 5, 4, 3, 2, 1):
+    """A known place name starting at word i: (end index, name). Up to eight words: a name that
+    joins two places by a dash is five ("Bà Rịa - Vũng Tàu"), a foreign autonomous region's
+    long form eight ("Khu tự trị dân tộc Choang Quảng Tây")."""
+    for n in (8, 7, 6, 5, 4, 3, 2, 1):
         name = " ".join(words.words[i:i + n])
         if len(words.words[i:i + n]) == n and all(
                 words.gap(k) == " " for k in range(i + 1, i + n)) and (

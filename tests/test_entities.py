@@ -527,6 +527,25 @@ CASES += [
     ("ethnic-name-with-prefix",
      "Phó Chủ tịch HĐND tỉnh Gia Lai Rơ Mah Tuân chủ trì phiên họp.",
      {(O, "HĐND tỉnh Gia Lai"), (P, "Rơ Mah Tuân")}),
+    # foreign local governments: the whole name is one body; the region alone is a place
+    ("foreign-government-of-an-autonomous-region",
+     "Chiều 6/9, Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh hội đàm với Chính quyền nhân dân "
+     "Khu tự trị dân tộc Choang Quảng Tây.",
+     {(O, "Chính quyền nhân dân Khu tự trị dân tộc Choang Quảng Tây"), (P, "Hoàng Xuân Ánh"),
+      (O, "UBND tỉnh Cao Bằng")}),
+    ("foreign-peoples-committee-of-a-region",
+     "Ủy ban nhân dân Khu tự trị Quảng Tây cử đoàn sang thăm tỉnh Lạng Sơn.",
+     {(O, "Ủy ban nhân dân Khu tự trị Quảng Tây"), (V, "Lạng Sơn")}),
+    ("foreign-governments-of-a-city-and-a-province",
+     "Lãnh đạo Chính quyền nhân dân thành phố Sùng Tả và Chính quyền nhân dân tỉnh Vân Nam dự "
+     "hội nghị.",
+     {(O, "Chính quyền nhân dân thành phố Sùng Tả"), (O, "Chính quyền nhân dân tỉnh Vân Nam")}),
+    ("autonomous-region-alone-is-its-place",
+     "Kim ngạch với Khu tự trị dân tộc Choang Quảng Tây tăng 15%.",
+     {(L, "Quảng Tây")}),
+    ("ministry-in-brackets-is-not-the-units-name",
+     "Cục Xúc tiến thương mại (Bộ Công Thương) tổ chức tập huấn.",
+     {(O, "Bộ Công Thương"), (O, "Cục Xúc tiến thương mại")}),
 ]
 
 # provincial bodies: the province named after the generic word, the article's own province

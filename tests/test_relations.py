@@ -1074,3 +1074,40 @@ def test_a_bracketed_ministry_is_not_part_of_the_units_name(nlp):
         {("ORGANIZATION", "Vụ Pháp chế"), ("ORGANIZATION", "Tổng cục Thuế"),
          ("ORGANIZATION", "Bộ Tài chính")}, {"Vụ Pháp chế (Bộ Tài chính)"},
         {("part_of", "Vụ Pháp chế", "Bộ Tài chính"), ("part_of", "Tổng cục Thuế", "Bộ Tài chính")})
+
+
+# A foreign local government is the host body of a working session or talks.
+FOREIGN_GOVERNMENT_ARTICLES = [
+    ("talks-with-a-foreign-provincial-government", "2024-09-06",
+     "Lào Cai hội đàm với Vân Nam\n"
+     "Sáng 5/9, đoàn công tác của UBND tỉnh Lào Cai do ông Trịnh Xuân Trường, Chủ tịch UBND "
+     "tỉnh dẫn đầu đã hội đàm với Chính quyền nhân dân tỉnh Vân Nam.",
+     {("ORGANIZATION", "Chính quyền nhân dân tỉnh Vân Nam")}, {"Chính quyền nhân dân"},
+     {("worked_with", "UBND tỉnh Lào Cai", "Chính quyền nhân dân tỉnh Vân Nam"),
+      ("worked_with", "Trịnh Xuân Trường", "Chính quyền nhân dân tỉnh Vân Nam")}),
+    ("works-with-an-autonomous-regions-committee", "2024-09-08",
+     "Hà Giang hợp tác với Quảng Tây\n"
+     "Ngày 7/9, Bí thư Tỉnh ủy Hà Giang Nguyễn Mạnh Dũng làm việc với Ủy ban nhân dân Khu tự trị "
+     "Quảng Tây về hợp tác nông nghiệp. Hàng hóa từ Khu tự trị dân tộc Choang Quảng Tây tăng "
+     "mạnh.",
+     {("ORGANIZATION", "Ủy ban nhân dân Khu tự trị Quảng Tây"), ("LOCATION", "Quảng Tây")},
+     {"Ủy ban nhân dân tỉnh Hà Giang", "UBND tỉnh Hà Giang"},
+     {("worked_with", "Nguyễn Mạnh Dũng", "Ủy ban nhân dân Khu tự trị Quảng Tây")}),
+    ("leader-of-a-foreign-regions-government", "2024-09-07",
+     "Cao Bằng hội đàm\n"
+     "Chiều 6/9, Chủ tịch UBND tỉnh Cao Bằng Hoàng Xuân Ánh hội đàm với ông Lam Vũ, Chủ tịch "
+     "Chính quyền nhân dân Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).",
+     {("ORGANIZATION", "Chính quyền nhân dân Khu tự trị dân tộc Choang Quảng Tây")}, set(),
+     {("holds_position", "Lam Vũ", "Chính quyền nhân dân Khu tự trị dân tộc Choang Quảng Tây"),
+      ("worked_with", "Hoàng Xuân Ánh",
+       "Chính quyền nhân dân Khu tự trị dân tộc Choang Quảng Tây")}),
+]
+
+
+@pytest.mark.parametrize(("aid", "published", "text", "entities", "not_named", "facts"),
+                         FOREIGN_GOVERNMENT_ARTICLES,
+                         ids=[a[0] for a in FOREIGN_GOVERNMENT_ARTICLES])
+def test_a_foreign_local_government_hosts(nlp, aid, published, text, entities, not_named,
+                                          facts):
+    test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
+                                               facts)
