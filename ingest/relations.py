@@ -117,6 +117,8 @@ _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
 # The opening or closing ceremony (or session) of an event stands for the event: "dự lễ khai
 # mạc Hội chợ", "Dự Lễ bế mạc có ...", "Phát biểu tại phiên khai mạc, ông A ...".
+_OPENING_SPEECH = re.compile(r"(?:khai|bế) mạc$", re.IGNORECASE)
+_NO_OBJECT = re.compile(r"\s*(?:[,.;]|$)")
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
@@ -520,7 +522,8 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
         what = what[ceremony.end():]
         bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
         event = ctx.event_with_head(bare.group(0), what_lo) if bare else None
-        events = [event] if event else [] if bare else recent
+        before = _event_before(ctx, what_lo)
+        events = [event] if event else [] if bare else recent or ([before] if before else [])
     if not events and not ceremony:
         bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
         event = ctx.event_with_head(bare.group(0), sent.start + bare.start()) if bare else None
@@ -836,6 +839,12 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
         for match in _ATTEND.finditer(clause):
             t0, t1 = lo + match.start(), lo + match.end()
             events = _events_after(sent, t1, hi, ctx)
+            if not events and _OPENING_SPEECH.search(match.group("verb")) and \
+                    _NO_OBJECT.match(text[t1:hi]):
+                # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before
+                event = _event_before(ctx, t0)
+                events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
+                    if event else []
             if not events:
                 continue
             found_trigger = True

@@ -1020,6 +1020,15 @@ PIPELINE_CLASS_ARTICLES_CEREMONY = [
      {("attended", "Đỗ Hùng Việt", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024"),
       ("attended", "Nguyễn Hồng Diên", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024"),
       ("attended", "Trần Văn Hòa", "Diễn đàn hợp tác kinh tế Việt Nam - Lào năm 2024")}),
+    ("ceremony-far-from-its-event-and-a-bare-opening-speech", "2024-06-09",
+     "Khánh Hòa khai mạc lễ hội biển\n"
+     "Tối 8/6, UBND tỉnh Khánh Hòa tổ chức khai mạc Festival Biển Nha Trang năm 2024. Chương "
+     "trình gồm nhiều hoạt động văn hóa. Có 30 đoàn nghệ thuật tham gia. Nhiều du khách đến xem. "
+     "Dự lễ khai mạc có ông Nguyễn Tấn Tuân, Chủ tịch UBND tỉnh Khánh Hòa. Phát biểu khai mạc, "
+     "ông Trần Hòa Nam, Phó Chủ tịch UBND tỉnh nhấn mạnh ý nghĩa của sự kiện.",
+     set(), set(),
+     {("attended", "Nguyễn Tấn Tuân", "Festival Biển Nha Trang năm 2024"),
+      ("attended", "Trần Hòa Nam", "Festival Biển Nha Trang năm 2024")}),
 ]
 
 
