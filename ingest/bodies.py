@@ -127,6 +127,28 @@ def _region_end(words: Words, k: int) -> int:
     return end
 
 
+_AUTONOMOUS = {"khu", "châu", "huyện"}
+
+
+def _autonomous_end(words: Words, k: int) -> int:
+    """The end of a foreign autonomous unit starting at word k ("Khu tự trị dân tộc Choang
+    Quảng Tây", "châu tự trị dân tộc Cáp Nhì - Di Hồng Hà"), else 0: its ethnic names and its
+    own name are one capitalised run, joined by dashes."""
+    if words.get(k).lower() not in _AUTONOMOUS or words.phrase(k + 1, k + 3).lower() != "tự trị":
+        return 0
+    k += 3
+    if words.phrase(k, k + 2).lower() == "dân tộc":
+        k += 2
+    start = k
+    while is_cap(words.get(k)) and words.get(k)[0].isalpha():
+        k = words.cap_run(k, 6)
+        if words.get(k) in ("-", "–") and is_cap(words.get(k + 1)):
+            k += 1
+        else:
+            break
+    return k if k > start else 0
+
+
 def _is_city(lex: Lexicon, name: str) -> bool:
     """Is this province a centrally governed city ("Hà Nội", "Đà Nẵng")?"""
     rec = lex.provinces.get(lex.province_by_name.get(name) or "")
@@ -211,6 +233,12 @@ def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan
         gap = words.gap(j)
         if "\n" in gap:
             break
+        if has_name and not res.has_place:
+            end = _autonomous_end(words, j)
+            if end:  # "Chính quyền nhân dân Châu tự trị dân tộc Choang - Miêu Văn Sơn"
+                res.has_place, res.place_from = True, j
+                j = end
+                continue
         if not w[0].isalnum():
             nxt = words.get(j + 1)
             if w in ("-", "–") and has_name and is_cap(nxt) and not res.has_place \

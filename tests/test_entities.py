@@ -540,6 +540,12 @@ CASES += [
      "Lãnh đạo Chính quyền nhân dân thành phố Sùng Tả và Chính quyền nhân dân tỉnh Vân Nam dự "
      "hội nghị.",
      {(O, "Chính quyền nhân dân thành phố Sùng Tả"), (O, "Chính quyền nhân dân tỉnh Vân Nam")}),
+    ("foreign-government-of-an-autonomous-prefecture-not-in-the-gazetteer",
+     "Sáng 6/9, đoàn hội đàm với Chính quyền nhân dân châu tự trị dân tộc Cáp Nhì - Di Hồng Hà.",
+     {(O, "Chính quyền nhân dân châu tự trị dân tộc Cáp Nhì - Di Hồng Hà")}),
+    ("foreign-government-of-another-autonomous-region",
+     "Tỉnh Lai Châu làm việc với Chính quyền nhân dân Khu tự trị Tây Tạng.",
+     {(O, "Chính quyền nhân dân Khu tự trị Tây Tạng"), (V, "Lai Châu")}),
     ("autonomous-region-alone-is-its-place",
      "Kim ngạch với Khu tự trị dân tộc Choang Quảng Tây tăng 15%.",
      {(L, "Quảng Tây")}),
