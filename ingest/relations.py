@@ -135,14 +135,14 @@ _PART_OF_LIST = re.compile(
     r"(?:đơn vị|Cục|Vụ|cơ quan|Tổng cục)[^:;.]{0,40}?\b(?:thuộc|trong|của|trực thuộc)\s+"
     r"(?P<parent>Bộ|Sở|UBND|Ủy ban)\b[^:;.]{0,60}?:", re.IGNORECASE)
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
-# A ministry's unit named with its ministry in brackets or after a comma: "Cục Xúc tiến thương
-# mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Hải quan X (Tổng cục Hải quan)".
+# A ministry's unit named with its ministry in brackets or after a comma or dash: "Cục Xúc tiến
+# thương mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Quản lý giá - Bộ Tài chính".
 _UNIT_HEAD = re.compile(r"^(?:Tổng cục|Cục|Vụ|Viện|Thanh tra|Văn phòng|Học viện|Trường|"
                         r"Trung tâm|Tạp chí|Báo)\s", re.IGNORECASE)
 _MINISTRY_HEAD = re.compile(r"^(?:Bộ|Tổng cục)\s")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
 _BRACKET_CLOSE = re.compile(r"^\s*\)")
-_COMMA_ONLY = re.compile(r"^\s*,\s*$")
+_COMMA_ONLY = re.compile(r"^\s*(?:,|\s[-–])\s*$")
 _LIST_GO_ON = re.compile(r"^\s*(?:,|và|cùng)\s*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
 # Bodies of the article's province written without its name, when recognition left them out.
@@ -1223,7 +1223,7 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
 
 def _ministry_unit(sent: Sentence, i: int, unit: Mention, parent: Mention) -> bool:
     """`parent` is the ministry `unit` belongs to: written in brackets after it, or after a
-    comma where the two are not items of a longer list of bodies."""
+    comma or dash where the two are not items of a longer list of bodies."""
     if parent.label != "ORGANIZATION" or not _UNIT_HEAD.match(unit.name) or \
             not _MINISTRY_HEAD.match(parent.name) or \
             fold(parent.name.split()[0]) == fold(unit.name.split()[0]):

@@ -1061,6 +1061,10 @@ PART_OF_CASES = [
      "Cục Quản lý thị trường thuộc Bộ Công Thương ra quân kiểm tra hàng giả.",
      [ORG("Cục Quản lý thị trường"), ORG("Bộ Công Thương")], None, [],
      {("part_of", "Cục Quản lý thị trường", "Bộ Công Thương", None)}),
+    ("unit-dash-ministry-after-a-title",
+     "Bà Trần Thu Hằng, Phó Cục trưởng Cục Quản lý giá - Bộ Tài chính cho biết giá xăng giảm.",
+     [P("Trần Thu Hằng"), ORG("Cục Quản lý giá"), ORG("Bộ Tài chính")], None, [],
+     {("part_of", "Cục Quản lý giá", "Bộ Tài chính", None)}),
     ("a-list-of-bodies-is-no-part-of",
      "Tham gia đoàn có Bộ Xây dựng, Cục Đường sắt Việt Nam, Bộ Tài nguyên và Môi trường.",
      [ORG("Bộ Xây dựng"), ORG("Cục Đường sắt Việt Nam"), ORG("Bộ Tài nguyên và Môi trường")],
@@ -1079,10 +1083,13 @@ def test_a_bracketed_ministry_is_not_part_of_the_units_name(nlp):
     test_held_out_classes_through_the_pipeline(
         nlp, "bracket-ministry", "2024-09-13",
         "Tập huấn pháp luật thuế\nNgày 12/9, Vụ Pháp chế (Bộ Tài chính) và Tổng cục Thuế (Bộ Tài "
-        "chính) phối hợp tổ chức lớp tập huấn cho doanh nghiệp.",
+        "chính) phối hợp tổ chức lớp tập huấn cho doanh nghiệp. Đại diện Cục Quản lý giá - Bộ "
+        "Tài chính trình bày.",
         {("ORGANIZATION", "Vụ Pháp chế"), ("ORGANIZATION", "Tổng cục Thuế"),
-         ("ORGANIZATION", "Bộ Tài chính")}, {"Vụ Pháp chế (Bộ Tài chính)"},
-        {("part_of", "Vụ Pháp chế", "Bộ Tài chính"), ("part_of", "Tổng cục Thuế", "Bộ Tài chính")})
+         ("ORGANIZATION", "Bộ Tài chính"), ("ORGANIZATION", "Cục Quản lý giá")},
+        {"Vụ Pháp chế (Bộ Tài chính)", "Cục Quản lý"},
+        {("part_of", "Vụ Pháp chế", "Bộ Tài chính"), ("part_of", "Tổng cục Thuế", "Bộ Tài chính"),
+         ("part_of", "Cục Quản lý giá", "Bộ Tài chính")})
 
 
 # A foreign local government is the host body of a working session or talks.
