@@ -117,6 +117,8 @@ _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
 # The opening or closing ceremony (or session) of an event stands for the event: "dự lễ khai
 # mạc Hội chợ", "Dự Lễ bế mạc có ...", "Phát biểu tại phiên khai mạc, ông A ...".
+# A ceremony of something else, named but not recognised: "lễ khai mạc Tuần Văn hóa ...".
+_NAMED_NEXT = re.compile(r"\s*[A-ZĐ]")
 _OPENING_SPEECH = re.compile(r"(?:khai|bế) mạc$", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"\s*(?:[,.;]|$)")
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
@@ -523,7 +525,8 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
         bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
         event = ctx.event_with_head(bare.group(0), what_lo) if bare else None
         before = _event_before(ctx, what_lo)
-        events = [event] if event else [] if bare else recent or ([before] if before else [])
+        events = [event] if event else [] if bare or _NAMED_NEXT.match(what) else \
+            recent or ([before] if before else [])
     if not events and not ceremony:
         bare = re.search(rf"\b(?:{'|'.join(_EVENT_HEADS)})\b", what, re.IGNORECASE)
         event = ctx.event_with_head(bare.group(0), sent.start + bare.start()) if bare else None
@@ -1062,7 +1065,7 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
         event = ctx.event_with_head(bare.group(0).strip(), t1)
         if event:
             return [Mention(t1, t1 + bare.end(), "EVENT", event, bare.group(0), implicit=True)]
-    elif ceremony:  # the ceremony alone: the event named last before it
+    elif ceremony and not _NAMED_NEXT.match(rest):  # the ceremony alone: the event before it
         event = _event_before(ctx, at)
         if event:
             return [Mention(at, t1, "EVENT", event, ceremony.group(0).strip(), implicit=True)]

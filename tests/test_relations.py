@@ -1127,3 +1127,19 @@ def test_a_foreign_local_government_hosts(nlp, aid, published, text, entities, n
                                           facts):
     test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
                                                facts)
+
+
+def test_a_ceremony_of_an_unrecognised_event_is_not_the_earlier_one(nlp):
+    from datetime import date
+
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+
+    art = Article(id="other-ceremony", title="Hội nghị xúc tiến thương mại",
+                  body="Sáng 5/9, Bộ Công Thương tổ chức Hội nghị xúc tiến thương mại năm 2024 tại "
+                       "Hà Nội. Chiều cùng ngày, Thứ trưởng Phan Thị Thắng dự lễ khai mạc Ngày Văn "
+                       "hóa Hàn Quốc. Dự lễ khai mạc Tuần Văn hóa Nhật Bản có ông Nguyễn Văn Bình, "
+                       "Giám đốc Sở Ngoại vụ.",
+                  published=date(2024, 9, 6))
+    (found,) = list(extract([art], nlp))
+    assert not [f for f in found.facts if f.relation == "attended"]
