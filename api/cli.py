@@ -66,6 +66,17 @@ def _kg(store: Path | None = None, **overrides: Any):
     return KnowledgeGraph(_settings(store, **overrides))
 
 
+def _reader(store: Path | None = None):
+    """The graph opened read-only, so that `query`, `export` and `stats` work while `vnkg serve`
+    holds the store (Oxigraph lets one process write and others read a snapshot)."""
+    from graph.service import KnowledgeGraph
+
+    settings = _settings(store)
+    if settings.store is not None and not (settings.store / "CURRENT").exists():
+        _fail(f"no store at {settings.store}: run `vnkg ingest PATH...` first")
+    return KnowledgeGraph(settings, read_only=True)
+
+
 @app.command()
 @handles_errors
 def extract(
@@ -170,7 +181,7 @@ def query(
     store: StoreOpt = None,
 ) -> None:
     """Run a named query of queries/ (with --param k=v) or a SPARQL file; print its rows."""
-    kg = _kg(store)
+    kg = _reader(store)
     path = Path(query)
     if path.suffix in (".rq", ".sparql") or path.is_file():
         if not path.is_file():
@@ -240,7 +251,7 @@ def export(
     The filters apply to the network formats: e.g. `vnkg export html -o lao-cai.html
     --around "Lào Cai" --hops 2 --from 2024-08 --to 2024-08`.
     """
-    kg = _kg(store)
+    kg = _reader(store)
     path = kg.export(fmt, out, **_filters(around, hops, date_from, date_to, relation, type_))
     typer.echo(f"wrote {path}")
 
@@ -262,7 +273,7 @@ def stats(
 ) -> None:
     """Counts and analytics: types, relations, the most active officials, the most visited
     provinces, centrality, activity per month (the same filters as `export`)."""
-    figures = _kg(store).stats(top=top, **_filters(around, hops, date_from, date_to, relation,
+    figures = _reader(store).stats(top=top, **_filters(around, hops, date_from, date_to, relation,
                                                    type_))
     if chart is not None:
         from graph.analytics import activity_chart

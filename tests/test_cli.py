@@ -148,3 +148,23 @@ def test_serve_answers_a_select_over_the_sample_graph(store: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_read_commands_work_while_another_process_holds_the_store(store: Path) -> None:
+    from graph.store import GraphStore
+
+    writer = GraphStore(store)  # what `vnkg serve` holds while it runs
+    try:
+        result = runner.invoke(app, ["query", "articles", "--store", str(store), "-f", "json"])
+        assert result.exit_code == 0, result.output
+        assert len(json.loads(result.output)) == 5
+        result = runner.invoke(app, ["stats", "--json", "--store", str(store)])
+        assert result.exit_code == 0, result.output
+    finally:
+        del writer
+
+
+def test_read_commands_on_a_missing_store_say_to_ingest_first(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", "articles", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "run `vnkg ingest" in result.output
