@@ -47,6 +47,12 @@ _CLAUSE = {"ông", "bà", "anh", "chị", "các", "những", "mọi", "đồng",
            "nhưng", "song", "còn", "tỉnh", "thành", "huyện", "xã", "bộ", "sở", "ngành", "doanh"}
 _SPEECH = {"phát biểu", "cho biết", "nhấn mạnh", "đề nghị", "yêu cầu", "khẳng định",
            "báo cáo", "thảo luận", "chỉ đạo", "kết luận", "ghi nhận", "đánh giá cao"}
+# Verbs of works a ceremony is held for; two joined by a comma act on one object ("Lễ khởi
+# công dự án nâng cấp, mở rộng Nhà máy X"), so the comma between them is inside the name.
+_WORKS_VERBS = {"nâng cấp", "mở rộng", "cải tạo", "xây dựng", "đầu tư", "sửa chữa",
+                "hiện đại hóa", "hiện đại hoá", "di dời", "khôi phục", "tu bổ", "trùng tu",
+                "nạo vét", "gia cố", "kiên cố hóa", "kiên cố hoá", "lắp đặt", "khai thác",
+                "vận hành", "phát triển", "bảo tồn", "tôn tạo", "chỉnh trang", "làm mới"}
 # A comma inside a name is followed by a short phrase that reaches the name's year or term.
 _MAX_AFTER_COMMA = 10
 _QUOTE_ONLY = {"chương trình"}  # a programme is an event only with a quoted name
@@ -84,6 +90,9 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
             continue
         if w == "," and words.get(j + 1) == "năm" and _is_year(words.get(j + 2)):
             return _year_range(words, j + 3), True
+        if w == "," and j > start and _verb_pair(words, j):
+            j += 1  # "nâng cấp, mở rộng Nhà máy X": two verbs of one object
+            continue
         if w == "," and j > start and _continues(words, i, j, places):
             j += 1  # "an ninh, trật tự 6 tháng đầu năm 2024": the subject goes on
             continue
@@ -124,6 +133,23 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
 
 
 _ROMAN = re.compile(r"[IVXLC]+|\d{1,2}")
+
+
+def _verb_at(words: Words, j: int, backwards: bool) -> bool:
+    """Is there a works verb (one to three words) ending before / starting at word j?"""
+    for size in (1, 2, 3):
+        lo, hi = (j - size, j) if backwards else (j, j + size)
+        if lo < 0:
+            continue
+        if " ".join(words.get(k).lower() for k in range(lo, hi)) in _WORKS_VERBS:
+            return True
+    return False
+
+
+def _verb_pair(words: Words, comma: int) -> bool:
+    """Does this comma join two works verbs ("cải tạo, nâng cấp")?"""
+    return _verb_at(words, comma, True) and _verb_at(words, comma + 1, False) \
+        and "\n" not in words.gap(comma + 1)
 
 
 def _term_after(words: Words, j: int) -> int:
@@ -220,4 +246,30 @@ def find_events(text: str, words: Words, others: list[Candidate] | None = None
     for m in re.finditer(r"[“\"]((?:" + _HEAD_WORDS + r")[^”\"\n]{3,150})[”\"]", text):
         name = m.group(1).strip()
         out.append(Candidate(m.start(1), m.end(1), "EVENT", name, f"event:{slugify(name)}", 2))
+    _one_name_per_event(out)
     return out
+
+
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.lower())
+
+
+def _is_shortening(short: list[str], full: list[str]) -> bool:
+    """Is `short` the same event name as `full` with some words left out (a headline's
+    "Lễ khởi công dự án mở rộng Nhà máy X" for the lead's "... nâng cấp, mở rộng Nhà máy X")?
+    Both open with the same head and end with the same object; the rest of `short` is a
+    subsequence of `full`."""
+    if len(short) >= len(full) or short[:2] != full[:2] or short[-2:] != full[-2:]:
+        return False
+    rest = iter(full)
+    return all(w in rest for w in short)
+
+
+def _one_name_per_event(found: list[Candidate]) -> None:
+    """Give a shortened mention of an event the fuller name it has elsewhere in the article."""
+    names = {c.name: _name_words(c.name) for c in found}
+    for c in found:
+        fuller = [n for n, w in names.items() if _is_shortening(names[c.name], w)]
+        if fuller:
+            best = max(fuller, key=lambda n: len(names[n]))
+            c.name, c.key = best, f"event:{slugify(best)}"

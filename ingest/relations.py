@@ -121,6 +121,9 @@ _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
 _NAMED_NEXT = re.compile(r"\s*[A-ZĐ]")
 _OPENING_SPEECH = re.compile(r"(?:khai|bế) mạc$", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"\s*(?:[,.;]|$)")
+# "tại buổi lễ", "buổi lễ", "tại hội nghị": the words before a bare event noun.
+_AT_THE = re.compile(rf"\s*(?:tại\s+)?(?:buổi\s+)?(?=(?:{'|'.join(_EVENT_HEADS)})\b)",
+                     re.IGNORECASE)
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
@@ -1053,6 +1056,9 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
     more = _MORE_VERBS.match(rest)
     if more:  # "dự và chỉ đạo Hội nghị": the event is the object of both verbs
         t1, rest = t1 + more.end(), rest[more.end():]
+    at_the = _AT_THE.match(rest)
+    if at_the:  # "dự và phát biểu tại buổi lễ": the event named before
+        t1, rest = t1 + at_the.end(), rest[at_the.end():]
     ceremony = _CEREMONY.match(rest)
     if ceremony:  # "dự lễ khai mạc (Hội chợ)": the ceremony's event
         at, t1, rest = t1, t1 + ceremony.end(), rest[ceremony.end():]

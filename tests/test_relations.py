@@ -1143,3 +1143,54 @@ def test_a_ceremony_of_an_unrecognised_event_is_not_the_earlier_one(nlp):
                   published=date(2024, 9, 6))
     (found,) = list(extract([art], nlp))
     assert not [f for f in found.facts if f.relation == "attended"]
+
+
+# A works ceremony named in full in the lead ("dự án cải tạo, nâng cấp Đường X": two verbs of
+# one object) is the headline's shorter name; "buổi lễ" means it; "X phối hợp với Y tổ chức"
+# makes both organisers.
+PIPELINE_CLASS_ARTICLES_WORKS_CEREMONY = [
+    ("lead-names-the-headline-ceremony-in-full", "2024-05-21",
+     "Lễ động thổ dự án xây dựng Bệnh viện Đa khoa Sông Mã\n"
+     "Ngày 20/5/2024, tại huyện Sông Mã, Sở Y tế phối hợp với UBND tỉnh Sơn La tổ chức Lễ động "
+     "thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa Sông Mã. Bộ trưởng Bộ Y tế Đinh Thu Hà dự và "
+     "phát biểu tại buổi lễ. Cùng dự có ông Lò Văn Quý, Phó Chủ tịch UBND tỉnh Sơn La; bà Cầm "
+     "Thị Nga, Giám đốc Sở Y tế tỉnh Sơn La.",
+     {("EVENT", "Lễ động thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa Sông Mã")},
+     {"Lễ động thổ dự án xây dựng Bệnh viện Đa khoa Sông Mã"},
+     {("organized", "UBND tỉnh Sơn La", "Lễ động thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa "
+       "Sông Mã"),
+      ("attended", "Đinh Thu Hà", "Lễ động thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa Sông Mã"),
+      ("attended", "Lò Văn Quý", "Lễ động thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa Sông Mã"),
+      ("attended", "Cầm Thị Nga", "Lễ động thổ dự án đầu tư, xây dựng Bệnh viện Đa khoa Sông "
+       "Mã")}),
+    ("group-and-province-organise-a-ground-breaking", "2024-07-03",
+     "Khởi công nâng cấp Cảng Cửa Lò\n"
+     "Ngày 2/7/2024, tại Khu kinh tế Đông Nam Nghệ An, Tập đoàn Dầu khí Việt Nam phối hợp với "
+     "UBND tỉnh Nghệ An tổ chức Lễ khởi công dự án cải tạo, nâng cấp Cảng Cửa Lò. Phó "
+     "Thủ tướng Hồ Đức Lâm dự và phát biểu tại buổi lễ.",
+     {("EVENT", "Lễ khởi công dự án cải tạo, nâng cấp Cảng Cửa Lò")}, set(),
+     {("organized", "Tập đoàn Dầu khí Việt Nam", "Lễ khởi công dự án cải tạo, nâng cấp Cảng "
+       "Cửa Lò"),
+      ("organized", "UBND tỉnh Nghệ An", "Lễ khởi công dự án cải tạo, nâng cấp Cảng Cửa "
+       "Lò"),
+      ("attended", "Hồ Đức Lâm", "Lễ khởi công dự án cải tạo, nâng cấp Cảng Cửa Lò")}),
+]
+
+
+@pytest.mark.parametrize(("aid", "published", "text", "entities", "not_named", "facts"),
+                         PIPELINE_CLASS_ARTICLES_WORKS_CEREMONY)
+def test_a_works_ceremony_named_in_full_in_the_lead(nlp, aid, published, text, entities,
+                                                    not_named, facts):
+    test_held_out_classes_through_the_pipeline(nlp, aid, published, text, entities, not_named,
+                                               facts)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sáng 4/3, Sở Giao thông vận tải tổ chức Lễ khánh thành dự án sửa chữa, gia cố Cầu Ba Lai, "
+     "ông Trần Minh Tâm phát biểu.", "Lễ khánh thành dự án sửa chữa, gia cố Cầu Ba Lai"),
+    ("Lễ khánh thành Nhà văn hóa Tân Lập, ông Vũ Hữu Phát cắt băng.",
+     "Lễ khánh thành Nhà văn hóa Tân Lập"),
+])
+def test_a_comma_joins_two_works_verbs_inside_a_ceremony_name(nlp, text, name):
+    events = {e.kb_id_ for e in nlp(text).ents if e.label_ == "EVENT"}
+    assert events == {name}
