@@ -23,6 +23,8 @@ _HEAD_WORDS = (r"Hội\s+nghị|Hội\s+chợ|Hội\s+thảo|Hội\s+báo|Hội\
                r"Cuộc\s+thi|Giải|Chương\s+trình|Hội\s+đàm|"
                r"Lễ\s+(?:khởi\s+công|khánh\s+thành|ký\s+kết|công\s+bố|phát\s+động|"
                r"kỷ\s+niệm|đón\s+nhận|trao\s+giải|thông\s+xe|động\s+thổ)")
+_CEREMONY_HEAD = re.compile(r"Lễ (?:khởi công|khánh thành|ký kết|động thổ|thông xe)")
+_MIN_CEREMONY_OBJECT = 3  # words: "Lễ khởi công dự án" alone names nothing
 _HEAD = re.compile(rf"(?<!\w)(?:{_HEAD_WORDS})(?!\w)", re.IGNORECASE)
 _NOT_EVENT = re.compile(r"Giải\s+(?:pháp|quyết|ngân|phóng|trình|thể|tỏa|đáp|trí|mã|thích|"
                         r"cứu|nhiệt|phẫu|thưởng)|Đại\s+hội\s+đồng", re.IGNORECASE)
@@ -233,7 +235,11 @@ def find_events(text: str, words: Words, others: list[Candidate] | None = None
         body = words.words[j:end]
         capitalised = is_cap(m.group(0)) and any(is_cap(w) for w in body)
         in_list = text[last_end:m.start()].strip() == ","
-        if not marked and not capitalised and not in_list:
+        # a capitalised ceremony names its object even in lowercase words ("Lễ ký kết thỏa
+        # thuận hợp tác phát triển năng lượng tái tạo")
+        ceremony = is_cap(m.group(0)) and _CEREMONY_HEAD.fullmatch(head) is not None \
+            and end - j >= _MIN_CEREMONY_OBJECT
+        if not marked and not capitalised and not in_list and not ceremony:
             continue
         if not is_cap(m.group(0)) and not marked and not in_list:
             continue

@@ -1190,7 +1190,14 @@ def test_a_works_ceremony_named_in_full_in_the_lead(nlp, aid, published, text, e
      "ông Trần Minh Tâm phát biểu.", "Lễ khánh thành dự án sửa chữa, gia cố Cầu Ba Lai"),
     ("Lễ khánh thành Nhà văn hóa Tân Lập, ông Vũ Hữu Phát cắt băng.",
      "Lễ khánh thành Nhà văn hóa Tân Lập"),
+    ("Chiều 9/6, Sở Nông nghiệp tổ chức Lễ ký kết biên bản hợp tác chuyển giao giống lúa mới.",
+     "Lễ ký kết biên bản hợp tác chuyển giao giống lúa mới"),
 ])
 def test_a_comma_joins_two_works_verbs_inside_a_ceremony_name(nlp, text, name):
     events = {e.kb_id_ for e in nlp(text).ents if e.label_ == "EVENT"}
     assert events == {name}
+
+
+def test_a_ceremony_without_its_object_is_no_event(nlp):
+    text = "Sáng 3/5, UBND huyện tổ chức Lễ khởi công dự án tại xã Hòa Bình."
+    assert not [e for e in nlp(text).ents if e.label_ == "EVENT"]
