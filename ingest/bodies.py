@@ -487,6 +487,13 @@ def _canonical(name: str) -> str:
     return name[0].upper() + name[1:]
 
 
+def _opens_title(text: str, at: int, head: str, lex: Lexicon) -> bool:
+    """A known title starts here and runs past the head ("Thường trực Ban Bí thư" is the
+    standing member of the Secretariat, a person's title, not a standing board)."""
+    return any(t.startswith(head + " ") and text.startswith(t, at)
+               and not text[at + len(t):at + len(t) + 1].isalnum() for t in lex.titles)
+
+
 def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
     """ORGANIZATION candidates with canonical names."""
     out: list[Candidate] = []
@@ -509,6 +516,8 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
             continue  # "trụ sở": a word of its own, not the head "sở"
         if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
+        if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
+            continue  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
         scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
         if scan is None:
             continue

@@ -164,6 +164,12 @@ def _role_and_default(surface: str) -> tuple[str, str | None]:
         return nfc_vi(surface), None
     role = record["title"]
     default = bodies.get(record["default_body"]) if record.get("default_body") else None
+    if default and fold(role).endswith(" " + fold(default)):
+        # "Trưởng Ban Tổ chức Trung ương": the title names its body in full
+        role = role[: -len(default)].rstrip()
+        if fold(role).endswith("truong") and fold(default).startswith(("ban ", "doan ")):
+            role = f"{role} {default.split()[0].lower()}"
+        return _role_and_default(role)[0], default
     stripped = _BODY_STRIP.sub("", role)
     if default and stripped != role:
         role = stripped
@@ -238,6 +244,11 @@ def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Men
         if any(p.start <= t_start < p.end for p in persons):
             continue
         role, default = _role_and_default(surface)
+        if fold(surface) == fold("Thường trực"):
+            board = _standing_board(text, offset, match, orgs)
+            if board is not None:
+                units.append(board)
+            continue
         compound = _COMPOUND.match(nfc_vi(surface))
         if compound:
             role = compound.group("role") or compound.group("role2")
@@ -304,6 +315,32 @@ def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Men
             body, end, implicit, body_mention = foreign, country.end, False, None
         units.append(TitleUnit(t_start, end, role, body, body_mention, implicit))
     return units
+
+
+# A committee whose standing board ("Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh") is named
+# as a person's title: the person is "Thường trực" of the committee.
+_STANDING_OF = re.compile(r"\s+(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|HĐND|"
+                          r"Hội đồng nhân dân)(?!\w)")
+
+
+_TITLE_LIST_GOES_ON = re.compile(r"\s*(?:[,;.)]|[-–]\s|$)")
+
+
+def _standing_board(text: str, offset: int, match: re.Match[str],
+                    orgs: list[Mention]) -> TitleUnit | None:
+    """"ông A, Thường trực Tỉnh ủy X,": role "Thường trực" in "Tỉnh ủy X" (the board's name
+    without its prefix) when a title list goes on or ends there; lowercase "thường trực" in
+    running text is no title."""
+    if not match.group("title").startswith("Thường") or \
+            not _STANDING_OF.match(text, match.end("title")):
+        return None
+    t_start = offset + match.start("title")
+    board = next((o for o in orgs if o.start == t_start and o.name.startswith("Thường trực ")),
+                 None)
+    if board is None or not _TITLE_LIST_GOES_ON.match(text, board.end - offset):
+        return None  # "..., Thường trực Tỉnh ủy đã làm việc với ...": the board acts itself
+    return TitleUnit(t_start, board.end, "Thường trực", board.name[len("Thường trực "):],
+                     None, False)
 
 
 @cache
