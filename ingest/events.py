@@ -23,7 +23,7 @@ _HEAD_WORDS = (r"Hội\s+nghị|Hội\s+chợ|Hội\s+thảo|Hội\s+báo|Hội\
                r"Cuộc\s+thi|Giải|Chương\s+trình|Hội\s+đàm|"
                r"Lễ\s+(?:khởi\s+công|khánh\s+thành|ký\s+kết|công\s+bố|phát\s+động|"
                r"kỷ\s+niệm|đón\s+nhận|trao\s+giải|thông\s+xe|động\s+thổ)")
-_CEREMONY_HEAD = re.compile(r"Lễ (?:khởi công|khánh thành|ký kết|động thổ|thông xe)")
+_CEREMONY_HEAD = re.compile(r"Lễ (?:khởi công|khánh thành|ký kết|động thổ|thông xe|kỷ niệm)")
 _MIN_CEREMONY_OBJECT = 3  # words: "Lễ khởi công dự án" alone names nothing
 _HEAD = re.compile(rf"(?<!\w)(?:{_HEAD_WORDS})(?!\w)", re.IGNORECASE)
 _NOT_EVENT = re.compile(r"Giải\s+(?:pháp|quyết|ngân|phóng|trình|thể|tỏa|đáp|trí|mã|thích|"

@@ -113,7 +113,7 @@ _TRIP_TIME = re.compile(
     r"(?:\s+này)?\b(?!\s+(?:tới|đến|sang)\b)", re.IGNORECASE)
 _SESSION_NOUN = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|hội đàm|họp)\b", re.IGNORECASE)
 _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "lễ", "festival", "hội báo",
-                "triển lãm", "tọa đàm", "giải")
+                "triển lãm", "tọa đàm", "giải", "đại hội", "kỳ họp")
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
 # The opening or closing ceremony (or session) of an event stands for the event: "dự lễ khai
 # mạc Hội chợ", "Dự Lễ bế mạc có ...", "Phát biểu tại phiên khai mạc, ông A ...".
@@ -426,6 +426,7 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
         earlier = [names for at, names in recent if index - at <= 2]
         _attendance_list(sent, ctx, facts, earlier[-1] if earlier else (
             [lead_event] if lead_event else []))
+        _speaker_at(sent, ctx, facts)
         named = [m.name for m in sent.mentions if m.label == "EVENT" and not m.implicit]
         if named:
             recent.append((index, named))
@@ -509,6 +510,36 @@ _ATTENDANCE = re.compile(
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
 _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|tiếp)|\bbuổi\b(?!\s+lễ)",
                             re.IGNORECASE)
+
+
+# "Tại buổi lễ, ông A, Chủ tịch ..., đánh giá cao ...", "Tại Hội nghị X, Bộ trưởng B nhấn mạnh":
+# whoever speaks at the event the sentence opens with attended it.
+_AT_EVENT_OPENING = re.compile(r"^\s*(?:[Pp]hát biểu\s+)?[Tt]ại\s+(?:buổi\s+)?")
+_SPEECH = re.compile(
+    r"\b(?:phát biểu|đánh giá|nhấn mạnh|cho biết|khẳng định|đề nghị|yêu cầu|chúc mừng|"
+    r"biểu dương|ghi nhận|chỉ đạo|kết luận|thông tin|báo cáo|trao|phát động|bày tỏ|"
+    r"chia sẻ|cảm ơn|đề xuất|kêu gọi|tuyên bố|khai mạc|bế mạc)\b", re.IGNORECASE)
+
+
+def _speaker_at(sent: Sentence, ctx: ArticleContext, facts: _Facts) -> None:
+    """The first person named after "Tại <event>," attended it when they speak there."""
+    opening = _AT_EVENT_OPENING.match(sent.text)
+    if opening is None:
+        return
+    t1 = sent.start + opening.end()
+    events = _events_after(sent, t1, sent.end, ctx)
+    if not events:
+        return
+    comma = sent.text.find(",", events[-1].end - sent.start)
+    if comma < 0 or sent.text[events[-1].end - sent.start:comma].strip():
+        return  # "Tại Hội nghị X tổ chức ..." is not a scene-setting opening
+    after = sent.start + comma
+    person = next((m for m in sent.mentions if m.label == "PERSON" and after < m.start
+                   < after + 60), None)
+    if person is None or not _SPEECH.search(sent.text, person.end - sent.start):
+        return
+    for event in events:
+        facts.add("attended", person, event, (sent.start, sent.end))
 
 
 def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,

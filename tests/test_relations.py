@@ -428,6 +428,36 @@ CASES = [
     ("department-of-province-is-not-part-of",
      "Sở Công Thương tỉnh Bình Phước cho biết sản lượng tăng.",
      [ORG("Sở Công Thương tỉnh Bình Phước")], "Bình Phước", [], set()),
+    # -- speakers at an event ----------------------------------------------------------------
+    ("opening-speech-at-a-congress-named-before",
+     "Sáng 9/10, Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX khai mạc. Đồng chí Lê Văn "
+     "Sang, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy phát biểu khai mạc Đại hội.",
+     [EV("Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX"), P("Lê Văn Sang"),
+      ORG("Tỉnh ủy", "Tỉnh ủy Hà Nam")], "Hà Nam", [],
+     {(HP, "Lê Văn Sang", "Ban Chấp hành Trung ương Đảng", "Ủy viên"),
+      (HP, "Lê Văn Sang", "Tỉnh ủy Hà Nam", "Bí thư"),
+      ("attended", "Lê Văn Sang", "Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX", None)}),
+    ("speaker-after-at-the-ceremony",
+     "Tỉnh tổ chức Lễ kỷ niệm 60 năm thành lập huyện Mường Tè. Tại buổi lễ, ông Giàng A Tính, "
+     "Chủ tịch UBND tỉnh, đánh giá cao nỗ lực của nhân dân.",
+     [EV("Lễ kỷ niệm 60 năm thành lập huyện Mường Tè"), P("Giàng A Tính"),
+      ORG("UBND tỉnh", "UBND tỉnh Lai Châu")], "Lai Châu", [],
+     {("organized", "Lai Châu", "Lễ kỷ niệm 60 năm thành lập huyện Mường Tè", None),
+      (HP, "Giàng A Tính", "UBND tỉnh Lai Châu", "Chủ tịch"),
+      ("attended", "Giàng A Tính", "Lễ kỷ niệm 60 năm thành lập huyện Mường Tè", None)}),
+    ("silent-person-after-at-the-conference-did-not-speak",
+     "Hội nghị sơ kết Chương trình 135 diễn ra tại Hà Giang. Tại Hội nghị, ông Vàng Seo Cá "
+     "được tặng bằng khen.",
+     [EV("Hội nghị sơ kết Chương trình 135"), PR("Hà Giang"), P("Vàng Seo Cá")], "Hà Giang", [],
+     {("held_in", "Hội nghị sơ kết Chương trình 135", "Hà Giang", None)}),
+    ("chairs-the-congress",
+     "Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X diễn ra trong hai ngày. Bà Ngô Thị Liên, "
+     "Chủ tịch Hội Nông dân tỉnh chủ trì Đại hội.",
+     [EV("Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X"), P("Ngô Thị Liên"),
+      ORG("Hội Nông dân tỉnh", "Hội Nông dân tỉnh Bắc Giang")], "Bắc Giang", [],
+     {(HP, "Ngô Thị Liên", "Hội Nông dân tỉnh Bắc Giang", "Chủ tịch"),
+      ("held_in", "Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X", "Bắc Giang", None),
+      ("attended", "Ngô Thị Liên", "Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X", None)}),
     # -- places -----------------------------------------------------------------------------------
     ("foreign-province-in-brackets",
      "Hợp tác giữa tỉnh Hà Giang (Việt Nam) - Quảng Tây (Trung Quốc) tiếp tục phát triển.",
