@@ -310,6 +310,10 @@ def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Men
                 body = with_province("UBND tỉnh", province)
                 implicit = True
                 end = t_end + _TINH_AFTER_CHAIRMAN.match(rest).end()
+        if body is None and fold(role).endswith("thi truong"):
+            city = _city_after(text, offset, t_end, locations)
+            if city is not None:  # "Thị trưởng thành phố Bằng Tường (Trung Quốc)"
+                body, end = f"Chính quyền nhân dân thành phố {city.name}", city.end
         country = _country_after(text, offset, t_end, locations)
         if country is not None and (foreign := _foreign_body(role, country.name)):
             body, end, implicit, body_mention = foreign, country.end, False, None
@@ -364,6 +368,23 @@ def _foreign_body(role: str, country: str) -> str | None:
         return f"Chính phủ {country}"
     if key in _FOREIGN_STATE:
         return f"Nhà nước {country}"
+    return None
+
+
+_CITY_GAP = re.compile(r"\s*(?:thành phố|TP\.?)?\s*", re.IGNORECASE)
+
+
+def _city_after(text: str, offset: int, t_end: int,
+                locations: list[Mention]) -> Mention | None:
+    """A foreign city right after a mayor's title: its people's government is the body the
+    mayor heads, named as the foreign local governments are ("Chính quyền nhân dân thành phố
+    X"), never Vietnam's."""
+    for m in locations:
+        if m.start >= t_end:
+            if not _CITY_GAP.fullmatch(text[t_end - offset:m.start - offset]) or \
+                    m.name in _countries():
+                return None
+            return m
     return None
 
 

@@ -86,6 +86,11 @@ CASES = [
     ("event-anniversary-ceremony-with-lowercase-object",
      "Huyện tổ chức Lễ kỷ niệm 50 năm ngày giải phóng quê hương.",
      {(E, "Lễ kỷ niệm 50 năm ngày giải phóng quê hương")}),
+    ("org-foreign-city-party-committee-and-government",
+     "Ông Hà Lập Tân, Bí thư Thị ủy Bằng Tường và bà Diệp Vân, Chủ tịch Chính quyền nhân dân "
+     "thành phố Sùng Tả (Trung Quốc) tới thăm.",
+     {(P, "Hà Lập Tân"), (O, "Thị ủy Bằng Tường"), (P, "Diệp Vân"),
+      (O, "Chính quyền nhân dân thành phố Sùng Tả"), (L, "Trung Quốc")}),
     ("org-central-party-committee",
      "Ông Vương Đình Huệ, Ủy viên Trung ương Đảng, phát biểu.",
      {(P, "Vương Đình Huệ"), (O, "Ban Chấp hành Trung ương Đảng")}),

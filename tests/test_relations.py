@@ -458,6 +458,23 @@ CASES = [
      {(HP, "Ngô Thị Liên", "Hội Nông dân tỉnh Bắc Giang", "Chủ tịch"),
       ("held_in", "Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X", "Bắc Giang", None),
       ("attended", "Ngô Thị Liên", "Đại hội Hội Nông dân tỉnh Bắc Giang lần thứ X", None)}),
+    # -- foreign local leaders ----------------------------------------------------------------
+    ("foreign-mayor-heads-the-city-people-government",
+     "Đoàn đã gặp ông Trương Vĩ Minh, Thị trưởng thành phố Đông Hưng (Trung Quốc).",
+     [P("Trương Vĩ Minh"), L("Đông Hưng"), L("Trung Quốc")], "Quảng Ninh", [],
+     {(HP, "Trương Vĩ Minh", "Chính quyền nhân dân thành phố Đông Hưng", "Thị trưởng"),
+      ("located_in", "Đông Hưng", "Trung Quốc", None)}),
+    ("foreign-deputy-mayor-without-city-word",
+     "Bà Lưu Tĩnh, Phó Thị trưởng Hà Khẩu cùng dự buổi gặp.",
+     [P("Lưu Tĩnh"), L("Hà Khẩu")], "Lào Cai", [],
+     {(HP, "Lưu Tĩnh", "Chính quyền nhân dân thành phố Hà Khẩu", "Phó Thị trưởng")}),
+    ("foreign-city-party-secretary-and-government-chair",
+     "Dự tiệc chiêu đãi có ông Hoàng Chí Cường, Bí thư Thị ủy Đông Hưng; bà Dương Mẫn, Chủ tịch "
+     "Chính quyền nhân dân thành phố Phòng Thành Cảng.",
+     [P("Hoàng Chí Cường"), ORG("Thị ủy Đông Hưng"), P("Dương Mẫn"),
+      ORG("Chính quyền nhân dân thành phố Phòng Thành Cảng")], "Quảng Ninh", [],
+     {(HP, "Hoàng Chí Cường", "Thị ủy Đông Hưng", "Bí thư"),
+      (HP, "Dương Mẫn", "Chính quyền nhân dân thành phố Phòng Thành Cảng", "Chủ tịch")}),
     # -- places -----------------------------------------------------------------------------------
     ("foreign-province-in-brackets",
      "Hợp tác giữa tỉnh Hà Giang (Việt Nam) - Quảng Tây (Trung Quốc) tiếp tục phát triển.",
