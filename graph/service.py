@@ -31,7 +31,6 @@ from ingest.pipeline import EXTRACTOR_VERSION, extract
 
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
-RDF_EXPORTS = (*FORMATS, "jsonld")
 XSD = "http://www.w3.org/2001/XMLSchema#"
 CHUNK = 16  # articles per nlp.pipe batch; a failing batch is redone one article at a time
 
