@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from api.limits import WatchDisconnect
 from graph.errors import VnkgError
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
@@ -26,8 +27,11 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.kg = kg or KnowledgeGraph(settings)
         app.state.settings = settings
-        # SPARQL over HTTP runs in worker processes that can be killed past the time limit.
-        app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers)
+        # SPARQL, REST lookups, exports and stats run in worker processes, capped in memory and
+        # killed past the time limit (api/limits.py).
+        app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers,
+                                              settings.worker_memory_mb)
+        app.state.query_runner.start()
         yield
         app.state.query_runner.close()
         app.state.kg.close()
@@ -43,6 +47,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def _vnkg_error(request: Request, err: VnkgError) -> JSONResponse:
         return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
 
+    app.add_middleware(WatchDisconnect)  # a client that goes away stops its query
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["*"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -109,13 +111,19 @@ def extract(
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="article files, folders or globs")],
     store: StoreOpt = None,
+    every: Annotated[int, typer.Option(
+        help="without a terminal, print a progress line every N articles")] = 1000,
 ) -> None:
-    """Extract articles and write them into the store, one named graph per article."""
-    from tqdm import tqdm
+    """Extract articles and write them into the store, one named graph per article.
+
+    On a terminal a progress bar shows the total, the rate and the time left; without one
+    (a log, a pipe) a line is printed every `--every` articles.
+    """
+    from ingest.articles import count_articles
 
     kg = _kg(store)
-    with tqdm(desc="ingest", unit="article", disable=not sys.stderr.isatty()) as bar:
-        report = kg.ingest(inputs, progress=lambda _id: bar.update())
+    with _progress(count_articles(inputs), every) as step:
+        report = kg.ingest(inputs, progress=step)
     kg.close()
     for error in report.errors:
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
@@ -123,6 +131,36 @@ def ingest(
                f"failed {len(report.errors)} into {kg.settings.store or 'memory'}")
     if report.errors:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(total: int, every: int) -> Iterator[Callable[[str], None]]:
+    """A progress callback: tqdm on a terminal, else a summary line every `every` articles."""
+    from tqdm import tqdm
+
+    if sys.stderr.isatty():
+        with tqdm(total=total, desc="ingest", unit="article", smoothing=0.05) as bar:
+            yield lambda _item: bar.update()
+        return
+    start, done = time.monotonic(), [0]
+
+    def step(_item: str) -> None:
+        done[0] += 1
+        if done[0] % max(every, 1) == 0 or done[0] == total:
+            elapsed = time.monotonic() - start
+            rate = done[0] / elapsed if elapsed > 0 else 0.0
+            left = (total - done[0]) / rate if rate and total > done[0] else 0.0
+            print(f"ingest: {done[0]}/{total} articles, {rate:.1f}/s, "
+                  f"elapsed {_clock(elapsed)}, left {_clock(left)}", file=sys.stderr, flush=True)
+
+    yield step
+
+
+def _clock(seconds: float) -> str:
+    """`1:02:03` or `2:03`."""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 @app.command()

@@ -2,20 +2,25 @@
 
 Thin doors onto `KnowledgeGraph.export` and `KnowledgeGraph.stats`, with the same filters as the
 CLI flags (`around`, `hops`, `from`, `to`, `relation`, `type`; the list ones may repeat or be
-comma-separated). Routes are plain `def`: FastAPI runs them in its thread pool, so building a
-projection never blocks the event loop.
+comma-separated). Routes are plain `def`: FastAPI runs them in its thread pool, and the work
+itself (the projection, the analytics, the file) runs through the app's query runner
+(api/limits.py): on the on-disk store in a worker process capped in memory and stopped at the
+time limit (503), so a large export cannot grow the server or hold it.
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
+from api.limits import service_call
 from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
-from graph.service import KnowledgeGraph
 
 __all__ = ["router"]
 
@@ -28,10 +33,6 @@ DateTo = Annotated[str | None, Query(alias="to", description="YYYY-MM-DD, YYYY-M
 Relations = Annotated[list[str] | None, Query(alias="relation",
                                               description="e.g. worked_with; repeatable")]
 Types = Annotated[list[str] | None, Query(alias="type", description="e.g. PERSON; repeatable")]
-
-
-def _kg(request: Request) -> KnowledgeGraph:
-    return request.app.state.kg
 
 
 def _filters(around: Around = None, hops: Hops = 1, date_from: DateFrom = None,
@@ -55,13 +56,19 @@ def export(
 ) -> Response:
     """The file `vnkg export FORMAT` writes, with its media type; the HTML view opens inline."""
     fmt = fmt.lower()
-    with tempfile.TemporaryDirectory(prefix="vnkg-export-") as folder:
-        out = Path(folder) / f"vnkg{SUFFIXES.get(fmt, '')}"
-        _kg(request).export(fmt, out, **filters)
-        body = out.read_bytes()
+    # The worker writes the file and the response streams it: the export never passes whole
+    # through the server's memory. The folder goes once the response is sent (or failed).
+    folder = Path(tempfile.mkdtemp(prefix="vnkg-export-"))
+    out = folder / f"vnkg{SUFFIXES.get(fmt, '')}"
+    try:
+        service_call(request, "export", fmt, out, **filters)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     disposition = "inline" if fmt == "html" else f'attachment; filename="{out.name}"'
-    return Response(body, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
-                    headers={"Content-Disposition": disposition})
+    return FileResponse(out, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+                        headers={"Content-Disposition": disposition},
+                        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
 
 @router.get("/stats", summary="Counts, rankings, centrality and activity per month")
@@ -71,7 +78,7 @@ def stats(
     top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
 ) -> dict[str, Any]:
     """What `vnkg stats --json` prints."""
-    return _kg(request).stats(top=top, **filters)
+    return service_call(request, "stats", top=top, **filters)
 
 
 @router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",
@@ -83,5 +90,5 @@ def activity_png(
     """What `vnkg stats --chart FILE.png` draws."""
     from graph.analytics import activity_chart
 
-    figures = _kg(request).stats(**filters)
+    figures = service_call(request, "stats", **filters)
     return Response(activity_chart(figures["activity_by_month"]), media_type="image/png")

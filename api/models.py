@@ -28,12 +28,18 @@ class Ref(BaseModel):
     label: str | None = None
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of a list: `items[offset : offset + limit]` of `total`."""
+def _next() -> Any:
+    return Field(description="the `offset` of the next page; null on the last page (no total: "
+                 "pages are cut in the query itself, which never runs whole)")
 
-    total: int
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: at most `limit` items from `offset`, and where the next page starts.
+    """
+
     limit: int
     offset: int
+    next: int | None = _next()
     items: list[T]
 
 
@@ -93,7 +99,7 @@ class WorkedWithAnswer(BaseModel):
     model_config = ConfigDict(populate_by_name=True, json_schema_extra={"examples": [{
         "official": {"id": "nguyen-hong-dien", "iri": _DIEN, "type": "PERSON",
                      "label": "Nguyễn Hồng Diên"},
-        "from": "2024-08-01", "to": "2024-08-31", "total": 1, "limit": 100, "offset": 0,
+        "from": "2024-08-01", "to": "2024-08-31", "limit": 100, "offset": 0, "next": None,
         "items": [{"host": {"id": "lao-cai", "iri": _LAO_CAI, "type": "PROVINCE",
                             "label": "Lào Cai"},
                    "dates": ["2024-08-30"], "start": "2024-08-30", "end": "2024-08-30",
@@ -102,9 +108,9 @@ class WorkedWithAnswer(BaseModel):
     official: Ref
     from_: str | None = Field(None, alias="from")
     to: str | None = None
-    total: int
     limit: int
     offset: int
+    next: int | None = _next()
     items: list[WorkedWith]
 
 

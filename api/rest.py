@@ -1,5 +1,11 @@
 """REST lookups under `/api`: each route runs named queries (queries/*.rq) and returns pydantic
-models; lists page with `limit` and `offset`.
+models; lists page with `limit` and `offset`, and say where the next page starts (`next`).
+
+Every query goes through the app's query runner (api/limits.py): on the on-disk store it runs in
+a worker process, capped in memory and stopped at the request's time limit. A list pages in the
+query itself (`LIMIT limit+1 OFFSET offset`: the extra row only tells that a next page exists),
+except where one item gathers several rows (events, worked-with hosts) or the filter is not in
+the named query yet (search by `type`): those page the gathered items.
 
 Ids are the IRI's path under its type segment (`/api/officials/nguyen-hong-dien`,
 `/api/provinces/lao-cai`, `/api/provinces/2025/lao-cai`, `/api/agencies/bo-cong-thuong`);
@@ -13,11 +19,13 @@ import hmac
 import re
 from collections import defaultdict
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from api.limits import client_gone, service_call
 from api.models import (
     Agency,
     AgencyDetail,
@@ -45,11 +53,11 @@ from api.models import (
     WorkedWithAnswer,
 )
 from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
-from graph.queries import list_queries, load_query
+from graph.names import query_terms
+from graph.queries import list_queries
 from graph.service import KnowledgeGraph
 from graph.vocab import ENTITY_SEGMENT
 from graph.workers import QueryRequest
-from ingest.text import fold
 
 __all__ = ["router"]
 
@@ -76,8 +84,18 @@ def _base(request: Request) -> str:
     return _kg(request).base
 
 
-def _rows(request: Request, name: str, **params: Any) -> list[dict[str, Any]]:
-    return _kg(request).query(name, {k: v for k, v in params.items() if v is not None})
+def _rows(request: Request, name: str, *, limit: int | None = None, offset: int | None = None,
+          **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named query (its parameters as keywords, None ones left out), run like every
+    query of a request (api/limits.py); `limit` and `offset` page it in the query."""
+    bound = {k: v for k, v in params.items() if v is not None}
+    return service_call(request, "query", name, bound, limit=limit, offset=offset)
+
+
+def _page_rows(request: Request, name: str, limit: int, offset: int, **params: Any
+               ) -> list[dict[str, Any]]:
+    """Up to `limit + 1` rows of a named query from `offset`: one page and a sign of the next."""
+    return _rows(request, name, limit=limit + 1, offset=offset, **params)
 
 
 def short_id(iri: str, base: str) -> str | None:
@@ -106,8 +124,22 @@ def _iri(request: Request, segment: str, entity_id: str) -> str:
 
 
 def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
-    return {"total": len(items), "limit": limit, "offset": offset,
-            "items": items[offset:offset + limit]}
+    """A page of the items fetched from `offset` (up to `limit + 1`: one more than the page
+    tells that a next page exists).
+
+    >>> _page(["c", "d", "e"], 2, 2)
+    {'limit': 2, 'offset': 2, 'next': 4, 'items': ['c', 'd']}
+    >>> _page(["e"], 2, 4)
+    {'limit': 2, 'offset': 4, 'next': None, 'items': ['e']}
+    """
+    more = len(items) > limit
+    return {"limit": limit, "offset": offset, "next": offset + limit if more else None,
+            "items": items[:limit]}
+
+
+def _gathered_page(items: list, limit: int, offset: int) -> dict[str, Any]:
+    """A page of items gathered from every row of a query (they cannot be paged in it)."""
+    return _page(items[offset:offset + limit + 1], limit, offset)
 
 
 def _label_type(request: Request, iri: str) -> tuple[str | None, str | None]:
@@ -161,13 +193,18 @@ def search(request: Request,
            limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     """Entities whose name contains `q`, accent- and case-insensitive ("lao cai" finds Lào Cai,
     "nguyen hong dien" finds Nguyễn Hồng Diên); exact names first."""
-    key = fold(q)
+    key, word, prefix = query_terms(q)
     if not key:
         raise BadQuery("the search text is empty once folded")
     base = _base(request)
+    if type is None or "type" in {p.name for p in _kg(request).named("search").params}:
+        rows = _page_rows(request, "search", limit, offset, q=key, word=word, prefix=prefix,
+                          type=type)
+    else:  # search.rq has no `type` parameter yet: filter its rows, then page them
+        rows = [r for r in _rows(request, "search", q=key, word=word, prefix=prefix)
+                if r["type"] == type][offset:offset + limit + 1]
     hits = [SearchHit(id=short_id(r["entity"], base), iri=r["entity"], type=r["type"],
-                      label=r["label"], era=r["era"], rank=int(r["rank"]))
-            for r in _rows(request, "search", q=key) if type is None or r["type"] == type]
+                      label=r["label"], era=r["era"], rank=int(r["rank"])) for r in rows]
     return _page(hits, limit, offset)
 
 
@@ -178,7 +215,7 @@ def officials(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[
     base = _base(request)
     items = [Official(id=short_id(r["official"], base), iri=r["official"], type="PERSON",
                       label=r["label"], articles=int(r["articles"] or 0))
-             for r in _rows(request, "officials")]
+             for r in _page_rows(request, "officials", limit, offset)]
     return _page(items, limit, offset)
 
 
@@ -194,9 +231,8 @@ def official(request: Request,
                                             "ORGANIZATION"),
                           date=r["date"], article=_ref(r["article"], base))
                  for r in _rows(request, "official_positions", official=iri)]
-    events = _events(request, _rows(request, "events", official=iri))
-    sources = sorted({_article_id(r["graph"]) for r in _rows(request, "entity", entity=iri)
-                      if r["graph"] and "/article/" in r["graph"]})
+    events = _events(request, _rows(request, "events_of_official", official=iri))
+    sources = sorted(r["id"] for r in _rows(request, "entity_articles", entity=iri))
     return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
                           sources=sources)
 
@@ -238,7 +274,7 @@ def worked_with(
             host["articles"].append(article)
     items = [WorkedWith(**h) for h in hosts.values()]
     return {"official": ref, "from": from_.isoformat() if from_ else None,
-            "to": to.isoformat() if to else None, **_page(items, limit, offset)}
+            "to": to.isoformat() if to else None, **_gathered_page(items, limit, offset)}
 
 
 # -- provinces ------------------------------------------------------------------------------------
@@ -258,7 +294,7 @@ def provinces(request: Request,
               limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Every province, legacy and 2025 units, with its code and 2025 successor."""
     base = _base(request)
-    items = [_province(r, base) for r in _rows(request, "provinces", era=era)]
+    items = [_province(r, base) for r in _page_rows(request, "provinces", limit, offset, era=era)]
     return _page(items, limit, offset)
 
 
@@ -289,7 +325,7 @@ def province(request: Request,
         border_gates=[p for p in places if p.type == "BORDER_GATE"],
         zones=[p for p in places if p.type == "ZONE"],
         places=[p for p in places if p.type not in ("BORDER_GATE", "ZONE")],
-        events=_events(request, _rows(request, "events", province=iri)),
+        events=_events(request, _rows(request, "events_in_province", province=iri)),
         successor=successor,
         predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
                       if r["relation"] == "predecessor"],
@@ -306,7 +342,7 @@ def agencies(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[s
                     label=r["label"],
                     parent=_ref(r["parent"], base, r["parentLabel"], "ORGANIZATION")
                     if r["parent"] else None)
-             for r in _rows(request, "agencies")]
+             for r in _page_rows(request, "agencies", limit, offset)]
     return _page(items, limit, offset)
 
 
@@ -344,12 +380,14 @@ def events(
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
-    rows = _rows(request, "events", type=type,
+    # filter first: start from the province or the official when there is one
+    name = "events_in_province" if province else "events_of_official" if official else "events"
+    rows = _rows(request, name, type=type,
                  province=_iri(request, "province", province) if province else None,
                  official=_iri(request, "person", official) if official else None,
                  **{"from": from_.isoformat() if from_ else None,
                     "to": to.isoformat() if to else None})
-    return _page(_events(request, rows), limit, offset)
+    return _gathered_page(_events(request, rows), limit, offset)
 
 
 # -- entities -------------------------------------------------------------------------------------
@@ -443,7 +481,8 @@ def _article(r: dict[str, Any]) -> Article:
 @router.get("/articles", response_model=Page[Article], summary="Articles")
 def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Every ingested article with its title, source address and published date."""
-    return _page([_article(r) for r in _rows(request, "articles")], limit, offset)
+    return _page([_article(r) for r in _page_rows(request, "articles", limit, offset)],
+                 limit, offset)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, summary="An article")
@@ -517,8 +556,9 @@ def queries(request: Request) -> list[QueryInfo]:
     menu). Run one with `/api/queries/{name}/results`."""
     base = _base(request)
     out = []
-    for name in list_queries():
-        named = load_query(name)
+    kg = _kg(request)
+    for name in list_queries(kg.settings.query_dir):
+        named = kg.named(name)
         examples = _examples(named.text, base)
         out.append(QueryInfo(
             name=name, title=named.title, description=named.description, text=named.text,
@@ -545,7 +585,7 @@ async def query_results(request: Request, name: str) -> Response:
                                             request.query_params.get("format"))
     settings = request.app.state.settings
     outcome = await run_in_threadpool(
-        request.app.state.query_runner.run,
+        partial(request.app.state.query_runner.run, gone=client_gone(request)),
         QueryRequest(text=text, results_format=results_format, graph_format=graph_format,
                      row_limit=settings.row_limit),
         settings.query_timeout)

@@ -13,12 +13,14 @@ in every form (`update=`, `application/sparql-update`, update text in `query=`).
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from api.limits import client_gone
 from graph.errors import BadQuery, Forbidden, VnkgError
 from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, QueryRequest
 
@@ -158,7 +160,8 @@ async def _run(request: Request, query: str | None, default_graphs: list[str],
         row_limit=settings.row_limit,
     )
     runner = request.app.state.query_runner
-    outcome = await run_in_threadpool(runner.run, sparql_request, settings.query_timeout)
+    outcome = await run_in_threadpool(partial(runner.run, gone=client_gone(request)),
+                                      sparql_request, settings.query_timeout)
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Vnkg-Truncated"] = f"row limit {settings.row_limit} reached"

@@ -32,9 +32,12 @@ __all__ = [
     "MERGER_DATE",
     "article_iri",
     "default_entity_iris",
+    "edge_key",
     "entity_iri",
     "graph_iri",
     "membership_iri",
+    "mention_iri",
+    "name_key",
     "province_iri",
     "reference_date",
     "role_iri",
@@ -159,6 +162,26 @@ def visit_iri(article_id: str, date_text: str | None, participants: Iterable[str
 def statement_iri(article_id: str, relation: str, subject: str, obj: str, role: str | None,
                   date_text: str | None, base: str) -> str:
     return f"{_base(base)}/statement/{_digest(article_id, relation, subject, obj, role, date_text)}"
+
+
+def mention_iri(article_id: str, entity: str, base: str) -> str:
+    """The node through which one article names one entity (its surface forms live there)."""
+    return f"{_base(base)}/mention/{_digest(article_id, entity)}"
+
+
+def edge_key(subject: str, predicate: str, obj: str) -> str:
+    """The key of a shortcut edge, which every statement asserting it carries: the store finds
+    the statements of one edge by this key in one index lookup.
+
+    >>> edge_key("http://x/a", "http://x/p", "http://x/b")
+    '5092262366511533'
+    """
+    return _digest(subject, predicate, obj)
+
+
+def name_key(entity: str, name: str) -> str:
+    """The key of one name of one entity, which each mention using that name carries."""
+    return _digest(entity, name)
 
 
 def reference_date(facts: ArticleFacts, published: date | str | None = None) -> date | None:

@@ -208,9 +208,7 @@ def project(node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[
 
 def projection(kg: KnowledgeGraph, **filters: Any) -> nx.MultiDiGraph:
     """The knowledge graph's projection, filtered (see `Filters`)."""
-    reference = f"{kg.base}/graph/reference"
-    graph = project(kg.query("projection_nodes", {"reference": reference}),
-                    kg.query("projection_edges"))
+    graph = project(kg.query("projection_nodes"), kg.query("projection_edges"))
     wanted = Filters.from_kwargs(**filters)
     return filter_graph(graph, wanted) if wanted else graph
 

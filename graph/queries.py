@@ -71,18 +71,19 @@ def _parse(name: str, text: str) -> NamedQuery:
                       tuple(params))
 
 
-def list_queries() -> list[str]:
-    return sorted(p.stem for p in QUERY_DIR.glob("*.rq"))
+def list_queries(folder: Path = QUERY_DIR) -> list[str]:
+    return sorted(p.stem for p in Path(folder).glob("*.rq"))
 
 
 @cache
-def load_query(name: str) -> NamedQuery:
-    """The named query `queries/<name>.rq`; an unknown name lists the valid ones.
+def load_query(name: str, folder: Path = QUERY_DIR) -> NamedQuery:
+    """The named query `<folder>/<name>.rq` (the `query_dir` setting, queries/ by default); an
+    unknown name lists the valid ones.
 
     >>> load_query("articles").title
     'Articles'
     """
-    path = QUERY_DIR / f"{name}.rq"
+    path = Path(folder) / f"{name}.rq"
     if not re.fullmatch(r"[a-z0-9_]+", name) or not path.is_file():
-        raise UnknownQuery(f"no query named {name!r}; known: {', '.join(list_queries())}")
+        raise UnknownQuery(f"no query named {name!r}; known: {', '.join(list_queries(folder))}")
     return _parse(name, path.read_text(encoding="utf-8"))

@@ -28,13 +28,17 @@ from pyoxigraph import Literal, NamedNode, Quad
 from graph.iris import (
     article_iri,
     default_entity_iris,
+    edge_key,
     membership_iri,
+    mention_iri,
+    name_key,
     role_iri,
     session_iri,
     statement_iri,
     time_iri,
     visit_iri,
 )
+from graph.names import name_triples
 from graph.vocab import (
     DCTERMS,
     ENTITY_CLASS,
@@ -244,18 +248,27 @@ class _Builder:
             self.add(a, VNKG.extractorVersion, Literal(extractor_version))
 
     def entity_triples(self, entity: Entity) -> None:
+        """The entity's description (shared: `graph.shared` writes it once per entity) and the
+        article's mention of it (this article's own names for it)."""
         node = self.node(entity.id)
         for cls in entity_kinds(entity):
             self.add(node, RDF.type, cls)
         self.add(node, VNKG.entityType, Literal(entity.type))
         name = nfc_vi(entity.name).strip()
         self.add(node, RDFS.label, Literal(name, language="vi"))
-        self.add(node, VNKG.searchKey, Literal(fold(name)))
         others = {nfc_vi(a).strip() for a in entity.aliases}
         others |= {nfc_vi(m.text).strip() for m in entity.mentions}
-        for alt in sorted(others - {name, ""}):
+        others -= {name, ""}
+        for alt in sorted(others):
             self.add(node, SKOS.altLabel, Literal(alt, language="vi"))
-            self.add(node, VNKG.searchKey, Literal(fold(alt)))
+        for triple in name_triples(node, [name, *others]):
+            self.add(*triple)
+        mention = NamedNode(mention_iri(self.article.id, node.value, self.base))
+        self.add(mention, RDF.type, VNKG.Mention)
+        self.add(mention, VNKG.mentionOf, node)
+        for alt in sorted(others):  # the label needs no support: it goes with the node
+            self.add(mention, VNKG.surfaceForm, Literal(alt, language="vi"))
+            self.add(mention, VNKG.nameKey, Literal(name_key(node.value, alt)))
 
     # shared pieces
     def provenance(self, node: NamedNode, span: Span | None) -> None:
@@ -276,6 +289,7 @@ class _Builder:
         self.add(node, VNKG.dateText, Literal(text))
         when = NamedNode(time_iri(start, end, text, self.base))
         self.add(node, TIME.hasTime, when)
+        self.add(self.article_node, VNKG.uses, when)
         if start == end:
             self.add(when, RDF.type, TIME.Instant)
             self.add(when, TIME.inXSDDate, _date_literal(start))
@@ -284,6 +298,7 @@ class _Builder:
         for link, day in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
             instant = NamedNode(time_iri(day, day, day.isoformat(), self.base))
             self.add(when, link, instant)
+            self.add(self.article_node, VNKG.uses, instant)
             self.add(instant, RDF.type, TIME.Instant)
             self.add(instant, TIME.inXSDDate, _date_literal(day))
         return True
@@ -309,6 +324,7 @@ class _Builder:
         date_text = fact.date.strip() if fact.date and parse_date(fact.date) else None
         st = NamedNode(iri)
         self.add(st, RDF.type, VNKG.FactStatement)
+        self.add(st, VNKG.edgeKey, Literal(edge_key(subj.value, prop.value, obj.value)))
         self.add(st, RDF.subject, subj)
         self.add(st, RDF.predicate, prop)
         self.add(st, RDF.object, obj)
@@ -347,6 +363,7 @@ class _Builder:
         self.add(node, VNKG.roleLabel, Literal(role))
         for _, statement in group:
             self.add(node, VNKG.statement, NamedNode(statement))
+        self.add(self.article_node, VNKG.uses, role_node)
         self.add(role_node, RDF.type, ORG.Role)
         self.add(role_node, RDFS.label, Literal(role, language="vi"))
         days = sorted(day for f, _ in group if (day := _start(f.date)))
@@ -436,8 +453,9 @@ def _role(role: str | None) -> str | None:
 
 def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
                   iris: Mapping[str, str] | None = None, ingested_at: datetime,
-                  extractor_version: str = "") -> list[Quad]:
-    """Every quad of one article's named graph, sorted.
+                  extractor_version: str = "", sort: bool = True) -> list[Quad]:
+    """Every quad of one article's named graph, sorted (unless `sort` is false: the store
+    does not care for the order, and sorting costs more than writing).
 
     `iris` maps entity ids to IRIs (cross-article resolution decides them); by default each
     entity gets the IRI of its own key or name (`graph.iris.default_entity_iris`).
@@ -474,7 +492,8 @@ def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
     builder.events(grouped["worked_with"], "session")
     builder.events(grouped["visited"], "visit")
     graph = builder.article_node
-    return [Quad(s, p, o, graph) for s, p, o in _sorted(builder.triples)]
+    triples = _sorted(builder.triples) if sort else builder.triples
+    return [Quad(s, p, o, graph) for s, p, o in triples]
 
 
 def _sorted(triples: Iterable[Triple]) -> list[Triple]:

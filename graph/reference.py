@@ -22,13 +22,17 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from graph.names import name_triples
 from graph.vocab import RDF, RDFS, SCHEMA, SKOS, VNKG, XSD
 from ingest.gazetteer import MERGER_DATE, Province, load_gazetteer
-from ingest.text import fold, nfc_vi
+from ingest.text import nfc_vi
 
-__all__ = ["MERGED_ON", "REFERENCE_GRAPH", "find_province", "reference_quads"]
+__all__ = ["MERGED_ON", "MODEL_VERSION", "REFERENCE_GRAPH", "find_province", "reference_quads"]
 
 REFERENCE_GRAPH = "{base}/graph/reference"
+# The RDF model's version, on the reference graph's node: 2 is the shared entity graph (entities,
+# shortcut edges, times and roles written once; articles hold mentions and statements).
+MODEL_VERSION = "2"
 MERGED_ON = MERGER_DATE.isoformat()
 _ERA_SUFFIX = "-2025"
 
@@ -94,8 +98,7 @@ def reference_quads(base: str) -> list[Quad]:
             triples.add((node, VNKG.provinceCode, Literal(record.code)))
         for alias in record.aliases:
             triples.add((node, SKOS.altLabel, Literal(nfc_vi(alias), language="vi")))
-        for label in (record.name, record.full_name, *record.aliases):
-            triples.add((node, VNKG.searchKey, Literal(fold(label))))
+        triples |= set(name_triples(node, [record.name, record.full_name, *record.aliases]))
         if record.lat is not None and record.lon is not None:
             triples.add((node, SCHEMA.latitude, Literal(f"{record.lat}", datatype=XSD.decimal)))
             triples.add((node, SCHEMA.longitude, Literal(f"{record.lon}", datatype=XSD.decimal)))
@@ -104,4 +107,5 @@ def reference_quads(base: str) -> list[Quad]:
             if successor is not None:
                 triples.add((node, VNKG.mergedInto, _iri(base, successor)))
                 triples.add((node, VNKG.mergedOn, Literal(MERGED_ON, datatype=XSD.date)))
+    triples.add((graph, VNKG.modelVersion, Literal(MODEL_VERSION)))
     return [Quad(s, p, o, graph) for s, p, o in sorted(triples, key=lambda t: tuple(map(str, t)))]

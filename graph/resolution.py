@@ -29,7 +29,6 @@ labels.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -37,13 +36,12 @@ from functools import cache
 from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.iris import article_iri, default_entity_iris, entity_iri, reference_date
-from graph.queries import load_query
-from graph.reference import REFERENCE_GRAPH
+from graph.shared import SharedGraph
 from graph.store import GraphStore
 from graph.vocab import ENTITY_SEGMENT, OWL, VNKG
 from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity
-from ingest.text import fold, nfc_vi, slugify
+from ingest.text import nfc_vi, slugify
 
 __all__ = ["Decision", "Resolution", "canonical_body_name", "resolve", "resolve_iris"]
 
@@ -133,18 +131,16 @@ def _provinces(bodies: list[str]) -> set[str]:
     return {p for b in bodies if b and (p := explicit_province(b))}
 
 
-def _candidates(store: GraphStore, key: str, etype: str, own_article: str
-                ) -> dict[str, list[str]]:
-    """Entities in the store under this name: IRI → bodies of their positions elsewhere."""
-    from graph.service import _as_term
-
-    rows = store.select(load_query("resolution_candidates").text,
-                        {"key": _as_term(key, "string"), "type": _as_term(etype, "string")})
+def _candidates(shared: SharedGraph, default: str, own_article: str) -> dict[str, list[str]]:
+    """People already in the graph under this name (`default`, then its homonyms `-2`, `-3`,
+    ...): IRI → the bodies of their positions stated by other articles. Each is an index
+    lookup, whatever the size of the store."""
     out: dict[str, list[str]] = {}
-    for row in rows:
-        bodies = out.setdefault(row["entity"], [])
-        if row.get("orgLabel") and row.get("article") != own_article:
-            bodies.append(row["orgLabel"])
+    iri, n = default, 1
+    while shared.exists(iri):
+        out[iri] = shared.positions(iri, own_article)
+        n += 1
+        iri = f"{default}-{n}"
     return out
 
 
@@ -155,11 +151,10 @@ def _homonym_iri(base_iri: str, taken: set[str]) -> str:
     return f"{base_iri}-{n}"
 
 
-def _person_iri(entity: Entity, default: str, bodies: list[str], store: GraphStore,
+def _person_iri(entity: Entity, default: str, bodies: list[str], shared: SharedGraph,
                 own_article: str, decisions: list[Decision]) -> str:
-    candidates = _candidates(store, fold(entity.name), "PERSON", own_article)
-    same_name = sorted(c for c in candidates if c == default or re.fullmatch(
-        re.escape(default) + r"-\d+", c))
+    candidates = _candidates(shared, default, own_article)
+    same_name = list(candidates)
     mine = _provinces(bodies)
     disagreeing: list[tuple[str, set[str]]] = []
     iri = None
@@ -209,43 +204,27 @@ def _gazetteer_label(iri: str, entity_type: str, base: str) -> str | None:
     return _gazetteer_names(segment).get(iri[len(prefix):])
 
 
-def _stored_label(store: GraphStore, iri: str, own_article: str, reference: str) -> str | None:
-    """The label the graph already gives a node outside this article: the reference data's,
-    else the one most graphs give (then the first in order: one choice, whatever the order
-    the graphs were written in)."""
-    from graph.service import _as_term
-
-    rows = store.select(load_query("entity_labels").text, {"entity": _as_term(iri, "iri")})
-    counts: Counter[str] = Counter()
-    for row in rows:
-        if row["graph"] == reference:
-            return row["label"]
-        if row["graph"] != own_article:
-            counts[row["label"]] += 1
-    return min(counts, key=lambda label: (-counts[label], label)) if counts else None
-
-
 def _own_label(entity: Entity) -> str:
     name = nfc_vi(entity.name).strip()
     return canonical_body_name(name) if entity.type == "ORGANIZATION" and not entity.key \
         else name
 
 
-def _labels(facts: ArticleFacts, iris: dict[str, str], store: GraphStore, base: str,
-            own_article: str) -> dict[str, str]:
+def _labels(facts: ArticleFacts, iris: dict[str, str], shared: SharedGraph, base: str
+            ) -> dict[str, str]:
     """Entity id → its node's one label: the gazetteer's name, else the label the graph
-    already has for the node, else the name this article gives it first."""
-    reference = REFERENCE_GRAPH.format(base=base.rstrip("/"))
+    already has for the node (written once, in the shared or reference graph), else the name
+    this article gives it first."""
     by_iri: dict[str, str] = {}
     for entity in facts.entities:
         iri = iris[entity.id]
         if iri not in by_iri:
-            by_iri[iri] = _gazetteer_label(iri, entity.type, base) or _stored_label(
-                store, iri, own_article, reference) or _own_label(entity)
+            by_iri[iri] = _gazetteer_label(iri, entity.type, base) or shared.label(iri) \
+                or _own_label(entity)
     return {entity.id: by_iri[iris[entity.id]] for entity in facts.entities}
 
 
-def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
+def resolve(facts: ArticleFacts, store: GraphStore | SharedGraph, base: str, *,
             published: date | str | None = None) -> Resolution:
     """Entity id → IRI for every entity of one article, the homonym decisions taken and the
     label of each entity's node (see the module docstring).
@@ -254,6 +233,7 @@ def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
     published date, else their latest fact date), as `graph.iris.default_entity_iris` does:
     an article dated from 1 July 2025 names the 2025 unit where one of that name exists.
     """
+    shared = store if isinstance(store, SharedGraph) else SharedGraph(store, base)
     iris = default_entity_iris(facts, base, published=published)
     on = reference_date(facts, published)
     own_article = article_iri(facts.article, base)
@@ -264,12 +244,12 @@ def resolve(facts: ArticleFacts, store: GraphStore, base: str, *,
             iris[entity.id] = _body_iri(entity, iris[entity.id], base, on)
         elif entity.type == "PERSON":
             iris[entity.id] = _person_iri(entity, iris[entity.id],
-                                          positions.get(entity.id, []), store, own_article,
+                                          positions.get(entity.id, []), shared, own_article,
                                           decisions)
-    return Resolution(iris, decisions, _labels(facts, iris, store, base, own_article))
+    return Resolution(iris, decisions, _labels(facts, iris, shared, base))
 
 
-def resolve_iris(facts: ArticleFacts, store: GraphStore, base: str, *,
+def resolve_iris(facts: ArticleFacts, store: GraphStore | SharedGraph, base: str, *,
                  published: date | str | None = None) -> dict[str, str]:
     """Entity id (e1, e2, ...) → IRI for every entity of one article (see `resolve`)."""
     return resolve(facts, store, base, published=published).iris

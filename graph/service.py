@@ -7,6 +7,7 @@ queries and exports. Nothing outside graph/ touches pyoxigraph.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -17,13 +18,14 @@ import pyoxigraph as ox
 
 from graph import export as graph_export
 from graph.analytics import summarize
-from graph.errors import BadArticle, BadQuery, NotFound, VnkgError
+from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
-from graph.queries import load_query
+from graph.queries import NamedQuery, load_query
 from graph.rdf import article_quads
-from graph.reference import REFERENCE_GRAPH, reference_quads
+from graph.reference import MODEL_VERSION, REFERENCE_GRAPH, reference_quads
 from graph.resolution import resolve
 from graph.settings import Settings, get_settings
+from graph.shared import SharedGraph
 from graph.store import FORMATS, GraphStore, bind_values
 from ingest.articles import Article, ArticleError, read_articles
 from ingest.facts import ArticleFacts
@@ -32,7 +34,13 @@ from ingest.pipeline import EXTRACTOR_VERSION, extract
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+VNKG_MODEL_VERSION = ox.NamedNode("https://vnkg.org/ontology#modelVersion")
+_PROVENANCE = {"https://vnkg.org/ontology#contentHash": "hash",
+               "http://www.w3.org/ns/prov#generatedAtTime": "ingested",
+               "https://vnkg.org/ontology#extractorVersion": "version"}
+_OWN_SLICE = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
 CHUNK = 16  # articles per nlp.pipe batch; a failing batch is redone one article at a time
+BATCH = 64  # new articles per write transaction (graph.shared.SharedGraph.flush)
 
 
 @dataclass
@@ -87,6 +95,7 @@ class KnowledgeGraph:
         self.base = self.settings.base_iri.rstrip("/")
         if not read_only:
             self._ensure_reference()
+        self._check_model()
 
     @classmethod
     def in_memory(cls, settings: Settings | None = None) -> KnowledgeGraph:
@@ -102,6 +111,18 @@ class KnowledgeGraph:
         graph = REFERENCE_GRAPH.format(base=self.base)
         if not self.store.has_graph(graph):
             self.store.replace_graph(graph, reference_quads(self.base))
+
+    def _check_model(self) -> None:
+        """A store written with another RDF model cannot be read right: say so, plainly."""
+        graph = ox.NamedNode(REFERENCE_GRAPH.format(base=self.base))
+        if not self.store.has_graph(graph.value):
+            return
+        versions = [q.object.value for q in self.store.quads_for(graph, VNKG_MODEL_VERSION)]
+        if versions != [MODEL_VERSION]:
+            raise StoreError(
+                f"the store at {self.store.path} was written by an older vnkg (RDF model "
+                f"{versions[0] if versions else 1}, this one reads {MODEL_VERSION}); rebuild it: "
+                f"remove the folder and ingest the articles again")
 
     # -- extraction and ingest ---------------------------------------------------------------
     def extract(self, inputs: Iterable[str | Path]
@@ -124,62 +145,119 @@ class KnowledgeGraph:
             [(_, facts)] = extract_each([article])
             if isinstance(facts, BadArticle):
                 raise facts
+        shared = SharedGraph(self.store, self.base)
+        changed = self._write(shared, article, facts, skip_unchanged=False)
+        shared.flush()
+        return facts, changed
+
+    def _write(self, shared: SharedGraph, article: Article, facts: ArticleFacts, *,
+               skip_unchanged: bool = True) -> bool:
+        """Queue a new article in `shared`'s batch, or replace a stored one at once. With
+        `skip_unchanged`, an article stored from the same text by the same extractor is left as
+        it is (its facts would be the same). Returns whether the article's text changed."""
         graph = self.article_iri(article.id)
+        if shared.pending(graph):  # the same id twice in one batch: the later one wins
+            shared.flush()
         digest = content_hash(article)
-        previous = self.query("article_provenance", {"article": graph})
-        ingested_at = datetime.now(UTC).replace(microsecond=0)
-        if previous and previous[0]["hash"] == digest:
-            ingested_at = datetime.fromisoformat(previous[0]["ingested"])
-        resolution = resolve(facts, self.store, self.base, published=article.published)
+        previous = self._provenance(graph)
+        same_text = previous is not None and previous.get("hash") == digest
+        if skip_unchanged and same_text and previous.get("version") == EXTRACTOR_VERSION:
+            return False
+        ingested_at = datetime.fromisoformat(previous["ingested"]) if same_text \
+            else datetime.now(UTC).replace(microsecond=0)
+        resolution = resolve(facts, shared, self.base, published=article.published)
         quads = resolution.quads(graph) + article_quads(
             resolution.labelled(facts), article, base=self.base, iris=resolution.iris,
-            ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION,
+            ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION, sort=False,
         )
-        self.store.replace_graph(graph, quads)
-        return facts, not (previous and previous[0]["hash"] == digest)
+        write = shared.article_write(graph, quads)
+        if previous is not None:
+            shared.replace(write, graph)
+        else:
+            shared.add_new(write)
+        return not same_text
+
+    def _provenance(self, graph: str) -> dict[str, str] | None:
+        """The stored article's content hash, ingest time and extractor version, read from its
+        node by index (None when the store does not hold it)."""
+        node = ox.NamedNode(graph)
+        found = {_PROVENANCE[q.predicate.value]: q.object.value
+                 for q in self.store.quads_for(node, graph=node)
+                 if q.subject == node and q.predicate.value in _PROVENANCE}
+        return found or None
 
     def ingest(self, inputs: Iterable[str | Path],
                progress: Callable[[str], None] | None = None) -> IngestReport:
-        """Ingest every article under the inputs; bad ones are reported, the rest go on."""
+        """Ingest every article under the inputs, streaming: read lazily, extracted in chunks,
+        new articles written in batches of `BATCH` (one transaction each); bad ones are
+        reported, the rest go on. `progress` is called with each article id (or error)."""
         report = IngestReport()
-        articles: list[Article] = []
-        for item in read_articles(inputs):
-            if isinstance(item, ArticleError):
-                report.errors.append(str(item))
-            else:
-                articles.append(item)
-        for article, facts in extract_each(articles):
-            if isinstance(facts, BadArticle):
-                report.errors.append(facts.message)
-                continue
-            try:
-                _, changed = self.ingest_article(article, facts)
-            except VnkgError as err:
-                report.errors.append(f"{article.path or article.id}: {err.message}")
-                continue
-            (report.ingested if changed else report.unchanged).append(article.id)
-            if progress:
-                progress(article.id)
+        shared = SharedGraph(self.store, self.base)
+        for chunk in _article_chunks(read_articles(inputs), CHUNK):
+            for item in chunk:
+                if isinstance(item, ArticleError):
+                    report.errors.append(str(item))
+                    if progress:
+                        progress(str(item))
+            articles = [item for item in chunk if not isinstance(item, ArticleError)]
+            for article, facts in extract_each(articles):
+                self._ingest_one(shared, article, facts, report)
+                if progress:
+                    progress(article.id)
+            if shared.batch_size() >= BATCH:
+                shared.flush()
+        shared.flush()
         self.store.flush()
         return report
 
+    def _ingest_one(self, shared: SharedGraph, article: Article,
+                    facts: ArticleFacts | BadArticle, report: IngestReport) -> None:
+        if isinstance(facts, BadArticle):
+            report.errors.append(facts.message)
+            return
+        try:
+            changed = self._write(shared, article, facts)
+        except VnkgError as err:
+            report.errors.append(f"{article.path or article.id}: {err.message}")
+            return
+        (report.ingested if changed else report.unchanged).append(article.id)
+
     def delete_article(self, article_id: str) -> None:
-        if not self.store.delete_graph(self.article_iri(article_id)):
+        """Remove an article's graph and whatever only it supported in the shared graph."""
+        graph = self.article_iri(article_id)
+        if not self.store.has_graph(graph):
             raise NotFound(f"no article {article_id!r} in the store")
+        SharedGraph(self.store, self.base).replace(None, graph)
 
     # -- queries ---------------------------------------------------------------------------
-    def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of the named query `queries/<name>.rq`, its parameters bound as terms."""
-        return self.store.select(load_query(name).text, self._bindings(name, params))
+    def named(self, name: str) -> NamedQuery:
+        """The named query `name` of the `query_dir` setting (queries/ by default)."""
+        return load_query(name, self.settings.query_dir)
 
-    def bound_query(self, name: str, params: dict[str, Any] | None = None) -> str:
+    def query(self, name: str, params: dict[str, Any] | None = None, *,
+              limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
+        """Rows of the named query `queries/<name>.rq`, its parameters bound as terms; `limit`
+        and `offset` page it in the query itself (SPARQL `LIMIT`/`OFFSET`).
+
+        >>> kg = KnowledgeGraph.in_memory()
+        >>> [r["code"] for r in kg.query("provinces", {"era": "2025"}, limit=2, offset=1)]
+        ['24', '04']
+        """
+        text = self.named(name).text
+        return self.store.select(text + _slice(name, text, limit, offset),
+                                 self._bindings(name, params))
+
+    def bound_query(self, name: str, params: dict[str, Any] | None = None, *,
+                    limit: int | None = None, offset: int | None = None) -> str:
         """The named query's text with its parameters bound as terms in a VALUES block (for the
-        endpoint's worker processes, which take query text)."""
-        return bind_values(load_query(name).text, self._bindings(name, params))
+        endpoint's worker processes, which take query text), paged like `query`."""
+        text = self.named(name).text
+        return bind_values(text + _slice(name, text, limit, offset),
+                           self._bindings(name, params))
 
     def _bindings(self, name: str, params: dict[str, Any] | None) -> dict[str, Any]:
         """The parameters of a named query as RDF terms; unknown or missing ones are errors."""
-        named = load_query(name)
+        named = self.named(name)
         known = {p.name: p for p in named.params}
         unknown = set(params or {}) - set(known)
         if unknown:
@@ -219,6 +297,42 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         self.store.flush()
+
+
+def _slice(name: str, text: str, limit: int | None, offset: int | None) -> str:
+    """`LIMIT`/`OFFSET` clauses that page the named query `name`: validated integers, never
+    user text. A query with its own LIMIT or OFFSET cannot be paged.
+
+    >>> _slice("q", "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s", 21, 40)
+    '\\nLIMIT 21 OFFSET 40'
+    >>> _slice("q", "SELECT * WHERE { ?s ?p ?o }", None, None)
+    ''
+    """
+    if limit is None and offset is None:
+        return ""
+    for what, value in (("limit", limit), ("offset", offset)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or value < 0):
+            raise BadQuery(f"{what} must be a whole number >= 0, not {value!r}")
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    if _OWN_SLICE.search(code[code.rfind("}") + 1:]):
+        raise BadQuery(f"query {name!r} has its own LIMIT or OFFSET: it cannot be paged")
+    clauses = ([f"LIMIT {limit}"] if limit is not None else []) + (
+        [f"OFFSET {offset}"] if offset is not None else [])
+    return "\n" + " ".join(clauses)
+
+
+def _article_chunks(items: Iterable[Article | ArticleError], size: int
+                   ) -> Iterator[list[Article | ArticleError]]:
+    """The reader's items in lists of `size`, read lazily (a month of news is never held whole)."""
+    chunk: list[Article | ArticleError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _as_term(value: Any, kind: str) -> ox.NamedNode | ox.Literal:

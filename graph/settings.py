@@ -27,10 +27,18 @@ class Settings(BaseSettings):
     base_iri: str = Field(default="https://vnkg.org/id", description="base of every data IRI")
     host: str = "127.0.0.1"
     port: int = 8000
-    query_timeout: float = Field(default=10.0, description="seconds a SPARQL query may run")
+    query_timeout: float = Field(default=10.0, gt=0,
+                                 description="seconds a SPARQL query or an /api request may run")
     row_limit: int = Field(default=10_000, description="rows a SPARQL result may hold")
     query_workers: int = Field(default=2, ge=1,
-                               description="processes that run /sparql queries under the limit")
+                               description="processes that run /sparql queries, REST lookups, "
+                               "exports and stats under the time limit")
+    worker_memory_mb: int = Field(
+        default=1024, ge=0,
+        description="address space a query worker may use (MB, RLIMIT_AS); a query that needs "
+        "more fails with 503 instead of growing the server; 0 for no cap")
+    query_dir: Path = Field(default=ROOT / "queries",
+                            description="folder of the named queries (*.rq)")
     cors_origins: list[str] = Field(default_factory=list)
     api_token: str | None = Field(default=None, description="token for POST /api/articles")
     samples: Path = ROOT / "data" / "samples"

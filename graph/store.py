@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from graph.errors import BadQuery, StoreError
 
-__all__ = ["FORMATS", "GraphStore"]
+__all__ = ["FORMATS", "GraphStore", "bind_values", "declares_dataset"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -45,6 +45,46 @@ def _first_brace(query: str) -> int:
             return i
         i += 1
     raise BadQuery("the query has no WHERE group to bind parameters into")
+
+
+def _tokens(query: str) -> Iterator[str]:
+    """The keywords and names of a query, outside comments, IRIs and strings (a small lexer:
+    enough to see its dataset clauses)."""
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch == "#":
+            end = query.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif ch == "<" and (close := query.find(">", i)) > 0 and not any(
+                c.isspace() for c in query[i + 1:close]):
+            i = close + 1
+        elif ch in "\"'":
+            quote = query[i:i + 3] if query[i:i + 3] in ('"""', "'''") else ch
+            end = i + len(quote)
+            while end < n and not query.startswith(quote, end):
+                end += 2 if query[end] == "\\" else 1
+            i = end + len(quote)
+        elif ch.isalpha() and (i == 0 or query[i - 1] not in "?$:_-."):
+            end = i
+            while end < n and (query[end].isalnum() or query[end] in "_-"):
+                end += 1
+            yield query[i:end]
+            i = end
+        else:
+            i += 1
+
+
+def declares_dataset(query: str) -> bool:
+    """Whether a query names its own dataset (`FROM` or `FROM NAMED`), which then replaces
+    the union default graph.
+
+    >>> declares_dataset("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }")
+    True
+    >>> declares_dataset('SELECT ?from WHERE { ?s <http://x/from> "FROM" } # FROM')
+    False
+    """
+    return any(token.upper() == "FROM" for token in _tokens(query))
 
 
 def bind_values(query: str, bindings: Mapping[str, Any]) -> str:
@@ -102,6 +142,20 @@ class GraphStore:
             raise StoreError(f"could not write graph {graph}: {err}") from err
         return len(lines)
 
+    def extend(self, quads: list[ox.Quad]) -> None:
+        """Add quads in one transaction (Oxigraph's `extend`: all of them or none)."""
+        try:
+            self._store.extend(quads)
+        except OSError as err:
+            raise StoreError(f"could not write {len(quads)} quads: {err}") from err
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update (Oxigraph runs it as one transaction)."""
+        try:
+            self._store.update(text)
+        except (OSError, SyntaxError) as err:
+            raise StoreError(f"update failed: {err}") from err
+
     def delete_graph(self, graph: str) -> bool:
         name = ox.NamedNode(graph)
         if not self._store.contains_named_graph(name):
@@ -132,8 +186,10 @@ class GraphStore:
         kwargs: dict[str, Any] = {}
         if default_graph is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        else:
-            kwargs["use_default_graph_as_union"] = union
+        elif named_graphs is not None:  # the protocol's dataset: no default graph was named
+            kwargs["default_graph"] = []
+        else:  # the query's own FROM / FROM NAMED, when it has them, else the union
+            kwargs["use_default_graph_as_union"] = union and not declares_dataset(text)
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         try:
@@ -163,6 +219,21 @@ class GraphStore:
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None,
                                              ox.NamedNode(graph) if graph else None)
+
+    def quads_for(self, subject: ox.NamedNode | None = None,
+                  predicate: ox.NamedNode | None = None, obj: Any = None, *,
+                  graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Quads matching a pattern, straight from the store's indexes (no SPARQL)."""
+        return self._store.quads_for_pattern(subject, predicate, obj, graph)
+
+    def supported(self, predicate: ox.NamedNode, obj: Any, *, excluding: str) -> bool:
+        """Whether some named graph but `excluding` holds a `?s predicate obj` triple: one
+        (predicate, object) index lookup, stopping at the first other graph."""
+        for quad in self._store.quads_for_pattern(None, predicate, obj, None):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and graph.value != excluding:
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self._store)

@@ -49,6 +49,14 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
+def _term(namespace: str, name: str, unknown: bool) -> NamedNode:
+    """One NamedNode per term, made once (graph/rdf.py asks for terms per triple)."""
+    if unknown:
+        raise AttributeError(f"term {name!r} is not in namespace {namespace}")
+    return NamedNode(namespace + name)
+
+
 class _DefinedNamespaceMeta(type):
     """Attribute access on the class returns the term; unknown names fail when `_fail` is set."""
 
@@ -59,9 +67,7 @@ class _DefinedNamespaceMeta(type):
     def __getattr__(cls, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        if cls._fail and name not in cls._terms:
-            raise AttributeError(f"term {name!r} is not in namespace {cls._NS}")
-        return NamedNode(cls._NS + name)
+        return _term(cls._NS, name, cls._fail and name not in cls._terms)
 
     def __getitem__(cls, name: str) -> NamedNode:
         return cls.__getattr__(name)
@@ -149,8 +155,10 @@ class VNKG(DefinedNamespace):
     startDate: NamedNode
     endDate: NamedNode
     dateText: NamedNode
-    # entity annotations
+    # entity annotations and the name index (graph/names.py)
     searchKey: NamedNode
+    searchWord: NamedNode
+    searchPrefix: NamedNode
     entityType: NamedNode
     # provenance and evidence
     articleId: NamedNode
@@ -166,6 +174,14 @@ class VNKG(DefinedNamespace):
     era: NamedNode
     mergedInto: NamedNode
     mergedOn: NamedNode
+    # mentions and the bookkeeping of the shared entity graph (graph/shared.py)
+    Mention: NamedNode
+    mentionOf: NamedNode
+    surfaceForm: NamedNode
+    nameKey: NamedNode
+    edgeKey: NamedNode
+    uses: NamedNode
+    modelVersion: NamedNode
     # entity resolution: why a node was kept apart from a homonym (with owl:differentFrom)
     resolutionNote: NamedNode
 

@@ -7,9 +7,15 @@ until it ends, and a thread cannot be stopped. So a query that comes over HTTP r
 with `Store.read_only`, which works while the server process holds it read-write; a read-only
 handle is a snapshot, so a worker reopens it whenever the store's files changed (an ingest).
 
+The REST lookups, exports and stats run there too, as a `ServiceCall` (a `KnowledgeGraph`
+method and its arguments): a stuck request cannot hold a core of the server or block its
+shutdown. Each worker caps its own address space (`RLIMIT_AS`, the `worker_memory_mb` setting),
+so a query that would grow without bound fails in its worker (`QueryTooLarge`, 503) and the
+server process stays small.
+
 The in-memory store (tests, `KnowledgeGraph.in_memory()`) cannot be shared with another process:
-`InProcessRunner` runs the same `execute` in the caller's thread, with the row limit but only a
-soft time limit.
+`InProcessRunner` runs the same `execute` and `call` in the caller's thread, with the row limit
+but only a soft time limit and no memory cap.
 
 >>> from graph.store import GraphStore
 >>> out = execute(GraphStore(None), QueryRequest("ASK { ?s ?p ?o }"))
@@ -21,31 +27,38 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import queue
+import resource
 import socket
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from graph.errors import QueryTimeout, StoreError, VnkgError
+from graph.errors import BadQuery, QueryTimeout, StoreError, VnkgError
+from graph.settings import Settings
 from graph.store import GraphStore
 
 __all__ = [
     "GRAPH_FORMATS",
     "RESULTS_FORMATS",
+    "ClientGone",
     "InProcessRunner",
     "NotAcceptable",
     "QueryOutcome",
     "QueryPool",
     "QueryRequest",
     "QueryRunner",
+    "QueryTooLarge",
+    "ServiceCall",
+    "call",
     "execute",
     "query_runner",
 ]
@@ -80,6 +93,20 @@ class NotAcceptable(VnkgError):
     code = "not_acceptable"
 
 
+class ClientGone(VnkgError):
+    """The client closed its connection: its query was stopped (no one reads this answer)."""
+
+    status = 499
+    code = "client_gone"
+
+
+class QueryTooLarge(VnkgError):
+    """A query or request needed more memory than a worker may have (or its worker died)."""
+
+    status = 503
+    code = "query_too_large"
+
+
 @dataclass(frozen=True)
 class QueryRequest:
     """One SPARQL query as the protocol asks for it. A format of None means "not acceptable"."""
@@ -101,8 +128,32 @@ class QueryOutcome:
     truncated: bool
 
 
+# The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
+SERVICE_METHODS = frozenset({"query", "stats", "export"})
+
+
+@dataclass(frozen=True)
+class ServiceCall:
+    """`KnowledgeGraph(settings).<method>(*args, **kwargs)`, run where the runner runs queries
+    (a REST lookup, an export, the stats), so it has the same limits as a SPARQL query."""
+
+    method: str
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    settings: Settings | None = None  # the caller's (base IRI, query folder); None: defaults
+
+
+Job = QueryRequest | ServiceCall
+
+
 class QueryRunner(Protocol):
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome: ...
+    def run(self, request: QueryRequest, timeout: float, *, limit: float | None = None,
+            gone: threading.Event | None = None) -> QueryOutcome: ...
+
+    def call(self, request: ServiceCall, timeout: float, *, limit: float | None = None,
+             gone: threading.Event | None = None) -> Any: ...
+
+    def start(self) -> None: ...
 
     def close(self) -> None: ...
 
@@ -122,6 +173,24 @@ def execute(store: GraphStore, request: QueryRequest) -> QueryOutcome:
     # not in a traceback that another thread frees.
     del result
     raise error
+
+
+def call(store: GraphStore, request: ServiceCall) -> Any:
+    """Run a `ServiceCall` on a read-only `KnowledgeGraph` over `store`."""
+    if request.method not in SERVICE_METHODS:
+        raise BadQuery(f"{request.method!r} cannot run in a query worker; "
+                       f"known: {', '.join(sorted(SERVICE_METHODS))}")
+    from graph.service import KnowledgeGraph  # late: it brings spaCy (workers load it at start)
+
+    kg = KnowledgeGraph(request.settings, store=store, read_only=True)
+    return getattr(kg, request.method)(*request.args, **request.kwargs)
+
+
+def perform(store: GraphStore, job: Job) -> Any:
+    """A job's answer: a `QueryOutcome` for a SPARQL request, the method's value for a call."""
+    if isinstance(job, ServiceCall):
+        return call(store, job)
+    return execute(store, job)
 
 
 def _serialise(result: Any, request: QueryRequest) -> QueryOutcome:
@@ -199,8 +268,16 @@ class InProcessRunner:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
+    def run(self, request: QueryRequest, timeout: float, *, limit: float | None = None,
+            gone: threading.Event | None = None) -> QueryOutcome:
         return execute(self.store, request)
+
+    def call(self, request: ServiceCall, timeout: float, *, limit: float | None = None,
+             gone: threading.Event | None = None) -> Any:
+        return call(self.store, request)
+
+    def start(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -219,27 +296,66 @@ def _store_signature(path: Path) -> tuple[int, int]:
     return newest, count
 
 
-def _worker_main(conn: Any, path: str) -> None:
-    """A worker's loop: answer requests on `conn` from a read-only handle kept fresh."""
+def _limit_memory(megabytes: int) -> None:
+    """Cap this process's address space: past it an allocation fails (MemoryError in Python,
+    an abort in Oxigraph's Rust), so a runaway query ends in its worker, not in the server."""
+    if megabytes > 0:
+        cap = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _too_large(megabytes: int) -> QueryTooLarge:
+    return QueryTooLarge(f"the request needed more memory than a query worker may use "
+                         f"({megabytes} MB, the worker_memory_mb setting) and was stopped; "
+                         "narrow it (filters, a LIMIT, a smaller page)")
+
+
+def _answer(store: GraphStore, job: Job, megabytes: int) -> bytes:
+    """The pickled reply to `job`: ("ok", value) or ("error", a VnkgError)."""
+    try:
+        # Pickled here, inside the try: pickling a large answer may run out of memory too.
+        return pickle.dumps(("ok", perform(store, job)), protocol=pickle.HIGHEST_PROTOCOL)
+    except VnkgError as err:
+        reply: tuple[str, Any] = ("error", err.with_traceback(None))
+    except MemoryError:
+        reply = ("error", _too_large(megabytes))
+    except Exception as err:  # never let a worker die on a bad query
+        reply = ("error", StoreError(f"query failed: {type(err).__name__}: {err}"))
+    return pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
+    """A worker's loop: say "ready", then answer jobs on `conn` from a read-only handle kept
+    fresh."""
+    _limit_memory(megabytes)
+    # What a ServiceCall needs (the service brings spaCy: about a second) is imported before
+    # the worker says it is ready, so no request's time limit pays for it.
+    import graph.service  # noqa: F401
+
+    conn.send(READY)
     store: GraphStore | None = None
     signature = None
     while True:
         try:
-            request = conn.recv()
+            job = conn.recv()
         except (EOFError, OSError):
             return
-        if request is None:
+        if job is None:
             return
         try:
             current = _store_signature(Path(path))
             if store is None or current != signature:
+                store, signature = None, None  # let the old handle go before the new opens
                 store, signature = GraphStore(path, read_only=True), current
-            reply: tuple[str, Any] = ("ok", execute(store, request))
         except VnkgError as err:
-            reply = ("error", err)
-        except Exception as err:  # never let a worker die on a bad query
-            reply = ("error", StoreError(f"query failed: {err}"))
-        conn.send(reply)
+            conn.send(("error", err))
+            continue
+        conn.send_bytes(_answer(store, job, megabytes))
+
+
+READY = "ready"  # a worker's first message, once its imports are done
+GONE_POLL = 0.1  # seconds between looks at whether a job's client is still there
+READY_WAIT = 60.0  # seconds a new worker may take to get ready
 
 
 @dataclass
@@ -248,15 +364,24 @@ class _Worker:
     conn: Any
 
 
+def _ready(worker: _Worker, wait: float = READY_WAIT) -> bool:
+    """Wait for `worker`'s "ready"; False when it died (or said something else) first."""
+    try:
+        return bool(worker.conn.poll(wait)) and worker.conn.recv() == READY
+    except (EOFError, OSError):
+        return False
+
+
 class QueryPool:
-    """A few worker processes over the on-disk store; a query past its deadline kills its worker.
+    """A few worker processes over the on-disk store; a job past its deadline kills its worker.
 
     Workers start on first use; a killed worker is replaced at once, so the pool keeps its size.
     """
 
-    def __init__(self, path: Path | str, size: int = 2) -> None:
+    def __init__(self, path: Path | str, size: int = 2, memory_mb: int = 0) -> None:
         self.path = str(path)
         self.size = max(1, size)
+        self.memory_mb = memory_mb
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
@@ -269,53 +394,107 @@ class QueryPool:
         # the server's state or its __main__ module is carried over; a socket carries the pickles.
         parent, child = socket.socketpair()
         process = subprocess.Popen(
-            [sys.executable, "-m", "graph.workers", str(child.fileno()), self.path],
+            [sys.executable, "-m", "graph.workers", str(child.fileno()), self.path,
+             str(self.memory_mb)],
             pass_fds=(child.fileno(),), stdin=subprocess.DEVNULL,
+            # Few malloc arenas and one BLAS thread: each thread arena or BLAS buffer reserves
+            # address space that counts against the worker's RLIMIT_AS without being used.
+            env={**os.environ, "MALLOC_ARENA_MAX": "2", "OPENBLAS_NUM_THREADS": "1",
+                 "OMP_NUM_THREADS": "1"},
         )
         child.close()
         worker = _Worker(process, Connection(parent.detach()))
         self._workers.append(worker)
         return worker
 
+    def start(self) -> None:
+        """Start the workers now (the app does at startup), not at the first job."""
+        self._start()
+
     def _start(self) -> None:
         with self._lock:
             if self._closed:
                 raise StoreError("the query pool is closed")
-            if not self._started:
-                for _ in range(self.size):
-                    self._idle.put(self._spawn())
-                self._started = True
+            if self._started:
+                return
+            workers = [self._spawn() for _ in range(self.size)]
+            for worker in workers:
+                if not _ready(worker):
+                    worker.process.kill()
+                    raise StoreError(
+                        f"a query worker did not start (exit {worker.process.wait(5)}); with "
+                        f"worker_memory_mb={self.memory_mb}, is the cap too small? (512 or more)")
+                self._idle.put(worker)
+            self._started = True
 
-    def _replace(self, worker: _Worker) -> None:
+    def _welcome(self, worker: _Worker) -> None:
+        """Make a replacement worker available once it is ready (or dead: the job that takes
+        it then gets an error and replaces it in turn)."""
+        _ready(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> int | None:
+        """Kill `worker` (if still running), start another; returns the dead one's exit code."""
         worker.process.kill()
-        worker.process.wait(5)
+        code = worker.process.wait(5)
         worker.conn.close()
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
             if not self._closed:
-                self._idle.put(self._spawn())
+                threading.Thread(target=self._welcome, args=(self._spawn(),), daemon=True
+                                 ).start()
+        return code
 
-    def run(self, request: QueryRequest, timeout: float) -> QueryOutcome:
-        """The outcome of `request`, or QueryTimeout once `timeout` seconds have passed."""
+    def run(self, request: QueryRequest, timeout: float, *, limit: float | None = None,
+            gone: threading.Event | None = None) -> QueryOutcome:
+        """The outcome of `request`, or QueryTimeout once `timeout` seconds have passed (`limit`,
+        the request's whole time limit, is what the message names; `timeout` by default). Once
+        `gone` is set (the client went away), the job's worker is killed: ClientGone."""
+        return self._submit(request, timeout, limit, gone)
+
+    def call(self, request: ServiceCall, timeout: float, *, limit: float | None = None,
+             gone: threading.Event | None = None) -> Any:
+        """What the `KnowledgeGraph` method returns, under the same limits as `run`."""
+        return self._submit(request, timeout, limit, gone)
+
+    def _wait(self, worker: _Worker, deadline: float, gone: threading.Event | None) -> str:
+        """"answered", "late" (past the deadline) or "gone" (the client went away)."""
+        while True:
+            left = deadline - time.monotonic()
+            if gone is not None and gone.is_set():
+                return "gone"
+            if left <= 0:
+                return "late"
+            if worker.conn.poll(min(left, GONE_POLL) if gone is not None else left):
+                return "answered"
+
+    def _submit(self, job: Job, timeout: float, limit: float | None,
+                gone: threading.Event | None = None) -> Any:
         self._start()
+        limit = timeout if limit is None else limit
         deadline = time.monotonic() + timeout
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=max(0.0, timeout))
         except queue.Empty:
-            raise QueryTimeout(f"every query worker stayed busy for {timeout:g} s; "
+            raise QueryTimeout(f"every query worker stayed busy for {limit:g} s; "
                                "try again later") from None
         try:
-            worker.conn.send(request)
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+            worker.conn.send(job)
+            waited = self._wait(worker, deadline, gone)
+            if waited != "answered":
                 self.killed += 1
                 self._replace(worker)
-                raise QueryTimeout(f"the query ran past the time limit of {timeout:g} s "
+                if waited == "gone":
+                    raise ClientGone("the client went away; its query was stopped")
+                raise QueryTimeout(f"the query ran past the time limit of {limit:g} s "
                                    "and was stopped; narrow it or add a LIMIT")
             status, payload = worker.conn.recv()
         except (EOFError, OSError):
-            self._replace(worker)
-            raise StoreError("the query worker stopped unexpectedly") from None
+            code = self._replace(worker)
+            if self.memory_mb and code is not None and code < 0:  # killed by a signal (abort)
+                raise _too_large(self.memory_mb) from None
+            raise StoreError(f"the query worker stopped unexpectedly (exit {code})") from None
         self._idle.put(worker)
         if status == "error":
             raise payload
@@ -332,14 +511,16 @@ class QueryPool:
             worker.conn.close()
 
 
-def query_runner(store: GraphStore, workers: int = 2) -> QueryRunner:
-    """Worker processes for an on-disk store, the caller's thread for an in-memory one."""
+def query_runner(store: GraphStore, workers: int = 2, memory_mb: int = 0) -> QueryRunner:
+    """Worker processes for an on-disk store (each capped at `memory_mb`, 0 for no cap), the
+    caller's thread for an in-memory one."""
     if store.path is None:
         return InProcessRunner(store)
-    return QueryPool(store.path, workers)
+    return QueryPool(store.path, workers, memory_mb)
 
 
-if __name__ == "__main__":  # a worker: `python -m graph.workers <socket fd> <store path>`
+if __name__ == "__main__":  # a worker: `python -m graph.workers <socket fd> <store path> [MB]`
     from graph import workers  # the module by its own name, so pickles name graph.workers.*
 
-    workers._worker_main(Connection(int(sys.argv[1])), sys.argv[2])
+    workers._worker_main(Connection(int(sys.argv[1])), sys.argv[2],
+                         int(sys.argv[3]) if len(sys.argv) > 3 else 0)

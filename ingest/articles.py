@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ingest.text import nfc_vi
 
-__all__ = ["Article", "ArticleError", "expand_paths", "read_articles", "read_file"]
+__all__ = ["Article", "ArticleError", "count_articles", "expand_paths", "read_articles",
+           "read_file"]
 
 SUFFIXES = (".txt", ".jsonl")
 _FRONT_KEYS = {"url", "published", "source", "title", "id"}
@@ -150,6 +151,9 @@ def read_file(path: Path) -> Iterator[Article | ArticleError]:
     if path.suffix not in SUFFIXES:
         yield ArticleError(str(path), f"unsupported file type '{path.suffix}' (use .txt or .jsonl)")
         return
+    if path.suffix == ".jsonl":
+        yield from _read_jsonl(path)
+        return
     try:
         text = _decode(path)
     except ArticleError as err:
@@ -158,18 +162,53 @@ def read_file(path: Path) -> Iterator[Article | ArticleError]:
     if not text.strip():
         yield ArticleError(str(path), "empty file")
         return
-    if path.suffix == ".txt":
-        try:
-            yield parse_txt(text, path.stem, str(path))
-        except ArticleError as err:
-            yield err
+    try:
+        yield parse_txt(text, path.stem, str(path))
+    except ArticleError as err:
+        yield err
+
+
+def _read_jsonl(path: Path) -> Iterator[Article | ArticleError]:
+    """The articles of a JSON Lines file, read a line at a time (a month of news in one file is
+    never held whole); a line that is not UTF-8 or not an article is reported with its number."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield ArticleError(str(path), f"cannot read: {err.strerror or err}")
         return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
+    found = False
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1 and b"\x00" in raw[:8192]:
+                yield ArticleError(str(path), "binary file, not a text article")
+                return
+            where = f"{path}:{number}"
             try:
-                yield _parse_jsonl_line(line, f"{path}:{number}")
-            except ArticleError as err:
-                yield err
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                yield ArticleError(where, f"not UTF-8 text (byte {err.start})")
+                continue
+            if line.strip():
+                found = True
+                try:
+                    yield _parse_jsonl_line(line, where)
+                except ArticleError as err:
+                    yield err
+    if not found:
+        yield ArticleError(str(path), "empty file")
+
+
+def count_articles(inputs: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold at most (a .txt file is one, a .jsonl line is one),
+    counted without parsing them: the progress bar's total."""
+    total = 0
+    for path in expand_paths(inputs):
+        if path.suffix == ".jsonl" and path.is_file():
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        elif path.suffix == ".txt":
+            total += 1
+    return total
 
 
 def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:

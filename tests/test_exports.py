@@ -152,9 +152,10 @@ def test_jsonld_keeps_every_quad(fixture_kg, tmp_path):
     dataset = rdflib.Dataset()
     dataset.parse(path, format="json-ld")
     named = {str(g.identifier): len(g) for g in dataset.graphs() if len(g)}
-    assert named == {ID + "graph/reference": 21, ID + "article/a-ha-giang": 66,
-                     ID + "article/b-cao-bang": 83, ID + "article/c-undated": 12}
-    assert sum(named.values()) == len(fixture_kg.store) == 182
+    assert named == {ID + "graph/reference": 22, ID + "graph/entities": 41,
+                     ID + "article/a-ha-giang": 62, ID + "article/b-cao-bang": 80,
+                     ID + "article/c-undated": 15}
+    assert sum(named.values()) == len(fixture_kg.store) == 220
 
 
 # -- the two doors: CLI and HTTP ------------------------------------------------------------------

@@ -70,11 +70,11 @@ def test_edges_carry_role_evidence_and_source(full):
     assert trip["confidence"] == 0.9
 
 
-def test_a_fact_without_statement_node_still_is_an_edge(full):
+def test_an_undated_fact_is_an_edge_keyed_by_its_statement(full):
     (key, data), = full.get_edge_data(ID + "org/cuc-quan-ly-nha", ID + "org/bo-xay-dung").items()
     assert data["relation"] == "part_of"
     assert data["article"] == "c-undated"
-    assert key.startswith(ID + "article/c-undated#fact-")
+    assert key == ID + "statement/c1"
 
 
 def test_attribute_values_are_only_strings_and_numbers(full):

@@ -80,7 +80,8 @@ def test_same_person_in_two_articles_of_one_province_is_one_node(kg):
 def test_homonyms_whose_positions_disagree_stay_apart_and_the_decision_is_recorded(kg):
     ingest(kg, article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
     ingest(kg, article("a2", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")]))
-    rows = kg.sparql(f"""SELECT ?a ?b ?note WHERE {{ GRAPH <{kg.article_iri('a2')}> {{
+    # the decision is written once, on the new node, in the shared entity graph
+    rows = kg.sparql(f"""SELECT ?a ?b ?note WHERE {{ GRAPH <{kg.base}/graph/entities> {{
         ?a <{OWL_DIFFERENT_FROM}> ?b ; <https://vnkg.org/ontology#resolutionNote> ?note }} }}""")
     (row,) = list(rows)
     assert row["a"].value == f"{kg.base}/person/nguyen-van-minh-2"
@@ -123,7 +124,8 @@ def test_canonical_body_name(name, expected):
 
 def _worked_with_province(kg, aid: str) -> set[str]:
     rows = kg.sparql(f"""SELECT ?p WHERE {{ GRAPH <{kg.article_iri(aid)}> {{
-        ?who <https://vnkg.org/ontology#workedWith> ?p }} }}""")
+        ?st <https://vnkg.org/ontology#relation> "worked_with" ;
+            <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?p }} }}""")
     return {row["p"].value for row in rows}
 
 

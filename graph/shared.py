@@ -1,0 +1,300 @@
+"""The shared entity graph: what the graph knows about a node, written once.
+
+An article's named graph holds what that article states: its node and provenance, its fact
+statements, memberships, sessions and visits, and one `vnkg:Mention` per entity it names (its
+surface forms). Everything several articles would otherwise repeat lives once in the named graph
+`{base}/graph/entities` (ontology/MODEL.md, "The shared entity graph"):
+
+- an entity's description: its classes, `vnkg:entityType`, its one `rdfs:label`, the decisions of
+  resolution (`owl:differentFrom`, `vnkg:resolutionNote`), its name index (graph/names.py), and
+  `skos:altLabel` for each other name an article gives it;
+- the shortcut edges (`vnkg:workedWith`, ...) that statements assert;
+- time nodes and roles.
+
+So no triple is in two graphs: the union of the graphs (the query default graph) is a set, and
+`COUNT(*)` equals `COUNT(DISTINCT *)` without the store deduplicating anything.
+
+A shared triple stays while some article supports it, and every support is found in one index
+lookup of the article graphs: an entity by `?m vnkg:mentionOf <e>`, an alternative name by the
+mentions' `vnkg:nameKey`, an edge by the statements' `vnkg:edgeKey`, a time node or role by the
+article's `vnkg:uses`. Replacing or deleting an article removes what only it supported, in the
+same update that replaces its graph (one transaction); new articles are written in batches, one
+`Store.extend` (also one transaction) per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from graph.iris import edge_key, name_key
+from graph.names import name_triples
+from graph.reference import REFERENCE_GRAPH, reference_quads
+from graph.store import GraphStore
+from graph.vocab import OWL, RDF, RDFS, SKOS, VNKG
+
+__all__ = ["ENTITY_GRAPH", "LOCAL_SEGMENTS", "ArticleWrite", "SharedGraph"]
+
+ENTITY_GRAPH = "{base}/graph/entities"
+# Nodes minted per article (their IRIs hash the article id): their triples stay in its graph.
+LOCAL_SEGMENTS = ("statement", "membership", "session", "visit", "mention", "article")
+# What describes an entity once and for all: written when the node is new, never again.
+_DESCRIPTION = frozenset(p.value for p in (RDF.type, VNKG.entityType, RDFS.label,
+                                           OWL.differentFrom, VNKG.resolutionNote))
+_NAME_INDEX = (VNKG.searchKey, VNKG.searchWord, VNKG.searchPrefix)
+Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
+# Batches between flushes of the store's write-ahead log into its tables: without them the log
+# and the memory tables grow with every article, and so do memory and the cost of each read.
+FLUSH_EVERY = 8
+
+
+@dataclass
+class ArticleWrite:
+    """One article's graph and the shared triples it supports, ready to write."""
+
+    graph: str
+    local: list[Triple]
+    shared: list[Triple]
+
+    def quads(self) -> list[Quad]:
+        g = NamedNode(self.graph)
+        return [Quad(s, p, o, g) for s, p, o in self.local]
+
+
+@dataclass
+class _Supports:
+    """What an article graph leans on in the shared graph."""
+
+    entities: set[str] = field(default_factory=set)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name key → (entity, form)
+    edges: dict[str, Triple] = field(default_factory=dict)  # edge key → the edge
+    nodes: set[str] = field(default_factory=set)
+
+
+@cache
+def _reference_triples(base: str) -> frozenset[tuple[str, str, str]]:
+    return frozenset((str(q.subject), str(q.predicate), str(q.object))
+                     for q in reference_quads(base))
+
+
+def _key(triple: Triple) -> tuple[str, str, str]:
+    return str(triple[0]), str(triple[1]), str(triple[2])
+
+
+class SharedGraph:
+    """Reads and writes the shared entity graph of one store; collects new articles in a batch.
+
+    Resolution asks it whether a node exists, its label and a person's positions (`exists`,
+    `label`, `positions`): the store answers by index, and the batch not yet written answers for
+    the articles before in the same batch.
+    """
+
+    def __init__(self, store: GraphStore, base: str) -> None:
+        self.store = store
+        self.base = base.rstrip("/")
+        self.graph = NamedNode(ENTITY_GRAPH.format(base=self.base))
+        self.reference = NamedNode(REFERENCE_GRAPH.format(base=self.base))
+        self._pending: list[ArticleWrite] = []
+        self._labels: dict[str, str] = {}  # nodes described by the pending batch → label
+        self._edges: dict[str, set[str]] = {}  # pending holdsPosition edges: person → bodies
+        self._pending_graphs: set[str] = set()
+        self._batches = 0
+
+    # -- lookups for resolution ---------------------------------------------------------------
+    def label(self, iri: str) -> str | None:
+        """The node's one label: the pending batch's, else the shared or reference graph's."""
+        if iri in self._labels:
+            return self._labels[iri]
+        for quad in self.store.quads_for(NamedNode(iri), RDFS.label):
+            if quad.graph_name in (self.graph, self.reference):
+                return quad.object.value
+        return None
+
+    def exists(self, iri: str) -> bool:
+        return iri in self._labels or any(self.store.quads_for(NamedNode(iri), VNKG.entityType))
+
+    def positions(self, person: str, own_article: str) -> list[str]:
+        """Labels of the bodies `person` holds a position in, by some article but `own_article`
+        (re-ingesting an article must not be swayed by its own earlier version)."""
+        bodies = set(self._edges.get(person, ()))
+        node = NamedNode(person)
+        for quad in self.store.quads_for(node, VNKG.holdsPosition, graph=self.graph):
+            key = edge_key(person, VNKG.holdsPosition.value, quad.object.value)
+            if self.store.supported(VNKG.edgeKey, Literal(key), excluding=own_article):
+                bodies.add(quad.object.value)
+        return sorted(label for body in bodies if (label := self.label(body)))
+
+    # -- splitting an article's quads -----------------------------------------------------------
+    def is_local(self, node: NamedNode | Literal, article_graph: str) -> bool:
+        value = node.value
+        if value == article_graph:
+            return True
+        rest = value[len(self.base) + 1:] if value.startswith(self.base + "/") else ""
+        return rest.split("/", 1)[0] in LOCAL_SEGMENTS
+
+    def article_write(self, article_graph: str, quads: Iterable[Quad]) -> ArticleWrite:
+        """The article's quads split into its own graph and the shared triples it supports."""
+        local: list[Triple] = []
+        shared: list[Triple] = []
+        seen: dict[str, bool] = {}
+        for q in quads:
+            subject = q.subject.value
+            if subject not in seen:
+                seen[subject] = self.is_local(q.subject, article_graph)
+            (local if seen[subject] else shared).append((q.subject, q.predicate, q.object))
+        return ArticleWrite(article_graph, local, shared)
+
+    # -- writing ----------------------------------------------------------------------------------
+    def batch_size(self) -> int:
+        return len(self._pending)
+
+    def pending(self, article_graph: str) -> bool:
+        return article_graph in self._pending_graphs
+
+    def add_new(self, write: ArticleWrite) -> None:
+        """Queue an article that is not in the store yet (written at the next `flush`)."""
+        additions = self._additions(write)
+        write = ArticleWrite(write.graph, write.local, additions)
+        for s, p, o in additions:
+            if p.value == RDFS.label.value:
+                self._labels[s.value] = o.value
+            elif p == VNKG.holdsPosition:
+                self._edges.setdefault(s.value, set()).add(o.value)
+        self._pending.append(write)
+        self._pending_graphs.add(write.graph)
+
+    def flush(self) -> int:
+        """Write the pending batch in one transaction; returns the number of articles."""
+        if not self._pending:
+            return 0
+        quads: list[Quad] = []
+        for write in self._pending:
+            quads += write.quads()
+            quads += [Quad(s, p, o, self.graph) for s, p, o in write.shared]
+        self.store.extend(quads)
+        self._batches += 1
+        if self._batches % FLUSH_EVERY == 0:
+            self.store.flush()
+        count = len(self._pending)
+        self._pending, self._labels, self._edges, self._pending_graphs = [], {}, {}, set()
+        return count
+
+    def replace(self, write: ArticleWrite | None, article_graph: str) -> None:
+        """Replace (or, with `write` None, delete) an article already in the store, removing
+        what only its old version supported, in one update."""
+        self.flush()
+        new = _supports_of(write.local) if write else _Supports()
+        old = self._stored_supports(article_graph)
+        removals = self._removals(old, new, article_graph)
+        additions = self._additions(write) if write else []
+        g = NamedNode(article_graph)
+        update = [f"DROP SILENT GRAPH {g}", *removals]
+        body = [f"{s} {p} {o} ." for s, p, o in write.local] if write else []
+        shared = [f"{s} {p} {o} ." for s, p, o in additions]
+        inserts = (f"GRAPH {g} {{\n" + "\n".join(body) + "\n}" if body else "") + \
+            (f" GRAPH {self.graph} {{\n" + "\n".join(shared) + "\n}" if shared else "")
+        if inserts:
+            update.append(f"INSERT DATA {{ {inserts} }}")
+        self.store.update(" ;\n".join(update))
+
+    def _additions(self, write: ArticleWrite) -> list[Triple]:
+        """The shared triples to insert: an existing node's description is not rewritten, and
+        nothing the reference graph already holds is repeated."""
+        reference = _reference_triples(self.base)
+        new_nodes: dict[str, bool] = {}
+        out = []
+        for triple in write.shared:
+            subject = triple[0].value
+            if triple[1].value in _DESCRIPTION:
+                if subject not in new_nodes:
+                    new_nodes[subject] = not self._described(subject)
+                if not new_nodes[subject]:
+                    continue
+            if _key(triple) not in reference:
+                out.append(triple)
+        return out
+
+    def _described(self, iri: str) -> bool:
+        """The node already has its description (an entity, a time node, a role)."""
+        return iri in self._labels or any(self.store.quads_for(NamedNode(iri), RDF.type))
+
+    # -- removing what an old version alone supported -----------------------------------------
+    def _stored_supports(self, article_graph: str) -> _Supports:
+        return _supports_of((q.subject, q.predicate, q.object)
+                            for q in self.store.quads(article_graph))
+
+    def _removals(self, old: _Supports, new: _Supports, article_graph: str) -> list[str]:
+        """SPARQL update operations removing the shared triples no other article supports."""
+        ops: list[str] = []
+        supported = self.store.supported
+        gone = {e for e in old.entities - new.entities
+                if not supported(VNKG.mentionOf, NamedNode(e), excluding=article_graph)}
+        for entity in sorted(gone):
+            ops.append(f"DELETE WHERE {{ GRAPH {self.graph} {{ {NamedNode(entity)} ?p ?o }} }}")
+        for node in sorted(old.nodes - new.nodes):
+            if not supported(VNKG.uses, NamedNode(node), excluding=article_graph):
+                ops.append(f"DELETE WHERE {{ GRAPH {self.graph} {{ {NamedNode(node)} ?p ?o }} }}")
+        for key, (s, p, o) in sorted(old.edges.items(), key=lambda kv: kv[0]):
+            if key not in new.edges and not (s.value in gone or o.value in gone) and \
+                    not supported(VNKG.edgeKey, Literal(key), excluding=article_graph):
+                ops.append(f"DELETE DATA {{ GRAPH {self.graph} {{ {s} {p} {o} }} }}")
+        renamed: dict[str, set[str]] = {}
+        for key, (entity, form) in old.names.items():
+            if key in new.names or entity in gone:
+                continue
+            if not supported(VNKG.nameKey, Literal(key), excluding=article_graph):
+                renamed.setdefault(entity, set()).add(form)
+        for entity, forms in sorted(renamed.items()):
+            ops += self._name_removals(NamedNode(entity), forms)
+        return ops
+
+    def _name_removals(self, node: NamedNode, forms: set[str]) -> list[str]:
+        """Drop names no article gives the node any more, and the index keys only they gave."""
+        stored = [(q.predicate, q.object) for q in self.store.quads_for(node, graph=self.graph)]
+        names = [o.value for p, o in stored if p == SKOS.altLabel and o.value not in forms]
+        names += [q.object.value for q in self.store.quads_for(node, RDFS.label)]
+        keep = {_key(t) for t in name_triples(node, names)}
+        drop = [(p, o) for p, o in stored
+                if (p == SKOS.altLabel and o.value in forms)
+                or (p in _NAME_INDEX and _key((node, p, o)) not in keep)]
+        if not drop:
+            return []
+        lines = " ".join(f"{node} {p} {o} ." for p, o in drop)
+        return [f"DELETE DATA {{ GRAPH {self.graph} {{ {lines} }} }}"]
+
+
+def _supports_of(triples: Iterable[Triple]) -> _Supports:
+    """What a set of article-graph triples leans on in the shared graph."""
+    out = _Supports()
+    forms: dict[str, list[str]] = {}
+    mention_of: dict[str, str] = {}
+    parts: dict[str, dict[str, NamedNode]] = {}
+    keys: dict[str, str] = {}
+    name_keys: dict[str, set[str]] = {}
+    for s, p, o in triples:
+        if p == VNKG.nameKey:
+            name_keys.setdefault(s.value, set()).add(o.value)
+        elif p == VNKG.mentionOf:
+            out.entities.add(o.value)
+            mention_of[s.value] = o.value
+        elif p == VNKG.surfaceForm:
+            forms.setdefault(s.value, []).append(o.value)
+        elif p == VNKG.uses:
+            out.nodes.add(o.value)
+        elif p == VNKG.edgeKey:
+            keys[s.value] = o.value
+        elif p in (RDF.subject, RDF.predicate, RDF.object):
+            parts.setdefault(s.value, {})[p.value] = o  # type: ignore[assignment]
+    for mention, entity in mention_of.items():
+        for form in forms.get(mention, ()):
+            if (key := name_key(entity, form)) in name_keys.get(mention, ()):
+                out.names[key] = (entity, form)
+    for statement, key in keys.items():
+        edge = parts.get(statement, {})
+        if len(edge) == 3:
+            out.edges[key] = (edge[RDF.subject.value], edge[RDF.predicate.value],
+                              edge[RDF.object.value])
+    return out
