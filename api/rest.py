@@ -4,8 +4,8 @@ models; lists page with `limit` and `offset`, and say where the next page starts
 Every query goes through the app's query runner (api/limits.py): on the on-disk store it runs in
 a worker process, capped in memory and stopped at the request's time limit. A list pages in the
 query itself (`LIMIT limit+1 OFFSET offset`: the extra row only tells that a next page exists),
-except where one item gathers several rows (events, worked-with hosts) or the filter is not in
-the named query yet (search by `type`): those page the gathered items.
+except where one item gathers several rows (events, worked-with hosts): those page the gathered
+items.
 
 Ids are the IRI's path under its type segment (`/api/officials/nguyen-hong-dien`,
 `/api/provinces/lao-cai`, `/api/provinces/2025/lao-cai`, `/api/agencies/bo-cong-thuong`);
@@ -197,12 +197,8 @@ def search(request: Request,
     if not key:
         raise BadQuery("the search text is empty once folded")
     base = _base(request)
-    if type is None or "type" in {p.name for p in _kg(request).named("search").params}:
-        rows = _page_rows(request, "search", limit, offset, q=key, word=word, prefix=prefix,
-                          type=type)
-    else:  # search.rq has no `type` parameter yet: filter its rows, then page them
-        rows = [r for r in _rows(request, "search", q=key, word=word, prefix=prefix)
-                if r["type"] == type][offset:offset + limit + 1]
+    rows = _page_rows(request, "search", limit, offset, q=key, word=word, prefix=prefix,
+                      type=type)
     hits = [SearchHit(id=short_id(r["entity"], base), iri=r["entity"], type=r["type"],
                       label=r["label"], era=r["era"], rank=int(r["rank"])) for r in rows]
     return _page(hits, limit, offset)
