@@ -113,6 +113,8 @@ def ingest(
     store: StoreOpt = None,
     every: Annotated[int, typer.Option(
         help="without a terminal, print a progress line every N articles")] = 1000,
+    workers: Annotated[int, typer.Option(
+        help="processes that extract while this one writes (0: extract here too)")] = 0,
 ) -> None:
     """Extract articles and write them into the store, one named graph per article.
 
@@ -123,7 +125,7 @@ def ingest(
 
     kg = _kg(store)
     with _progress(count_articles(inputs), every) as step:
-        report = kg.ingest(inputs, progress=step)
+        report = kg.ingest(inputs, progress=step, workers=workers)
     kg.close()
     for error in report.errors:
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)

@@ -67,6 +67,8 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 _ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
 _SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
+# Events on an official's or a province's page: the newest; /api/events pages through the rest.
+PAGE_EVENTS = 50
 _KIND_SEGMENT = {"WorkingSession": "session", "Visit": "visit", "Event": "event"}
 
 
@@ -227,7 +229,8 @@ def official(request: Request,
                                             "ORGANIZATION"),
                           date=r["date"], article=_ref(r["article"], base))
                  for r in _rows(request, "official_positions", official=iri)]
-    events = _events(request, _rows(request, "events_of_official", official=iri))
+    events = _events(request, _rows(request, "events_of_official", official=iri,
+                                    limit=PAGE_EVENTS))
     sources = sorted(r["id"] for r in _rows(request, "entity_articles", entity=iri))
     return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
                           sources=sources)
@@ -321,7 +324,8 @@ def province(request: Request,
         border_gates=[p for p in places if p.type == "BORDER_GATE"],
         zones=[p for p in places if p.type == "ZONE"],
         places=[p for p in places if p.type not in ("BORDER_GATE", "ZONE")],
-        events=_events(request, _rows(request, "events_in_province", province=iri)),
+        events=_events(request, _rows(request, "events_in_province", province=iri,
+                                      limit=PAGE_EVENTS)),
         successor=successor,
         predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
                       if r["relation"] == "predecessor"],
@@ -378,12 +382,12 @@ def events(
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
     # filter first: start from the province or the official when there is one
     name = "events_in_province" if province else "events_of_official" if official else "events"
-    rows = _rows(request, name, type=type,
+    rows = _rows(request, name, limit=limit + 1, offset=offset, type=type,
                  province=_iri(request, "province", province) if province else None,
                  official=_iri(request, "person", official) if official else None,
                  **{"from": from_.isoformat() if from_ else None,
                     "to": to.isoformat() if to else None})
-    return _gathered_page(_events(request, rows), limit, offset)
+    return _page(_events(request, rows), limit, offset)  # the query pages events, not rows
 
 
 # -- entities -------------------------------------------------------------------------------------

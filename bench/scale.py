@@ -563,7 +563,8 @@ def rss_by_tenth(points: list[tuple[float, int]], rss: list[tuple[float, float]]
 
 
 def ingest_once(corpus: Path, store: Path, n: int, args: argparse.Namespace) -> dict[str, Any]:
-    cmd = [str(BIN / "vnkg"), "ingest", str(corpus), "--store", str(store)]
+    cmd = [str(BIN / "vnkg"), "ingest", str(corpus), "--store", str(store),
+           "--workers", str(args.workers)]
     start = time.perf_counter()
     seen = run_watched(cmd, n, args.out / "ingest.log", args.ingest_timeout, args.max_rss_mb)
     wall = time.perf_counter() - start
@@ -594,7 +595,8 @@ def ingest_slices(corpus: Path, store: Path, n: int, args: argparse.Namespace) -
     per, peak, stopped, wall, code = [], 0.0, None, 0.0, 0
     for k, path in enumerate(slices):
         size = bounds[k + 1] - bounds[k]
-        cmd = [str(BIN / "vnkg"), "ingest", str(path), "--store", str(store)]
+        cmd = [str(BIN / "vnkg"), "ingest", str(path), "--store", str(store),
+               "--workers", str(args.workers)]
         start = time.perf_counter()
         left = args.ingest_timeout - wall if args.ingest_timeout else 0
         seen = run_watched(cmd, size, args.out / "ingest.log", max(left, 1e-3) if left else 0,
@@ -913,6 +915,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--articles", "-n", type=int, required=True, help="corpus size N")
     p.add_argument("--out", type=Path, help="work folder (default var/scale/N)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workers", type=int, default=0,
+                   help="vnkg ingest --workers: processes that extract while one writes")
     p.add_argument("--c300", type=Path, default=C300, help="the 300 real articles (JSON Lines)")
     p.add_argument("--reuse", action="store_true",
                    help="keep OUT's corpus and store from an earlier run; only measure latency")

@@ -39,6 +39,7 @@ from graph.iris import (
     visit_iri,
 )
 from graph.names import name_triples
+from graph.reference import provinces_named
 from graph.vocab import (
     DCTERMS,
     ENTITY_CLASS,
@@ -53,6 +54,7 @@ from graph.vocab import (
     VNKG,
     XSD,
 )
+from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity, Fact, Span
 from ingest.text import fold, nfc_vi
 
@@ -263,6 +265,9 @@ class _Builder:
             self.add(node, SKOS.altLabel, Literal(alt, language="vi"))
         for triple in name_triples(node, [name, *others]):
             self.add(*triple)
+        if entity.type == "ORGANIZATION" and (province := explicit_province(name)):
+            for unit in provinces_named(province, self.base):
+                self.add(node, VNKG.jurisdiction, unit)
         mention = NamedNode(mention_iri(self.article.id, node.value, self.base))
         self.add(mention, RDF.type, VNKG.Mention)
         self.add(mention, VNKG.mentionOf, node)

@@ -27,7 +27,8 @@ from graph.vocab import RDF, RDFS, SCHEMA, SKOS, VNKG, XSD
 from ingest.gazetteer import MERGER_DATE, Province, load_gazetteer
 from ingest.text import nfc_vi
 
-__all__ = ["MERGED_ON", "MODEL_VERSION", "REFERENCE_GRAPH", "find_province", "reference_quads"]
+__all__ = ["MERGED_ON", "MODEL_VERSION", "REFERENCE_GRAPH", "find_province", "provinces_named",
+           "reference_quads"]
 
 REFERENCE_GRAPH = "{base}/graph/reference"
 # The RDF model's version, on the reference graph's node: 2 is the shared entity graph (entities,
@@ -76,6 +77,18 @@ def _iri(base: str, record: Province) -> NamedNode:
     if record.era == "2025":
         return NamedNode(f"{base}/province/2025/{_slug(record)}")
     return NamedNode(f"{base}/province/{_slug(record)}")
+
+
+def provinces_named(name: str, base: str) -> list[NamedNode]:
+    """Every province node, of either era, that a name means (a body named for "Lào Cai"
+    belongs to the legacy unit and to the 2025 one, whichever the article's date).
+
+    >>> [n.value for n in provinces_named("Lào Cai", "https://vnkg.org/id")]
+    ['https://vnkg.org/id/province/2025/lao-cai', 'https://vnkg.org/id/province/lao-cai']
+    """
+    gaz = load_gazetteer()
+    records = [r for era in ("legacy", "2025") if (r := gaz.province_by_name(name, era=era))]
+    return sorted({_iri(base, r) for r in records}, key=lambda n: n.value)
 
 
 def reference_quads(base: str) -> list[Quad]:

@@ -20,6 +20,7 @@ from graph import export as graph_export
 from graph.analytics import summarize
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
+from graph.parallel import extract_each, extracted
 from graph.queries import NamedQuery, load_query
 from graph.rdf import article_quads
 from graph.reference import MODEL_VERSION, REFERENCE_GRAPH, reference_quads
@@ -29,7 +30,7 @@ from graph.shared import SharedGraph
 from graph.store import FORMATS, GraphStore, bind_values
 from ingest.articles import Article, ArticleError, read_articles
 from ingest.facts import ArticleFacts
-from ingest.pipeline import EXTRACTOR_VERSION, extract
+from ingest.pipeline import EXTRACTOR_VERSION
 
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
@@ -56,27 +57,6 @@ class IngestReport:
 
 def content_hash(article: Article) -> str:
     return "sha256:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-
-
-def extract_each(articles: list[Article]) -> Iterator[tuple[Article, ArticleFacts | BadArticle]]:
-    """Facts for each article, in order; an article the extractor fails on becomes a
-    `BadArticle` naming it, and the others still get their facts."""
-    for start in range(0, len(articles), CHUNK):
-        chunk = articles[start:start + CHUNK]
-        try:
-            results: list[ArticleFacts] | None = list(extract(chunk))
-        except Exception:  # a bug on one article must not lose the batch: redo one by one
-            results = None
-        if results is not None:
-            yield from zip(chunk, results, strict=True)
-            continue
-        for article in chunk:
-            try:
-                yield article, next(extract([article]))
-            except Exception as err:
-                where = article.path or article.id
-                yield article, BadArticle(f"{where}: extraction failed: "
-                                          f"{type(err).__name__}: {err}")
 
 
 class KnowledgeGraph:
@@ -187,23 +167,24 @@ class KnowledgeGraph:
         return found or None
 
     def ingest(self, inputs: Iterable[str | Path],
-               progress: Callable[[str], None] | None = None) -> IngestReport:
-        """Ingest every article under the inputs, streaming: read lazily, extracted in chunks,
-        new articles written in batches of `BATCH` (one transaction each); bad ones are
-        reported, the rest go on. `progress` is called with each article id (or error)."""
+               progress: Callable[[str], None] | None = None, *, workers: int = 0
+               ) -> IngestReport:
+        """Ingest every article under the inputs, streaming: read lazily, extracted in chunks
+        (in `workers` processes while this one writes, or here with 0), new articles written in
+        batches of `BATCH` (one transaction each); bad ones are reported, the rest go on.
+        `progress` is called with each article id (or error)."""
         report = IngestReport()
         shared = SharedGraph(self.store, self.base)
-        for chunk in _article_chunks(read_articles(inputs), CHUNK):
-            for item in chunk:
-                if isinstance(item, ArticleError):
-                    report.errors.append(str(item))
-                    if progress:
-                        progress(str(item))
-            articles = [item for item in chunk if not isinstance(item, ArticleError)]
-            for article, facts in extract_each(articles):
-                self._ingest_one(shared, article, facts, report)
+        for results in extracted(read_articles(inputs), CHUNK, workers):
+            for result in results:
+                if isinstance(result, ArticleError):
+                    report.errors.append(str(result))
+                    item = str(result)
+                else:
+                    self._ingest_one(shared, *result, report)
+                    item = result[0].id
                 if progress:
-                    progress(article.id)
+                    progress(item)
             if shared.batch_size() >= BATCH:
                 shared.flush()
         shared.flush()
@@ -244,7 +225,7 @@ class KnowledgeGraph:
         ['24', '04']
         """
         text = self.named(name).text
-        return self.store.select(text + _slice(name, text, limit, offset),
+        return self.store.select(_paged(name, text, limit, offset),
                                  self._bindings(name, params))
 
     def bound_query(self, name: str, params: dict[str, Any] | None = None, *,
@@ -252,7 +233,7 @@ class KnowledgeGraph:
         """The named query's text with its parameters bound as terms in a VALUES block (for the
         endpoint's worker processes, which take query text), paged like `query`."""
         text = self.named(name).text
-        return bind_values(text + _slice(name, text, limit, offset),
+        return bind_values(_paged(name, text, limit, offset),
                            self._bindings(name, params))
 
     def _bindings(self, name: str, params: dict[str, Any] | None) -> dict[str, Any]:
@@ -299,6 +280,25 @@ class KnowledgeGraph:
         self.store.flush()
 
 
+PAGE_MARK = "# page"  # a line of a named query where its LIMIT/OFFSET go (else: at its end)
+
+
+def _paged(name: str, text: str, limit: int | None, offset: int | None) -> str:
+    """The named query's text paged: at its `# page` line when it has one (a query whose
+    items span several rows pages the sub-query that picks the items), else at its end.
+
+    >>> query = ["SELECT * { { SELECT ?e { ?e ?p ?o } ORDER BY ?e", PAGE_MARK, "} }"]
+    >>> _paged("q", chr(10).join(query), 2, 4).splitlines()
+    ['SELECT * { { SELECT ?e { ?e ?p ?o } ORDER BY ?e', 'LIMIT 2 OFFSET 4', '} }']
+    """
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == PAGE_MARK]
+    if not marks:
+        return text + _slice(name, text, limit, offset)
+    clause = _slice(name, "", limit, offset).strip()
+    return "\n".join(lines[:marks[0]] + ([clause] if clause else []) + lines[marks[0] + 1:])
+
+
 def _slice(name: str, text: str, limit: int | None, offset: int | None) -> str:
     """`LIMIT`/`OFFSET` clauses that page the named query `name`: validated integers, never
     user text. A query with its own LIMIT or OFFSET cannot be paged.
@@ -320,19 +320,6 @@ def _slice(name: str, text: str, limit: int | None, offset: int | None) -> str:
     clauses = ([f"LIMIT {limit}"] if limit is not None else []) + (
         [f"OFFSET {offset}"] if offset is not None else [])
     return "\n" + " ".join(clauses)
-
-
-def _article_chunks(items: Iterable[Article | ArticleError], size: int
-                   ) -> Iterator[list[Article | ArticleError]]:
-    """The reader's items in lists of `size`, read lazily (a month of news is never held whole)."""
-    chunk: list[Article | ArticleError] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _as_term(value: Any, kind: str) -> ox.NamedNode | ox.Literal:

@@ -43,7 +43,8 @@ ENTITY_GRAPH = "{base}/graph/entities"
 LOCAL_SEGMENTS = ("statement", "membership", "session", "visit", "mention", "article")
 # What describes an entity once and for all: written when the node is new, never again.
 _DESCRIPTION = frozenset(p.value for p in (RDF.type, VNKG.entityType, RDFS.label,
-                                           OWL.differentFrom, VNKG.resolutionNote))
+                                           OWL.differentFrom, VNKG.resolutionNote,
+                                           VNKG.jurisdiction))
 _NAME_INDEX = (VNKG.searchKey, VNKG.searchWord, VNKG.searchPrefix)
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 # Batches between flushes of the store's write-ahead log into its tables: without them the log

@@ -7,6 +7,7 @@ rebuilding from a dump (fast, not transactional).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,8 @@ def bind_values(query: str, bindings: Mapping[str, Any]) -> str:
     """`query` with a VALUES block of RDF terms opening its outer WHERE group.
 
     Oxigraph's own `substitutions` only bind projected variables, so parameters that feed a
-    FILTER or an aggregate are bound this way. The terms are serialised by Oxigraph (escaped
+    FILTER or an aggregate are bound this way. A query whose parameters belong in a sub-query
+    marks the place with a line `# params`. The terms are serialised by Oxigraph (escaped
     N-Triples syntax), never pasted user text; filters on parameters belong in the outer group.
 
     >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"})
@@ -101,8 +103,12 @@ def bind_values(query: str, bindings: Mapping[str, Any]) -> str:
         return query
     names = " ".join(f"?{name}" for name in bindings)
     terms = " ".join(str(_term(value)) for value in bindings.values())
+    values = f"VALUES ({names}) {{ ({terms}) }}"
+    mark = re.search(r"^[ \t]*# params[ \t]*$", query, re.MULTILINE)
+    if mark:  # a query that picks its items in a sub-query binds them there
+        return f"{query[:mark.start()]}{values}{query[mark.end():]}"
     at = _first_brace(query) + 1
-    return f"{query[:at]} VALUES ({names}) {{ ({terms}) }}{query[at:]}"
+    return f"{query[:at]} {values}{query[at:]}"
 
 
 def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:

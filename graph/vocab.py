@@ -174,6 +174,7 @@ class VNKG(DefinedNamespace):
     era: NamedNode
     mergedInto: NamedNode
     mergedOn: NamedNode
+    jurisdiction: NamedNode
     # mentions and the bookkeeping of the shared entity graph (graph/shared.py)
     Mention: NamedNode
     mentionOf: NamedNode

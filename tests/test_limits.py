@@ -310,9 +310,9 @@ def test_events_page_whole_events(api_client):
              for offset in (0, 4)]
     assert [[(e["kind"], e["date"], len(e["members"])) for e in page["items"]]
             for page in pages] == [
-        [("WorkingSession", "2024-03", 3), ("WorkingSession", "2024-03-11", 3),
-         ("Visit", "2024-03-11", 2), ("WorkingSession", "2024-03-12", 3)],
-        [("WorkingSession", "2024-04-18/2024-04-19", 3), ("Event", "2024-04-20", 3)]]
+        [("Event", "2024-04-20", 3), ("WorkingSession", "2024-04-18/2024-04-19", 3),
+         ("WorkingSession", "2024-03-12", 3), ("WorkingSession", "2024-03-11", 3)],
+        [("Visit", "2024-03-11", 2), ("WorkingSession", "2024-03", 3)]]  # newest first
     assert [page["next"] for page in pages] == [4, None]
 
 

@@ -90,15 +90,15 @@ def test_official_positions_events_and_sources(client):
     assert [(p["role"], p["organization"]["id"], p["date"], p["article"]["id"])
             for p in answer["positions"]] == [
         ("Thứ trưởng", "bo-nong-nghiep-va-phat-trien-nong-thon", "2024-03-12", "api-001")]
-    assert [(e["kind"], e["date"], e.get("label")) for e in answer["events"]] == [
-        ("WorkingSession", "2024-03", None),
+    assert [(e["kind"], e["date"], e.get("label")) for e in answer["events"]] == [  # newest first
+        ("Event", "2024-04-20", "Hội nghị xúc tiến đầu tư nông nghiệp vùng núi phía Bắc"),
+        ("WorkingSession", "2024-04-18/2024-04-19", None),
+        ("WorkingSession", "2024-03-12", None),
         ("WorkingSession", "2024-03-11", None),
         ("Visit", "2024-03-11", None),
-        ("WorkingSession", "2024-03-12", None),
-        ("WorkingSession", "2024-04-18/2024-04-19", None),
-        ("Event", "2024-04-20", "Hội nghị xúc tiến đầu tư nông nghiệp vùng núi phía Bắc"),
+        ("WorkingSession", "2024-03", None),
     ]
-    visit = answer["events"][2]
+    visit = answer["events"][4]
     assert sorted((m["role"], m["id"]) for m in visit["members"]) == [
         ("participant", "le-thanh-trung"), ("place", "ta-lung")]
     assert answer["sources"] == ["api-001", "api-002"]
@@ -158,7 +158,7 @@ def test_province_detail(client):
     assert ids(answer["border_gates"]) == ["ta-lung"]
     assert ids(answer["zones"]) == ["khu-kinh-te-cua-khau-cao-bang"]
     assert [(e["kind"], e["date"]) for e in answer["events"]] == [
-        ("WorkingSession", "2024-03"), ("WorkingSession", "2024-03-11")]
+        ("WorkingSession", "2024-03-11"), ("WorkingSession", "2024-03")]  # newest first
     assert answer["successor"]["id"] == "2025/cao-bang"
     assert answer["predecessors"] == []
 
@@ -198,8 +198,8 @@ def test_agency_detail(client):
 
 # -- events ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("params", "expected"), [
-    ({"province": "ha-giang"}, [("WorkingSession", "2024-04-18/2024-04-19"),
-                                ("Event", "2024-04-20")]),
+    ({"province": "ha-giang"}, [("Event", "2024-04-20"),  # newest first
+                                ("WorkingSession", "2024-04-18/2024-04-19")]),
     ({"type": "Visit"}, [("Visit", "2024-03-11")]),
     ({"official": "hoang-minh-tu"}, []),
     ({"from": "2024-04-20", "to": "2024-04-30"}, [("Event", "2024-04-20")]),

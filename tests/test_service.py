@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import graph.service as service
+import graph.parallel as parallel
 from graph.errors import BadQuery
 from graph.service import KnowledgeGraph
 
@@ -19,7 +19,7 @@ def _write(folder: Path, name: str, body: str) -> Path:
 
 def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_ingested(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_extract = service.extract
+    real_extract = parallel.extract
 
     def flaky(articles):
         for facts in real_extract(articles):
@@ -27,7 +27,7 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_ingested(
                 raise RuntimeError("component crashed")
             yield facts
 
-    monkeypatch.setattr(service, "extract", flaky)
+    monkeypatch.setattr(parallel, "extract", flaky)
     for name in ("a", "b", "c"):
         _write(tmp_path, name, "Sáng 3/9/2024, Bộ trưởng Bộ Xây dựng làm việc với tỉnh Hà Tĩnh.")
     kg = KnowledgeGraph.in_memory()

@@ -123,18 +123,31 @@ def test_deleting_the_last_article_naming_an_entity_leaves_no_orphan(kg):
     assert len(kg.store) == sum(1 for _ in kg.store.quads(reference))
 
 
+def _lines(kg: KnowledgeGraph) -> list[str]:
+    """The store's N-Quads, sorted, ingest times aside."""
+    return sorted(line for line in kg.store.dump("nquads").decode().splitlines()
+                  if "generatedAtTime" not in line)
+
+
 def test_one_batch_writes_what_one_article_at_a_time_writes(samples_dir):
     batch = KnowledgeGraph.in_memory()
     batch.ingest([samples_dir])
     single = KnowledgeGraph.in_memory()
     for path in sorted(samples_dir.glob("*.txt")):
         single.ingest([path])
+    assert _lines(batch) == _lines(single)
 
-    def lines(kg: KnowledgeGraph) -> list[str]:
-        return sorted(line for line in kg.store.dump("nquads").decode().splitlines()
-                      if "generatedAtTime" not in line)
 
-    assert lines(batch) == lines(single)
+def test_extraction_in_worker_processes_writes_the_same_store(samples_dir, tmp_path):
+    here = KnowledgeGraph.in_memory()
+    here.ingest([samples_dir])
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not text")
+    apart = KnowledgeGraph.in_memory()
+    report = apart.ingest([samples_dir, bad], workers=2)
+    assert _lines(apart) == _lines(here)
+    assert len(report.ingested) == 5
+    assert report.errors == [f"{bad}: not UTF-8 text (byte 0)"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
