@@ -58,7 +58,7 @@ from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity, Fact, Span
 from ingest.text import fold, nfc_vi
 
-__all__ = ["ArticleLike", "article_quads", "entity_kinds", "parse_date"]
+__all__ = ["ArticleLike", "article_quads", "article_triples", "entity_kinds", "parse_date"]
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
@@ -224,10 +224,14 @@ class _Builder:
         self.iris = iris
         self.article_node = NamedNode(article_iri(article.id, self.base))
         self.published = _as_date(article.published) or _as_date(facts.published)
-        self.triples: set[Triple] = set()
+        self.triples: set[Triple] = set()  # the article's own (its named graph)
+        self.shared: set[Triple] = set()  # what several articles share (graph/shared.py)
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.triples.add((s, p, o))
+
+    def share(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        self.shared.add((s, p, o))
 
     def node(self, entity_id: str) -> NamedNode:
         return NamedNode(self.iris[entity_id])
@@ -254,20 +258,20 @@ class _Builder:
         article's mention of it (this article's own names for it)."""
         node = self.node(entity.id)
         for cls in entity_kinds(entity):
-            self.add(node, RDF.type, cls)
-        self.add(node, VNKG.entityType, Literal(entity.type))
+            self.share(node, RDF.type, cls)
+        self.share(node, VNKG.entityType, Literal(entity.type))
         name = nfc_vi(entity.name).strip()
-        self.add(node, RDFS.label, Literal(name, language="vi"))
+        self.share(node, RDFS.label, Literal(name, language="vi"))
         others = {nfc_vi(a).strip() for a in entity.aliases}
         others |= {nfc_vi(m.text).strip() for m in entity.mentions}
         others -= {name, ""}
         for alt in sorted(others):
-            self.add(node, SKOS.altLabel, Literal(alt, language="vi"))
+            self.share(node, SKOS.altLabel, Literal(alt, language="vi"))
         for triple in name_triples(node, [name, *others]):
-            self.add(*triple)
+            self.share(*triple)
         if entity.type == "ORGANIZATION" and (province := explicit_province(name)):
             for unit in provinces_named(province, self.base):
-                self.add(node, VNKG.jurisdiction, unit)
+                self.share(node, VNKG.jurisdiction, unit)
         mention = NamedNode(mention_iri(self.article.id, node.value, self.base))
         self.add(mention, RDF.type, VNKG.Mention)
         self.add(mention, VNKG.mentionOf, node)
@@ -296,16 +300,16 @@ class _Builder:
         self.add(node, TIME.hasTime, when)
         self.add(self.article_node, VNKG.uses, when)
         if start == end:
-            self.add(when, RDF.type, TIME.Instant)
-            self.add(when, TIME.inXSDDate, _date_literal(start))
+            self.share(when, RDF.type, TIME.Instant)
+            self.share(when, TIME.inXSDDate, _date_literal(start))
             return True
-        self.add(when, RDF.type, TIME.ProperInterval)
+        self.share(when, RDF.type, TIME.ProperInterval)
         for link, day in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
             instant = NamedNode(time_iri(day, day, day.isoformat(), self.base))
-            self.add(when, link, instant)
+            self.share(when, link, instant)
             self.add(self.article_node, VNKG.uses, instant)
-            self.add(instant, RDF.type, TIME.Instant)
-            self.add(instant, TIME.inXSDDate, _date_literal(day))
+            self.share(instant, RDF.type, TIME.Instant)
+            self.share(instant, TIME.inXSDDate, _date_literal(day))
         return True
 
     # facts
@@ -324,7 +328,7 @@ class _Builder:
         fact = same[0]
         subj, obj = self.node(fact.subject), self.node(fact.object)
         prop = RELATION_PROPERTY[fact.relation]
-        self.add(subj, prop, obj)
+        self.share(subj, prop, obj)
         role = _role(fact.role)
         date_text = fact.date.strip() if fact.date and parse_date(fact.date) else None
         st = NamedNode(iri)
@@ -369,8 +373,8 @@ class _Builder:
         for _, statement in group:
             self.add(node, VNKG.statement, NamedNode(statement))
         self.add(self.article_node, VNKG.uses, role_node)
-        self.add(role_node, RDF.type, ORG.Role)
-        self.add(role_node, RDFS.label, Literal(role, language="vi"))
+        self.share(role_node, RDF.type, ORG.Role)
+        self.share(role_node, RDFS.label, Literal(role, language="vi"))
         days = sorted(day for f, _ in group if (day := _start(f.date)))
         attested = self.published or (days[-1] if days else None)
         if attested:
@@ -458,9 +462,9 @@ def _role(role: str | None) -> str | None:
 
 def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
                   iris: Mapping[str, str] | None = None, ingested_at: datetime,
-                  extractor_version: str = "", sort: bool = True) -> list[Quad]:
-    """Every quad of one article's named graph, sorted (unless `sort` is false: the store
-    does not care for the order, and sorting costs more than writing).
+                  extractor_version: str = "") -> list[Quad]:
+    """Every quad one article's facts make, in its named graph, sorted: what the article
+    states and what it shares with others (`article_triples` keeps the two apart).
 
     `iris` maps entity ids to IRIs (cross-article resolution decides them); by default each
     entity gets the IRI of its own key or name (`graph.iris.default_entity_iris`).
@@ -477,6 +481,18 @@ def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
     ...  and q.subject.value.endswith("/border-gate/ta-lung")]
     ['<https://vnkg.org/id/province/cao-bang>']
     """
+    own, shared = article_triples(facts, article, base=base, iris=iris,
+                                  ingested_at=ingested_at, extractor_version=extractor_version)
+    graph = NamedNode(article_iri(article.id, base.rstrip("/")))
+    return [Quad(s, p, o, graph) for s, p, o in _sorted([*own, *shared])]
+
+
+def article_triples(facts: ArticleFacts, article: ArticleLike, *, base: str,
+                    iris: Mapping[str, str] | None = None, ingested_at: datetime,
+                    extractor_version: str = "") -> tuple[list[Triple], list[Triple]]:
+    """(what the article states: its graph's triples, what it shares with other articles:
+    entities, shortcut edges, times and roles), unsorted: the store does not care for the
+    order, and sorting costs more than writing."""
     if iris is None:
         iris = default_entity_iris(facts, base, published=article.published)
     builder = _Builder(facts, article, base, iris)
@@ -496,9 +512,7 @@ def article_quads(facts: ArticleFacts, article: ArticleLike, *, base: str,
     builder.memberships(grouped["holds_position"])
     builder.events(grouped["worked_with"], "session")
     builder.events(grouped["visited"], "visit")
-    graph = builder.article_node
-    triples = _sorted(builder.triples) if sort else builder.triples
-    return [Quad(s, p, o, graph) for s, p, o in triples]
+    return list(builder.triples), list(builder.shared)
 
 
 def _sorted(triples: Iterable[Triple]) -> list[Triple]:

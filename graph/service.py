@@ -22,11 +22,11 @@ from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
 from graph.parallel import extract_each, extracted
 from graph.queries import NamedQuery, load_query
-from graph.rdf import article_quads
+from graph.rdf import article_triples
 from graph.reference import MODEL_VERSION, REFERENCE_GRAPH, reference_quads
 from graph.resolution import resolve
 from graph.settings import Settings, get_settings
-from graph.shared import SharedGraph
+from graph.shared import ArticleWrite, SharedGraph
 from graph.store import FORMATS, GraphStore, bind_values
 from ingest.articles import Article, ArticleError, read_articles
 from ingest.facts import ArticleFacts
@@ -146,11 +146,11 @@ class KnowledgeGraph:
         ingested_at = datetime.fromisoformat(previous["ingested"]) if same_text \
             else datetime.now(UTC).replace(microsecond=0)
         resolution = resolve(facts, shared, self.base, published=article.published)
-        quads = resolution.quads(graph) + article_quads(
+        own, common = article_triples(
             resolution.labelled(facts), article, base=self.base, iris=resolution.iris,
-            ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION, sort=False,
-        )
-        write = shared.article_write(graph, quads)
+            ingested_at=ingested_at, extractor_version=EXTRACTOR_VERSION)
+        decisions = [(q.subject, q.predicate, q.object) for q in resolution.quads(graph)]
+        write = ArticleWrite(graph, own, common + decisions)
         if previous is not None:
             shared.replace(write, graph)
         else:

@@ -36,11 +36,9 @@ from graph.reference import REFERENCE_GRAPH, reference_quads
 from graph.store import GraphStore
 from graph.vocab import OWL, RDF, RDFS, SKOS, VNKG
 
-__all__ = ["ENTITY_GRAPH", "LOCAL_SEGMENTS", "ArticleWrite", "SharedGraph"]
+__all__ = ["ENTITY_GRAPH", "ArticleWrite", "SharedGraph"]
 
 ENTITY_GRAPH = "{base}/graph/entities"
-# Nodes minted per article (their IRIs hash the article id): their triples stay in its graph.
-LOCAL_SEGMENTS = ("statement", "membership", "session", "visit", "mention", "article")
 # What describes an entity once and for all: written when the node is new, never again.
 _DESCRIPTION = frozenset(p.value for p in (RDF.type, VNKG.entityType, RDFS.label,
                                            OWL.differentFrom, VNKG.resolutionNote,
@@ -76,9 +74,11 @@ class _Supports:
 
 
 @cache
-def _reference_triples(base: str) -> frozenset[tuple[str, str, str]]:
-    return frozenset((str(q.subject), str(q.predicate), str(q.object))
-                     for q in reference_quads(base))
+def _reference_triples(base: str) -> tuple[frozenset[tuple[str, str, str]], frozenset[str]]:
+    """The reference graph's triples (as N-Triples terms) and the IRIs it describes."""
+    quads = reference_quads(base)
+    return (frozenset((str(q.subject), str(q.predicate), str(q.object)) for q in quads),
+            frozenset(q.subject.value for q in quads))
 
 
 def _key(triple: Triple) -> tuple[str, str, str]:
@@ -127,26 +127,6 @@ class SharedGraph:
             if self.store.supported(VNKG.edgeKey, Literal(key), excluding=own_article):
                 bodies.add(quad.object.value)
         return sorted(label for body in bodies if (label := self.label(body)))
-
-    # -- splitting an article's quads -----------------------------------------------------------
-    def is_local(self, node: NamedNode | Literal, article_graph: str) -> bool:
-        value = node.value
-        if value == article_graph:
-            return True
-        rest = value[len(self.base) + 1:] if value.startswith(self.base + "/") else ""
-        return rest.split("/", 1)[0] in LOCAL_SEGMENTS
-
-    def article_write(self, article_graph: str, quads: Iterable[Quad]) -> ArticleWrite:
-        """The article's quads split into its own graph and the shared triples it supports."""
-        local: list[Triple] = []
-        shared: list[Triple] = []
-        seen: dict[str, bool] = {}
-        for q in quads:
-            subject = q.subject.value
-            if subject not in seen:
-                seen[subject] = self.is_local(q.subject, article_graph)
-            (local if seen[subject] else shared).append((q.subject, q.predicate, q.object))
-        return ArticleWrite(article_graph, local, shared)
 
     # -- writing ----------------------------------------------------------------------------------
     def batch_size(self) -> int:
@@ -204,7 +184,7 @@ class SharedGraph:
     def _additions(self, write: ArticleWrite) -> list[Triple]:
         """The shared triples to insert: an existing node's description is not rewritten, and
         nothing the reference graph already holds is repeated."""
-        reference = _reference_triples(self.base)
+        reference, in_reference = _reference_triples(self.base)
         new_nodes: dict[str, bool] = {}
         out = []
         for triple in write.shared:
@@ -214,7 +194,7 @@ class SharedGraph:
                     new_nodes[subject] = not self._described(subject)
                 if not new_nodes[subject]:
                     continue
-            if _key(triple) not in reference:
+            if subject not in in_reference or _key(triple) not in reference:
                 out.append(triple)
         return out
 

@@ -67,7 +67,9 @@ class _DefinedNamespaceMeta(type):
     def __getattr__(cls, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return _term(cls._NS, name, cls._fail and name not in cls._terms)
+        term = _term(cls._NS, name, cls._fail and name not in cls._terms)
+        type.__setattr__(cls, name, term)  # the next access finds it without this method
+        return term
 
     def __getitem__(cls, name: str) -> NamedNode:
         return cls.__getattr__(name)
