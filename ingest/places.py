@@ -17,15 +17,14 @@ from ingest.text import name_key, slugify
 
 __all__ = ["find_facilities", "find_gates", "find_places", "find_zones"]
 
-_CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"
+# a capitalised word; a hyphen and lowercase syllables continue a transcribed name
+# ("huyện Mường-khoa"), a hyphen and a capital do not ("Tỉnh ủy-Chủ tịch")
+_CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:-[{LOWER}]+)*"
 _CAPRUN = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
-_KIND = re.compile(
-    rf"(?<!\w)(?P<kind>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|"
-    rf"[Xx]ã|[Pp]hường)[ ]+(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
 _WATER = re.compile(rf"(?<!\w)(?P<kind>sông|vịnh|đảo|quần đảo|đèo)[ ]+(?P<name>{_CAPRUN})(?!\w)")
 _CAP_NEXT = re.compile(rf"[ ][{UPPER}]")
 _CAP_PREV = re.compile(rf"[{UPPER}][{LOWER}]*[ ]$")
-_LOCAL = {"huyện", "quận", "thị xã", "thị trấn", "xã", "phường"}
+_LOCAL = {"huyện", "quận", "thị xã", "tx", "thị trấn", "xã", "phường"}
 
 
 def _province(lex: Lexicon, name: str, start: int, end: int, after_merger: bool) -> Candidate:
@@ -61,12 +60,33 @@ _LEADER_TITLE = re.compile(r"(?<!\w)(?:Thủ tướng|Tổng thống|Chủ tịc
                            r"Nhà vua|Ngoại trưởng|Tổng Bí thư|Thủ tướng Chính phủ)[ ]$")
 
 
-def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
-    """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
-    rivers) with their canonical short names; after the 2025 merger a province name means
-    the 2025 unit."""
+def _kind_regex(lex: Lexicon) -> re.Pattern[str]:
+    """"<unit word> <Name>" for every unit word of ingest/data/admin_units.json."""
+    alts = []
+    for unit in lex.admin_units:
+        word = re.escape(unit["word"]).replace(r"\ ", "[ ]")
+        if word[0].islower():
+            word = f"[{word[0].upper()}{word[0]}]{word[1:]}"
+        if word.endswith(r"\."):
+            word += "?"
+        guard = "".join(f"(?<!(?i:{re.escape(w)}) )" for w in unit.get("not_after", []))
+        alts.append(guard + word)
+    alts.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?P<kind>{'|'.join(alts)})[ ]+"
+                      rf"(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
+
+
+_KINDS: dict[int, re.Pattern[str]] = {}
+
+
+def _unit_places(text: str, lex: Lexicon, after_merger: bool) -> list[Candidate]:
+    """Provinces and LOCATIONs written with their unit word ("tỉnh X", "xã Y", "bản Z")."""
+    if id(lex) not in _KINDS:
+        _KINDS[id(lex)] = _kind_regex(lex)
+    in_name = {u["word"].lower().rstrip(".") for u in lex.admin_units if u.get("in_name")}
+    local = {u["word"].lower().rstrip(".") for u in lex.admin_units if u["level"] < 2} | _LOCAL
     out: list[Candidate] = []
-    for m in _KIND.finditer(text):
+    for m in _KINDS[id(lex)].finditer(text):
         kind = m.group("kind").lower().rstrip(".")
         name = m.group("name")
         # the longest known name inside the capitalised run ("tỉnh Lào Cai Nguyễn ...")
@@ -80,15 +100,27 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
                 if kind == "tỉnh" or city:
                     out.append(_province(lex, part, m.start(), end, after_merger))
                     break
-            if part in lex.districts or (kind in _LOCAL and n == len(words) and n <= 3):
-                out.append(Candidate(m.start(), end, "LOCATION", part,
-                                     f"location:{slugify(part)}", 2))
+            # a transcribed foreign name ("tỉnh Xiêng-khoảng") is a foreign unit, any kind
+            foreign = "-" in part and n == 1 and squash(part) not in lex.places_squashed
+            if part in lex.districts or (kind in local and n == len(words) and n <= 3) \
+                    or foreign:
+                label = f"{m.group('kind')} {part}" if kind in in_name else part
+                out.append(Candidate(m.start(), end, "LOCATION", label,
+                                     f"location:{slugify(label)}", 2))
                 break
             if kind in ("tỉnh", "thành phố", "huyện") and part in lex.places:
                 rec = lex.places[part]
                 out.append(Candidate(m.start(), end, "LOCATION", rec["name"],
                                      f"location:{rec['key']}", 2))
                 break
+    return out
+
+
+def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
+    """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
+    rivers) with their canonical short names; after the 2025 merger a province name means
+    the 2025 unit."""
+    out = _unit_places(text, lex, after_merger)
     for m in _WATER.finditer(text):
         name = f"{m.group('kind')} {m.group('name')}"
         out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))

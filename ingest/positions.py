@@ -72,7 +72,7 @@ class Position:
 _HONORIFIC = r"(?:ông|bà|đồng chí|đ/c|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|" \
              r"Thượng tá|Trung tá|Thiếu tá|GS\.?|PGS\.?|TS\.?|ThS\.?|Tiến sĩ|Giáo sư|Phó Giáo sư)"
 _BETWEEN_TITLE_AND_NAME = re.compile(rf"^\s*(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
-_CHAIN_JOIN = re.compile(r"^\s*(?:,|kiêm|;?\s*đồng thời là)\s*$")
+_CHAIN_JOIN = re.compile(r"^\s*(?:,|[-–]|kiêm|;?\s*đồng thời là)\s*$")
 _POST_NAME = re.compile(r"^\s*(?:[-–,(]|là)\s*(?:\b(?:tân|nguyên)\s+)?$")
 _BODY_STRIP = re.compile(
     r"\s+(?:Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH (?:TW|Trung ương)"

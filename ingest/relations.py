@@ -1339,11 +1339,17 @@ def _ent_key(m: Mention) -> str:
     return m.key or ""
 
 
-_UNIT_WORD = r"(?:huyện|thị xã|thị trấn|thành phố|TP\.?|quận|tỉnh|xã|phường)"
+# unit words and their levels from ingest/data/admin_units.json ("xã" 1 < "huyện" 2 < "tỉnh" 3)
+_UNIT_LEVELS = {fold(u["word"]).rstrip("."): u["level"] for u in lexicon().admin_units}
+_UNIT_WORD = "(?:" + "|".join(
+    re.escape(u["word"]).replace(r"\.", r"\.?") for u in sorted(
+        lexicon().admin_units, key=lambda u: -len(u["word"]))) + ")"
+_UNIT_AT = re.compile(rf"^(?:{_UNIT_WORD})(?=\s)", re.IGNORECASE)
 _BRACKET_GAP = re.compile(rf"\s*\(\s*(?:{_UNIT_WORD}\s*)?", re.IGNORECASE)
 # "KCN X tại thành phố Y", "Cửa khẩu X thuộc huyện Y", "KCN X, thị xã Y": where a zone or gate
 # is, stated right after it (a comma needs the unit's word, in the gap or the place's text)
-_AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+(?:{_UNIT_WORD}\s+)?",
+_AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+|có địa chỉ\s+|đặt\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+"
+                     rf"(?:{_UNIT_WORD}\s+)?",
                      re.IGNORECASE)
 _COMMA_GAP = re.compile(rf"\s*,\s*(?:{_UNIT_WORD}\s+)?", re.IGNORECASE)
 _STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORD}\s", re.IGNORECASE)
@@ -1358,7 +1364,10 @@ def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
         return None
     gap = sent.text[m.end - sent.start:nxt.start - sent.start]
     tail = sent.text[nxt.end - sent.start:nxt.end - sent.start + 2]
-    if _BRACKET_GAP.fullmatch(gap) and tail.startswith(")"):
+    if _BRACKET_GAP.fullmatch(gap) and (tail.startswith(")") or (
+            m.label != "PROVINCE" and tail.startswith(",") and _unit_level(m) is not None)):
+        return nxt  # "X (Y)", "thị trấn X (Y, Z)": the first bracketed place holds X
+    if m.label == "LOCATION" and _COMMA_GAP.fullmatch(gap) and _chain_step(m, nxt, gap):
         return nxt
     if m.label == "BORDER_GATE" and re.fullmatch(r"\s*,\s*(?:tỉnh\s+)?", gap) and \
             nxt.label == "PROVINCE":
@@ -1371,6 +1380,25 @@ def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
                                           or _STARTS_WITH_UNIT.match(place_text)):
             return nxt
     return None
+
+
+def _unit_level(m: Mention) -> int | None:
+    """The level of the unit word a place is written with ("xã Y" 1), if any."""
+    unit = _UNIT_AT.match(m.text)
+    return _UNIT_LEVELS.get(fold(unit.group(0)).rstrip(".")) if unit else None
+
+
+def _chain_step(m: Mention, nxt: Mention, gap: str) -> bool:
+    """"bản X, xã Y", "phường X, thị xã Y", "xã X, tỉnh Y": a unit written with its word,
+    then a higher unit after a comma, is located in it."""
+    low = _unit_level(m)
+    if low is None:
+        return False
+    word = re.search(rf"({_UNIT_WORD})\s*$", gap, re.IGNORECASE)
+    high = _UNIT_LEVELS.get(fold(word.group(1)).rstrip(".")) if word else _unit_level(nxt)
+    if high is None and nxt.label == "PROVINCE":
+        high = 3
+    return high is not None and high > low
 
 
 def _places_inside(text: str, districts: dict[str, str],

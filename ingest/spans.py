@@ -10,11 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.lexicon import UPPER
+
 __all__ = ["Candidate", "Words", "compound_starts", "doc_text", "is_cap"]
 
-# A word, with its inner joiners; a hyphen before a letter joins the syllables of a
-# transcribed foreign name into one word ("Vông-xay", "Xổm-xạ-vạt").
-_WORD = re.compile(r"\w+(?:[.&+/'’]\w+|-(?=[^\W\d_])\w+)*|[^\w\s]")
+# A word, with its inner joiners; a hyphen before a lowercase letter joins the syllables of a
+# transcribed foreign name into one word ("Vông-xay", "Xổm-xạ-vạt"). A hyphen before a capital
+# separates two items written without spaces: a name and its title ("Lê Văn A-Ủy viên ..."),
+# two titles ("Phó Bí thư Tỉnh ủy-Chủ tịch UBND tỉnh"), the two sides of a gate pair.
+_WORD = re.compile(r"\w+(?:[.&+/'’]\w+|-(?=[^\W\d_])(?![" + UPPER + r"])\w+)*|[^\w\s]")
 
 
 @dataclass
