@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.coref import is_unresolved_body, province_later_in_list, with_province
-from ingest.lexicon import Lexicon, alternation
+from ingest.lexicon import UPPER, Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import name_key, slugify
 
@@ -494,6 +494,74 @@ def _opens_title(text: str, at: int, head: str, lex: Lexicon) -> bool:
                and not text[at + len(t):at + len(t) + 1].isalnum() for t in lex.titles)
 
 
+def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], province: str | None,
+                 kind: str, named: list[tuple[int, dict]]) -> Candidate | None:
+    """The body a head noun found by `_HEADS` opens, with its canonical name."""
+    head = m.group(0)
+    i = words.index(m.start())
+    if i is None:
+        return None
+    if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
+        return None
+    if head in LOWER_HEADS and words.joined(i):
+        return None  # "trụ sở": a word of its own, not the head "sở"
+    if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
+    if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
+        return None  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
+    scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
+    if scan is None:
+        bare = words.ends[i + len(head.split(" ")) - 1]
+        tail = _name_tail(text, bare, head)  # "Đồn Biên phòng cửa khẩu X": the tail names it
+        if not tail:
+            return None
+        return Candidate(m.start(), bare + tail, "ORGANIZATION", text[m.start():bare + tail],
+                         f"org:{slugify(text[m.start():bare + tail])}", 2)
+    start, end = words.starts[i], words.ends[scan.end - 1]
+    name = words.phrase(i, scan.end)
+    tail = _name_tail(text, end, head)
+    if tail:  # "Đại sứ quán X tại Việt Nam", "Đồn Biên phòng cửa khẩu quốc tế X"
+        name, end = name + text[end:end + tail], end + tail
+    if head in LOWER_HEADS:
+        name = LOWER_HEADS[head] + name[len(head):]
+        head = LOWER_HEADS[head]
+    if re.search(r"\bBộ$", name) and name != "Bộ":
+        ministry = _ministry_before(named, start)
+        if ministry:
+            name = name[:-3] + " " + ministry
+    if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
+        return None  # "Sở Công Thương một số tỉnh": departments in general
+    name = _with_province(lex, words, i, scan, head) or name
+    completed = _complete(name, head, scan, province, kind)
+    if (completed != name or is_unresolved_body(name)) and \
+            _TITLE_BEFORE.search(text, max(0, start - 30), start):
+        # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông": the province the title list ends with
+        later = province_later_in_list(text[end:])
+        if later and later != province:
+            completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
+    name = _canonical(completed)
+    known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
+    key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
+    return Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2)
+
+
+# Words after a head's capitalised name that still belong to it (name_words.json "tails")
+_TAILS = [(set(t["heads"]),
+           re.compile(rf"[ ]+(?:{t['words']})[ ]+(?:[Tt]hành phố[ ]|TP\.[ ]?)?"
+                      rf"[{UPPER}]\w*(?:[ ][{UPPER}]\w*)*"))
+          for t in _DATA.get("tails", [])]
+
+
+def _name_tail(text: str, end: int, head: str) -> int:
+    """The length of the words after a body's name that belong to it (0 when none)."""
+    for heads, pattern in _TAILS:
+        if head in heads:
+            m = pattern.match(text, end)
+            if m:
+                return m.end() - end
+    return 0
+
+
 def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
     """ORGANIZATION candidates with canonical names."""
     out: list[Candidate] = []
@@ -506,44 +574,9 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
         named.append((start, rec))
         out.append(Candidate(start, end, "ORGANIZATION", rec["name"], f"org:{rec['key']}", 2))
     for m in _HEADS.finditer(text):
-        head = m.group(0)
-        i = words.index(m.start())
-        if i is None:
-            continue
-        if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
-            continue
-        if head in LOWER_HEADS and words.joined(i):
-            continue  # "trụ sở": a word of its own, not the head "sở"
-        if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
-        if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
-            continue  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
-        scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
-        if scan is None:
-            continue
-        start, end = words.starts[i], words.ends[scan.end - 1]
-        name = words.phrase(i, scan.end)
-        if head in LOWER_HEADS:
-            name = LOWER_HEADS[head] + name[len(head):]
-            head = LOWER_HEADS[head]
-        if re.search(r"\bBộ$", name) and name != "Bộ":
-            ministry = _ministry_before(named, start)
-            if ministry:
-                name = name[:-3] + " " + ministry
-        if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
-            continue  # "Sở Công Thương một số tỉnh": departments in general
-        name = _with_province(lex, words, i, scan, head) or name
-        completed = _complete(name, head, scan, province, kind)
-        if (completed != name or is_unresolved_body(name)) and \
-                _TITLE_BEFORE.search(text, max(0, start - 30), start):
-            # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông": the province the title list ends with
-            later = province_later_in_list(text[end:])
-            if later and later != province:
-                completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
-        name = _canonical(completed)
-        known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
-        key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
-        out.append(Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2))
+        found = _headed_body(text, words, lex, m, province, kind, named)
+        if found is not None:
+            out.append(found)
     for m in _LIST.finditer(text):
         out.extend(_listed(text, words, lex, m, province))
     return out

@@ -161,6 +161,11 @@ _YEAR = re.compile(r"\b(?P<lead>\w+\s+)?năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNO
 _FUTURE = {"đến", "tới", "vào", "trước", "sau", "từ", "nhìn", "đoạn", "kỳ"}
 
 
+# A full date in the text ("sáng 12/3/2017", "ngày 5-6-2019") names the year it reports on.
+_FULL_DATE = re.compile(r"(?<![\d/.\-])(?:[0-2]?\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
+                        r"(?P<y>(?:19|20)\d{2})(?![\d/])")
+
+
 # A year written alone in the title ("Festival Biển Nha Trang 2025"), not inside a date.
 _TITLE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/])")
 
@@ -173,6 +178,8 @@ def infer_year(text: str) -> int | None:
     2024
     >>> infer_year("Festival Biển 2025\nChiều 2/6 khai mạc.")
     2025
+    >>> infer_year("Thăm tỉnh\nNgày 4/5, đoàn đến. Sáng 5/5/2019, đoàn về.")
+    2019
     """
     votes: Counter[int] = Counter()
     title = text.split("\n", 1)[0]
@@ -184,6 +191,8 @@ def infer_year(text: str) -> int | None:
         else:
             year = next(int(v) for k, v in m.groupdict().items() if k != "n" and v)
             votes[year] += 3
+    for m in _FULL_DATE.finditer(text):
+        votes[int(m.group("y"))] += 2
     for m in _YEAR.finditer(text):
         lead = (m.group("lead") or "").strip().lower()
         if lead not in _FUTURE:

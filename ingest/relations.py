@@ -43,9 +43,10 @@ from ingest.coref import (
     nfc_vi,
     with_province,
 )
+from ingest.frames import FrameSite, reception_sides, trigger_sites
 from ingest.lexicon import lexicon
 from ingest.positions import Mention, Position, TitleUnit, find_positions
-from ingest.spans import doc_text
+from ingest.spans import compound_starts, doc_text
 
 __all__ = ["RelationExtractor", "RelationSettings", "extract_facts", "split_sentences"]
 
@@ -66,8 +67,6 @@ _CLAUSE_SPLIT = re.compile(r";")
 _WORKED = re.compile(
     r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
     r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
-_RECEIVE = re.compile(r"\b(?:tiếp và làm việc với|đón tiếp|tiếp đón|tiếp)\s+(?=[Đđ]oàn\b)",
-                      re.IGNORECASE)
 _RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
 _SPOKE_AT = re.compile(r"\b(?:phát biểu|dự|chia sẻ|tham luận|trình bày)(?:\s+\S+)?\s+tại\s*$",
                        re.IGNORECASE)
@@ -201,6 +200,7 @@ class Sentence:
     dates: list[tuple[int, int, str]]
     positions: list[Position] = field(default_factory=list)
     units: list[TitleUnit] = field(default_factory=list)
+    sites: list[FrameSite] = field(default_factory=list)  # frame triggers (ingest/frames.py)
 
 
 @cache
@@ -398,11 +398,13 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     mention_starts = [m.start for m in mentions]
     dates = _dates(doc)
     date_starts = [d[0] for d in dates]
+    compounds = compound_starts(doc)
     sentences = []
     for start, end in split_sentences(text):
         sent = Sentence(start, end, text[start:end],
                         _within(mentions, mention_starts, start, end, _mention_span),
                         _within(dates, date_starts, start, end, _date_span))
+        sent.sites = trigger_sites(sent.text, start, compounds)
         sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
         for pos in sent.positions:
             ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
@@ -594,7 +596,9 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]) -> str | None:
+def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int],
+              hi: int | None = None) -> str | None:
+    """The date of a fact whose verb is at `pos` (a date after it counts up to `hi`)."""
     before = sent.text[: pos - sent.start]
     same_day = list(_SAME_DAY.finditer(before)) + list(_SESSION_TIME.finditer(before))
     if ctx.lead_is_trip:
@@ -606,7 +610,7 @@ def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]
         return ctx.lead_date
     if prior:
         return prior[-1][2]
-    after = [d for d in usable if d[0] >= pos]
+    after = [d for d in usable if d[0] >= pos and (hi is None or d[1] <= hi)]
     if after:
         return after[0][2]
     # "Đoàn đã thăm X trước buổi làm việc": the marker after the verb
@@ -790,11 +794,11 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
         used: set[int] = set()
         clause = text[lo:hi]
         found_trigger = False
-        # worked_with: "A làm việc với/tại B"
-        for match in _RECEIVE.finditer(clause):
-            found_trigger = True
-            _received(sent, lo + match.start(), lo + match.end(), hi, ctx, facts, evidence,
-                      title_bodies, doc_ends, used)
+        # worked_with: "A tiếp B" (the reception frame), "A làm việc với/tại B"
+        for site in sent.sites:
+            if lo <= site.start < hi and site.frame.name == "reception":
+                found_trigger = _received(sent, site, lo, hi, ctx, facts, doc_ends, used) \
+                    or found_trigger
         for match in _WORKED.finditer(clause):
             t0, t1 = lo + match.start(), lo + match.end()
             with_person = _titled_host(sent, t1, hi, ctx, facts) \
@@ -1011,29 +1015,25 @@ def _other_side(agents: list[Mention], host: Mention, sent: Sentence,
     return [a for a in agents if not any(_province_named_in(b) == province for b in bodies(a))]
 
 
-def _received(sent: Sentence, t0: int, t1: int, hi: int, ctx: ArticleContext, facts: _Facts,
-              evidence: tuple[int, int], title_bodies: set[int], doc_ends: list[int],
-              used: set[int]) -> None:
-    """"A tiếp (và làm việc với) đoàn công tác của Bộ X": the delegation's body is the
-    visiting side, the receiving body or province the host."""
-    bodies = _delegation_bodies(sent, t0, hi)
-    if not bodies:
-        return
-    hosts = [m for m in sent.mentions if sent.start <= m.start < t0 and m.label in HOST
-             and (m.start not in title_bodies or m.label == "ORGANIZATION")
-             and not m.implicit]
-    host: Mention | tuple[str, str] | None = hosts[-1] if hosts else None
-    if host is None and ctx.province:
-        host = ("PROVINCE", ctx.province)
-    if host is None:
-        return
-    date = _date_for(sent, t0, ctx, doc_ends)
+def _received(sent: Sentence, site: FrameSite, lo: int, hi: int, ctx: ArticleContext,
+              facts: _Facts, doc_ends: list[int], used: set[int]) -> bool:
+    """"A tiếp B": the reception frame's visitors (a delegation's body and leader, or a person)
+    worked with its hosts (A's province, A's body); the clause's mentions are then spoken for,
+    so "B đến thăm và làm việc tại tỉnh" later in it adds nothing the wrong way round."""
+    bodies, people, hosts = reception_sides(sent, site, lo, hi, ctx)
+    if not hosts:
+        return False
+    date = _date_for(sent, site.start, ctx, doc_ends, hi)
     _note_lead_date(ctx, date)
-    delegation = Delegation(bodies=[(b.label, b.name) for b in bodies])
-    for body in bodies:
-        used.add(body.start)
-        fact = facts.add("worked_with", body, host, evidence, date=date)
-        _track_delegation(ctx, delegation, body, fact)
+    delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
+                            leaders=[(p.label, p.name) for p in people]) if bodies else None
+    for visitor in [*bodies, *people]:
+        for host in hosts:
+            fact = facts.add("worked_with", visitor, host, (sent.start, sent.end), date=date)
+            _track_delegation(ctx, delegation, visitor, fact)
+    _note_visitors(ctx, sent, [*bodies, *people])
+    used.update(m.start for m in sent.mentions if lo <= m.start < hi)
+    return True
 
 
 def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent: Mention,

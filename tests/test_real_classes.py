@@ -103,3 +103,58 @@ def test_unit_words_inside_other_nouns_are_no_places(nlp):
     names = names_of(nlp, "2024-05-10", text)
     assert not {n for t, n in names if t == "LOCATION"} - {"Nhật Bản"}
     assert ("PERSON", "Trần Văn Lâm") in names
+
+
+# A reception ("A tiếp B"): B visits. B is a delegation (the body that sent it, the person who
+# leads it, named after "do ... làm Trưởng đoàn" in any case), or a person after a form of
+# address; the host is A's province and the body A is titled in. A delegation's members listed
+# after "gồm" are not the body that sent it; the receiving side never works with itself.
+RECEPTIONS = [
+    ("delegation-of-an-embassy",
+     "Hải Dương tiếp Đại sứ Séc\n"
+     "Ngày 2/6, đồng chí Trần Văn Đức, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh tiếp "
+     "và làm việc với Đoàn công tác của Đại sứ quán Cộng hòa Séc tại Việt Nam do Đại sứ Petr "
+     "Novak làm Trưởng Đoàn đến thăm và làm việc tại tỉnh.",
+     {(WW, "Đại sứ quán Cộng hòa Séc tại Việt Nam", "Hải Dương", "2021-06-02"),
+      (WW, "Đại sứ quán Cộng hòa Séc tại Việt Nam", "Tỉnh ủy Hải Dương", "2021-06-02"),
+      (WW, "Petr Novak", "Hải Dương", "2021-06-02"),
+      (WW, "Petr Novak", "Tỉnh ủy Hải Dương", "2021-06-02")}),
+    ("courtesy-call-led-by-a-spouse",
+     "Bắc Giang tiếp đoàn ngoại giao\n"
+     "Sáng 2/6, đồng chí Lê Văn Nam, Chủ tịch UBND tỉnh Bắc Giang có buổi tiếp xã giao Đoàn "
+     "Ngoại giao gồm các Đại sứ, đại diện tổ chức ASEAN do bà Trần Thị Lụa, phu nhân Bộ trưởng "
+     "Bộ Ngoại giao Bùi Văn Sơn làm Trưởng đoàn.",
+     {(WW, "Trần Thị Lụa", "Bắc Giang", "2021-06-02"),
+      (WW, "Trần Thị Lụa", "UBND tỉnh Bắc Giang", "2021-06-02")}),
+    ("an-investor-received",
+     "Hải Dương tiếp nhà đầu tư\n"
+     "Sáng 2/6, đồng chí Lê Văn Hòa, Chủ tịch UBND tỉnh Hải Dương tiếp và làm việc với ông Lý "
+     "Minh Khoa, Chủ tịch Công ty TNHH Điện tử Hoa Nam (Trung Quốc). Ông Lý Minh Khoa tiếp tục "
+     "đề nghị tỉnh hỗ trợ.",
+     {(WW, "Lý Minh Khoa", "Hải Dương", "2021-06-02"),
+      (WW, "Lý Minh Khoa", "UBND tỉnh Hải Dương", "2021-06-02")}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), RECEPTIONS, ids=[c[0] for c in RECEPTIONS])
+def test_receptions(nlp, case, text, expected):
+    found = {f for f in facts_of(nlp, "2021-06-02", text) if f[0] in (WW, VI)}
+    assert found == expected
+
+
+def test_a_border_post_is_named_after_its_gate(nlp):
+    text = ("Thăm đồn biên phòng\nNgày 14/5, Phó Chủ tịch Quốc hội Trần Văn Hải đã tới thăm và "
+            "làm việc tại Đồn Biên phòng cửa khẩu quốc tế Ma Lù Thàng.")
+    names = names_of(nlp, "2019-05-15", text)
+    assert ("ORGANIZATION", "Đồn Biên phòng cửa khẩu quốc tế Ma Lù Thàng") in names
+
+
+def test_the_year_of_an_article_without_date_comes_from_its_full_dates(nlp):
+    title, body = ("Phó Chủ tịch Quốc hội thăm Lai Châu",
+                   "Ngày 14/5, tại tỉnh Lai Châu, Phó Chủ tịch Quốc hội Trần Văn Hải đã tới thăm "
+                   "và làm việc tại Đồn biên phòng Pa Nậm Cúm. Sáng 14/5/2019, đoàn thăm trường "
+                   "học.")
+    (found,) = list(extract([Article(id="t", title=title, body=body)], nlp))
+    names = {e.id: e.name for e in found.entities}
+    assert ("worked_with", "Trần Văn Hải", "Đồn biên phòng Pa Nậm Cúm", "2019-05-14") in {
+        (f.relation, names[f.subject], names[f.object], f.date) for f in found.facts}

@@ -279,6 +279,8 @@ CASES = [
      [ORG("UBND tỉnh", "UBND tỉnh Quảng Nam"), P("Lê Văn Nam"),
       ORG("Bộ Giáo dục và Đào tạo")], "Quảng Nam", [("4/3", "2024-03-04")],
      {(HP, "Lê Văn Nam", "UBND tỉnh Quảng Nam", "Chủ tịch"),
+      # the host of a reception is the receiver's province and the body he speaks for
+      (WW, "Bộ Giáo dục và Đào tạo", "Quảng Nam", "2024-03-04"),
       (WW, "Bộ Giáo dục và Đào tạo", "UBND tỉnh Quảng Nam", "2024-03-04")}),
     ("province-receives-a-delegation",
      "Ngày 12/12, tỉnh Đồng Nai tiếp đoàn công tác của Bộ Quốc phòng.",

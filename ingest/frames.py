@@ -1,0 +1,189 @@
+"""Verb frames declared as data (ingest/data/frames.json), applied by one engine.
+
+A frame names its relation, its trigger words and how its slots are filled. Triggers are
+matched on the text but only where pyvi's segmentation puts word boundaries: "tiếp" is never
+read inside "tiếp tục", "trực tiếp" or "tiếp nhận", which pyvi joins into one word (the same
+guard spaCy's token `Matcher` would give, without a per-token loop).
+
+Frames so far:
+- reception ("A tiếp B"): the visiting side is after the trigger (a delegation with the body
+  that sent it and the person leading it, or a person named with a form of address or title),
+  the host is the receiving side's province and the body its speaker is titled in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from ingest.coref import DATA, ArticleContext, explicit_province
+from ingest.positions import Mention, Position
+
+__all__ = ["Frame", "FrameSite", "frames", "reception_sides", "trigger_sites"]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One verb frame: its relation, trigger regex and slot settings, as the data says."""
+
+    name: str
+    relation: str
+    triggers: re.Pattern[str]
+    visitor_gap: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class FrameSite:
+    """Where a frame's trigger occurs: the frame and the trigger's offsets in the doc text."""
+
+    frame: Frame
+    start: int
+    end: int
+
+
+def _words_alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _data() -> dict:
+    return json.loads((DATA / "frames.json").read_text("utf-8"))
+
+
+@cache
+def frames() -> tuple[Frame, ...]:
+    """The frames of ingest/data/frames.json, compiled once."""
+    out = []
+    for rec in _data()["frames"]:
+        triggers = _words_alternation([t["words"] for t in rec["triggers"]])
+        gap = _words_alternation(rec["visitor_gap"]["words"])
+        out.append(Frame(rec["name"], rec["relation"],
+                         re.compile(rf"(?<!\w)(?:{triggers})(?!\w)", re.IGNORECASE),
+                         re.compile(rf"\s*(?:(?:{gap})\s+)*", re.IGNORECASE)))
+    return tuple(out)
+
+
+@cache
+def _delegation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rec = _data()["delegation"]
+    head = _words_alternation([h["words"] for h in rec["heads"]])
+    led = _words_alternation([m["words"] for m in rec["leader_markers"]])
+    return (re.compile(rf"\s*(?:các\s+)?(?:{head})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)do\s+(?P<who>[^;]{{3,300}}?)\s+(?i:{led})(?!\w)"))
+
+
+def trigger_sites(text: str, offset: int, compounds: set[int]) -> list[FrameSite]:
+    """Every frame trigger in `text` (which starts at `offset` in the doc) that begins and
+    ends on a pyvi word boundary, longest first where two overlap."""
+    sites: list[FrameSite] = []
+    for frame in frames():
+        for m in frame.triggers.finditer(text):
+            start, end = offset + m.start(), offset + m.end()
+            nxt = re.match(r"\s+", text[m.end():])
+            after = end + (nxt.end() if nxt else 0)
+            if start in compounds or after in compounds:
+                continue  # inside one segmented word: "tiếp tục", "trực tiếp"
+            sites.append(FrameSite(frame, start, end))
+    return sites
+
+
+class _Sentence(Protocol):
+    start: int
+    text: str
+    mentions: list[Mention]
+    positions: list[Position]
+
+
+# what may stand between "Đoàn" and the body that sent it
+_SENDER = re.compile(r"(?:\s+(?:công tác|liên ngành|cán bộ|cấp cao|đại biểu|Trung ương|của))*\s*",
+                     re.IGNORECASE)
+
+
+def _visitors(sent: _Sentence, site: FrameSite, hi: int,
+              ctx: ArticleContext) -> tuple[list[Mention], list[Mention]]:
+    """The visiting side after a reception trigger: (bodies that sent a delegation, people)."""
+    head, led = _delegation()
+    rel = site.end - sent.start
+    after = [m for m in sent.mentions if site.end <= m.start and m.end <= hi]
+    delegation = head.match(sent.text, rel)
+    if delegation is None:
+        gap = site.frame.visitor_gap
+        first = next((m for m in after if m.label == "PERSON"), None)
+        if first is None:
+            return [], []
+        between = sent.text[rel:first.start - sent.start]
+        # the words between are a form of address or titles, with a country or body inside
+        covered = re.sub(r"\S+", lambda w: w.group(0) if not any(
+            m.start - sent.start <= rel + w.start() < m.end - sent.start for m in after)
+            else "", between)
+        if "," in between or ";" in between or not gap.fullmatch(covered):
+            return [], []
+        return [], [first]
+    lead = led.search(sent.text, rel, hi - sent.start)
+    leaders = [m for m in after if m.label == "PERSON" and lead is not None
+               and sent.start + lead.start("who") <= m.start < sent.start + lead.end("who")]
+    # the body that sent it follows the head noun: "Đoàn công tác (của) Bộ X", not a body
+    # named later among its members ("Đoàn gồm đại diện ... tổ chức Y")
+    sender = _SENDER.match(sent.text, delegation.end())
+    bodies = [m for m in after if m.label == "ORGANIZATION"
+              and m.start == sent.start + sender.end()][:1]
+    if not bodies:
+        bodies = [Mention(p.start, p.end, "ORGANIZATION", body) for p in leaders[:1]
+                  if (body := ctx.body_of(p.name))]
+    return bodies[:1], leaders[:1]
+
+
+def _hosts(sent: _Sentence, site: FrameSite, lo: int,
+           ctx: ArticleContext) -> list[Mention | tuple[str, str]]:
+    """The receiving side: its province, and the body its speaker is titled in."""
+    before = [m for m in sent.mentions if lo <= m.start and m.end <= site.start]
+    people = {m.name for m in before if m.label == "PERSON"}
+    held = [p.body for p in sent.positions if p.person in people and p.body]
+    held += [body for name in people for _role, body in ctx.person_bodies.get(name, [])]
+    governing = [b for b in held if explicit_province(b)]
+    province = next((m for m in reversed(before) if m.label == "PROVINCE"), None)
+    out: list[Mention | tuple[str, str]] = []
+    name = province.name if province else (
+        explicit_province(governing[0]) if governing else ctx.province)
+    if name:
+        out.append(("PROVINCE", name))
+    bodies = [m for m in before if m.label == "ORGANIZATION" and not m.implicit]
+    if governing:
+        body = next((b for b in governing if b.startswith(("UBND", "Ủy ban nhân dân"))),
+                    governing[0])
+        out.append(("ORGANIZATION", body))
+    elif bodies and not people:
+        out.append(bodies[-1])
+    return out
+
+
+def _delegation_before(sent: _Sentence, lo: int, hi: int) -> bool:
+    """Is a delegation ("đoàn") the subject between lo and hi, not a word of a body's name or
+    title ("Trưởng Đoàn đại biểu Quốc hội tỉnh")?"""
+    pattern = re.compile(r"(?<!\w)đoàn(?!\w)", re.IGNORECASE)
+    named = [(m.start, m.end) for m in sent.mentions] + \
+        [(u.start, u.end) for u in getattr(sent, "units", [])]
+    for m in pattern.finditer(sent.text, lo - sent.start, hi - sent.start):
+        at = sent.start + m.start()
+        if not any(a <= at < b for a, b in named):
+            return True
+    return False
+
+
+def reception_sides(sent: _Sentence, site: FrameSite, lo: int, hi: int, ctx: ArticleContext
+                    ) -> tuple[list[Mention], list[Mention], list[Mention | tuple[str, str]]]:
+    """(bodies that sent the visitors, visiting people, hosts) of a reception trigger; empty
+    visitors where the words after the trigger name nobody visiting."""
+    if _delegation_before(sent, lo, site.start):
+        return [], [], []  # "Đoàn công tác ... tiếp và làm việc với ông B": the delegation visits
+    bodies, people = _visitors(sent, site, hi, ctx)
+    if not bodies and not people:
+        return [], [], []
+    hosts = _hosts(sent, site, lo, ctx)
+    own = {h[1] if isinstance(h, tuple) else h.name for h in hosts}
+    bodies = [b for b in bodies if explicit_province(b.name) not in own]
+    return bodies, people, hosts
