@@ -22,7 +22,8 @@ from typing import Protocol
 from ingest.coref import DATA, ArticleContext, explicit_province
 from ingest.positions import Mention, Position
 
-__all__ = ["Frame", "FrameSite", "frames", "reception_sides", "trigger_sites"]
+__all__ = ["Frame", "FrameSite", "frames", "fronted_agents", "late_hosts", "reception_sides",
+           "trigger_sites"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def frames() -> tuple[Frame, ...]:
     """The frames of ingest/data/frames.json, compiled once."""
     out = []
     for rec in _data()["frames"]:
+        if not rec["triggers"]:
+            continue  # a frame whose triggers relations.py still finds (its policies below)
         triggers = _words_alternation([t["words"] for t in rec["triggers"]])
         gap = _words_alternation(rec["visitor_gap"]["words"])
         out.append(Frame(rec["name"], rec["relation"],
@@ -187,3 +190,51 @@ def reception_sides(sent: _Sentence, site: FrameSite, lo: int, hi: int, ctx: Art
     own = {h[1] if isinstance(h, tuple) else h.name for h in hosts}
     bodies = [b for b in bodies if explicit_province(b.name) not in own]
     return bodies, people, hosts
+
+
+def _session() -> dict:
+    return next(f for f in _data()["frames"] if f["name"] == "session")
+
+
+@cache
+def _late_host_lead() -> re.Pattern[str]:
+    rec = _session()["late_hosts"]
+    leads = _words_alternation(rec["leads"])
+    kinds = _words_alternation(rec["kinds"])
+    return re.compile(rf"(?<!\w)(?:{leads})\s+(?:(?:{kinds})\s*:?\s*)?$", re.IGNORECASE)
+
+
+def late_hosts(sent: _Sentence, start: int, hi: int) -> list[Mention]:
+    """The provinces named after "tại (các tỉnh)" between start and hi, as a list: the hosts of
+    a session whose words right after the trigger name no side ("lãnh đạo các bộ, ngành")."""
+    lead = _late_host_lead()
+    out: list[Mention] = []
+    for m in sent.mentions:
+        if not (start <= m.start and m.end <= hi) or m.label != "PROVINCE":
+            continue
+        if out:
+            gap = sent.text[out[-1].end - sent.start:m.start - sent.start]
+            if re.fullmatch(r"\s*(?:,|và)\s*(?:(?:tỉnh|thành phố)\s+)?", gap):
+                out.append(m)
+                continue
+            break
+        if lead.search(sent.text, max(0, m.start - sent.start - 40), m.start - sent.start):
+            out.append(m)
+    return out
+
+
+def fronted_agents(sent: _Sentence, lo: int, t0: int, after: int, hi: int) -> list[Mention]:
+    """"(Sáng 22/5,) làm việc với B về ..., <titles> A ghi nhận": where nobody is named before
+    the trigger, the first person after `after` whose titles follow a comma is the subject."""
+    if any(lo <= m.start < t0 and m.label in ("PERSON", "ORGANIZATION", "PROVINCE")
+           for m in sent.mentions) or t0 - lo > 40:
+        return []
+    for m in sent.mentions:
+        if m.label != "PERSON" or not (after <= m.start and m.end <= hi):
+            continue
+        opening = min([m.start, *(p.start for p in sent.positions
+                                   if p.person == m.name and p.start <= m.start)])
+        if sent.text[:opening - sent.start].rstrip().endswith(","):
+            return [m]
+        return []
+    return []

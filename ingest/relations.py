@@ -43,7 +43,7 @@ from ingest.coref import (
     nfc_vi,
     with_province,
 )
-from ingest.frames import FrameSite, reception_sides, trigger_sites
+from ingest.frames import FrameSite, fronted_agents, late_hosts, reception_sides, trigger_sites
 from ingest.lexicon import lexicon
 from ingest.positions import Mention, Position, TitleUnit, find_positions
 from ingest.spans import compound_starts, doc_text
@@ -79,6 +79,8 @@ _VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
 # What may stand between a unit visited and the place that follows it: the place it lies in
 # ("Nhà máy Thủy điện X tại huyện Y") or the next item of the list ("Công ty A và KCN B").
 _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa bàn)?[\s,]*")
+# "thăm mốc giới ... biên giới Việt Nam - Lào": a country after "biên giới" names the border
+_BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = re.compile(
     r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
@@ -126,7 +128,7 @@ _AT_THE = re.compile(rf"\s*(?:tại\s+)?(?:buổi\s+)?(?=(?:{'|'.join(_EVENT_HEA
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
-    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
+    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
     r"TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
 _EVENT_GAP = re.compile(
     r"^(?:[\s,“”\"'‘’:]|và|thành công|long trọng|trọng thể|chương trình|các|sự kiện|"
@@ -810,8 +812,10 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                              fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
             if not hosts and with_person is not None:
                 hosts = [with_person]
+            hosts = hosts or late_hosts(sent, t1, hi)
             agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
-            agents = agents or [a for a in carried if a.label in AGENT]
+            agents = agents or [a for a in carried if a.label in AGENT] or fronted_agents(
+                sent, lo, t0, max((h.end for h in hosts), default=t1), hi)
             if hosts and hosts[0] is with_person:
                 agents = _other_side(agents, with_person, sent, ctx)
             found_trigger = True
@@ -854,7 +858,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
             if first is None:
                 continue
             between = text[t1:first.start]
-            if _WORKED.search(between) or _ATTEND.search(between):
+            if _WORKED.search(between) or _ATTEND.search(between) or _BORDER_OF.search(between):
                 continue
             unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
                          and t1 <= m.start and m.end <= first.start

@@ -158,3 +158,40 @@ def test_the_year_of_an_article_without_date_comes_from_its_full_dates(nlp):
     names = {e.id: e.name for e in found.entities}
     assert ("worked_with", "Trần Văn Hải", "Đồn biên phòng Pa Nậm Cúm", "2019-05-14") in {
         (f.relation, names[f.subject], names[f.object], f.date) for f in found.facts}
+
+
+# A working session whose host is not right after the verb: "lãnh đạo chủ chốt của tỉnh X";
+# provinces named late in the clause after "tại (các tỉnh)"; a clause opening with the verb
+# ("Làm việc với B về ..., <titles> A ghi nhận") whose subject follows the comma; a day given
+# in brackets after "Hôm nay". A country after "biên giới" is no place visited.
+SESSIONS = [
+    ("key-leaders-of-the-province-and-bracketed-day",
+     "Thứ trưởng làm việc tại Lai Châu\n"
+     "Hôm nay (2/6), Đoàn công tác của Bộ Tư pháp do Thứ trưởng Lê Văn Tâm làm Trưởng đoàn đã "
+     "làm việc với lãnh đạo chủ chốt của tỉnh Lai Châu về công tác pháp chế. Thứ trưởng cùng "
+     "đoàn cũng khảo sát mốc giới 79 trên tuyến biên giới Việt Nam - Trung Quốc.",
+     {(WW, "Bộ Tư pháp", "Lai Châu", "2021-06-02"), (WW, "Lê Văn Tâm", "Lai Châu", "2021-06-02")}),
+    ("verb-first-subject-after-the-comma",
+     "Phó Thủ tướng làm việc với Kon Tum\n"
+     "Sáng 2/6, làm việc với Ban Thường vụ Tỉnh ủy Kon Tum về kết quả phát triển kinh tế, xã hội "
+     "năm 2021, phương hướng năm 2022, Phó Thủ tướng Chính phủ Lê Minh Khái ghi nhận kết quả.",
+     {(WW, "Lê Minh Khái", "Ban Thường vụ Tỉnh ủy Kon Tum", "2021-06-02")}),
+    ("provinces-named-at-the-end",
+     "Thủ tướng khảo sát sạt lở\n"
+     "Chiều 2/6, Thủ tướng Chính phủ Phạm Văn Đạt đã khảo sát thực tế sau đó có buổi làm việc "
+     "với lãnh đạo các bộ, ngành, lãnh đạo các tỉnh về công tác khắc phục sạt lở tại các tỉnh "
+     "Trà Vinh, Bến Tre và Tiền Giang.",
+     {(WW, "Phạm Văn Đạt", "Trà Vinh", "2021-06-02"), (WW, "Phạm Văn Đạt", "Bến Tre", "2021-06-02"),
+      (WW, "Phạm Văn Đạt", "Tiền Giang", "2021-06-02")}),
+    ("departments-of-a-province-named-after",
+     "Bộ Xây dựng làm việc tại Long An\n"
+     "Đoàn công tác Bộ Xây dựng làm việc với các sở ngành, đơn vị liên quan về quy hoạch đô thị "
+     "tại tỉnh Long An.",
+     {(WW, "Bộ Xây dựng", "Long An", None)}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSIONS, ids=[c[0] for c in SESSIONS])
+def test_sessions(nlp, case, text, expected):
+    found = {f for f in facts_of(nlp, "2021-06-02", text) if f[0] in (WW, VI)}
+    assert found == expected
