@@ -195,3 +195,34 @@ SESSIONS = [
 def test_sessions(nlp, case, text, expected):
     found = {f for f in facts_of(nlp, "2021-06-02", text) if f[0] in (WW, VI)}
     assert found == expected
+
+
+# Documents cited by kind and number alone ("Quyết định số 512", "Quyết định 514", a list
+# "Nghị quyết số A và Nghị quyết số B của X" sharing its issuer); a kind without "số" before a
+# year is a plan's year; a document signed on a day named before the verb has that date;
+# "14/9 năm 2023" is a full date.
+DOCUMENTS = [
+    ("cited-by-number-with-a-shared-issuer",
+     "Bổ nhiệm Thứ trưởng\n"
+     "Thủ tướng Chính phủ Lê Văn Thành vừa ký quyết định bổ nhiệm. Theo Quyết định số 512 và "
+     "Quyết định số 513 của Thủ tướng Chính phủ, ông Hà Văn An được bổ nhiệm. Ngoài ra, Thủ "
+     "tướng đã ký Quyết định 514 bổ nhiệm ông Vi Văn Bình.",
+     {("issued", "Lê Văn Thành", "512", None), ("issued", "Lê Văn Thành", "513", None),
+      ("issued", "Lê Văn Thành", "514", None)}),
+    ("a-list-of-resolutions-and-a-plan-year",
+     "Tháo gỡ dự án\n"
+     "Các bộ rà soát dự án theo Nghị quyết số 17/2024 và Nghị quyết số 26/2025 của Quốc hội; "
+     "Kế hoạch 2025 của tỉnh được điều chỉnh.",
+     {("issued", "Quốc hội", "17/2024", None), ("issued", "Quốc hội", "26/2025", None)}),
+    ("signed-on-a-day-named-before",
+     "Quy hoạch tỉnh\n"
+     "Tỉnh hoàn thành quy hoạch và ngày 14/9 năm 2023, Bộ Xây dựng ký Quyết định số 1071 phê "
+     "duyệt quy hoạch.",
+     {("issued", "Bộ Xây dựng", "1071", "2023-09-14")}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), DOCUMENTS, ids=[c[0] for c in DOCUMENTS])
+def test_documents_cited_by_number(nlp, case, text, expected):
+    found = {f for f in facts_of(nlp, "2024-03-02", text) if f[0] == "issued"}
+    assert found == expected

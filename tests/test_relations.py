@@ -636,7 +636,8 @@ def test_a_city_issuing_a_decision_is_its_peoples_committee_named_as_a_city():
             "khu công nghệ cao.")
     doc = make_doc(text, [PR("thành phố Đà Nẵng", "Đà Nẵng"), D("512/QĐ-UBND")],
                    province="Đà Nẵng", dates=[("2/3", "2024-03-02")])
-    assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", None)}
+    # the day the sentence opens with is the day it was issued
+    assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", "2024-03-02")}
 
 
 # -- the held-out failure classes: headline dates, times relative to the session, bodies
