@@ -412,7 +412,7 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
             ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
         sentences.append(sent)
     facts = _Facts()
-    _positions(sentences, ctx, facts)
+    _positions(sentences, ctx, facts, text)
     title_end = len(title) if text.startswith(title) else 0
     ctx.title_end = title_end
     # a bare "hội nghị" means the event the body names, which the headline often shortens
@@ -460,8 +460,21 @@ def _article_ministry(sentences: list[Sentence]) -> str | None:
     return next(iter(counts)) if len(counts) == 1 else None  # a guess only when unambiguous
 
 
-def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
+@cache
+def _implied_only_if_written() -> frozenset[tuple[str, str]]:
+    """(title, implied body), folded, of the titles whose implied body needs to be written in
+    the article (titles.json "needs_written_body"); a foreign one ("Chính phủ Lào") is not it."""
+    data = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
+    names = {b["key"]: b["name"] for b in json.loads(
+        (DATA / "bodies.json").read_text("utf-8"))["bodies"]}
+    return frozenset((fold(t["title"]), fold(names.get(t["default_body"], "")))
+                     for t in data if t.get("needs_written_body"))
+
+
+def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts,
+               text: str = "") -> None:
     ministry = _article_ministry(sentences)
+    written = fold(text)
     for sent in sentences:
         for pos in sent.positions:
             body = pos.body
@@ -469,6 +482,9 @@ def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) ->
                 body = _body_from_context(pos, sent, ctx, ministry)
             if body is None:
                 continue
+            if (fold(pos.role), fold(body)) in _implied_only_if_written() and \
+                    fold(body) not in written:
+                continue  # "Thủ tướng A" in an article that never writes "Chính phủ"
             facts.add("holds_position", ("PERSON", pos.person), ("ORGANIZATION", body),
                       (sent.start, sent.end), role=pos.role)
 

@@ -226,3 +226,15 @@ DOCUMENTS = [
 def test_documents_cited_by_number(nlp, case, text, expected):
     found = {f for f in facts_of(nlp, "2024-03-02", text) if f[0] == "issued"}
     assert found == expected
+
+
+# A title whose body the article never writes gives no position ("Chủ tịch nước", "Thủ tướng"
+# without "Chính phủ" anywhere); written, it does.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chủ tịch nước dự lễ\nChủ tịch nước Lê Văn Kiên dự lễ kỷ niệm.", set()),
+    ("Thủ tướng thăm tỉnh\nThủ tướng Hà Minh Tâm thăm tỉnh Yên Bái.", set()),
+    ("Thủ tướng thăm tỉnh\nThủ tướng Chính phủ Hà Minh Tâm thăm tỉnh Yên Bái.",
+     {(HP, "Hà Minh Tâm", "Chính phủ", "Thủ tướng")}),
+], ids=["head-of-state", "prime-minister-bare", "prime-minister-with-government"])
+def test_an_implied_body_needs_to_be_written(nlp, text, expected):
+    assert {f for f in facts_of(nlp, "2024-05-10", text) if f[0] == HP} == expected
