@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -881,7 +882,8 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                          and m.start not in title_bodies), None)
             if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
                 continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
-            places = [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)]
+            places = _without_containers(
+                sent, [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)])
             agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
             agents = agents or [a for a in carried if a.label in AGENT]
             if not agents:
@@ -993,6 +995,22 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
 _BEFORE_HOST_PERSON = re.compile(r"^\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", re.IGNORECASE)
 # A people's committee is the body a provincial leader hosts a working session as.
 _GOVERNING = re.compile(r"^(?:UBND|Ủy ban nhân dân)\b")
+
+
+_CONTAINER_GAP = re.compile(r"\s*,\s*(?:tỉnh\s+|thành phố\s+)?")
+
+
+def _without_containers(sent: Sentence, places: list[Mention]) -> list[Mention]:
+    """"thăm cửa khẩu X, tỉnh Y": the province after a place says where it lies; the place
+    is what was visited (a province after a comma, not joined by "và")."""
+    out = places[:1]
+    for prev, place in pairwise(places):
+        gap = sent.text[prev.end - sent.start:place.start - sent.start]
+        if place.label == "PROVINCE" and prev.label != "PROVINCE" and \
+                _CONTAINER_GAP.fullmatch(gap):
+            continue
+        out.append(place)
+    return out
 
 
 def _titled_host(sent: Sentence, t1: int, hi: int, ctx: ArticleContext,

@@ -238,3 +238,25 @@ def test_documents_cited_by_number(nlp, case, text, expected):
 ], ids=["head-of-state", "prime-minister-bare", "prime-minister-with-government"])
 def test_an_implied_body_needs_to_be_written(nlp, text, expected):
     assert {f for f in facts_of(nlp, "2024-05-10", text) if f[0] == HP} == expected
+
+
+# The specific body the text names: a province's border guard ("Bộ đội Biên phòng tỉnh X",
+# "Bộ đội Biên phòng X", bare in a province's article) is not the national command; a visit
+# to "cửa khẩu X, tỉnh Y" is a visit of the gate, the province only says where it lies.
+def test_a_provinces_border_guard(nlp):
+    text = ("Biên phòng Quảng Trị\nNgày 9/5, Bộ đội Biên phòng tỉnh Quảng Trị phối hợp với Công an "
+            "tỉnh. Lực lượng Bộ đội Biên phòng Quảng Trị tăng cường kiểm soát. Đại tá Lê Văn Bình, "
+            "Chỉ huy trưởng Bộ đội Biên phòng tỉnh chủ trì. Bộ Tư lệnh Bộ đội Biên phòng chỉ đạo.")
+    facts = facts_of(nlp, "2024-05-10", text)
+    assert (HP, "Lê Văn Bình", "Bộ đội Biên phòng tỉnh Quảng Trị", "Chỉ huy trưởng") in facts
+    names = names_of(nlp, "2024-05-10", text)
+    assert {n for t, n in names if t == "ORGANIZATION"} == {
+        "Bộ đội Biên phòng tỉnh Quảng Trị", "Công an tỉnh Quảng Trị",
+        "Bộ Tư lệnh Bộ đội Biên phòng"}
+
+
+def test_the_province_after_a_visited_gate_is_where_it_lies(nlp):
+    text = ("Khảo sát cửa khẩu\nNgày 16/1, ông Lò Văn Hải, Phó Chủ tịch UBND tỉnh Lai Châu khảo "
+            "sát cửa khẩu Ma Lù Thàng, tỉnh Lai Châu.")
+    facts = {f for f in facts_of(nlp, "2024-01-17", text) if f[0] == VI}
+    assert facts == {(VI, "Lò Văn Hải", "Ma Lù Thàng", "2024-01-16")}
