@@ -579,6 +579,37 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
             out.append(found)
     for m in _LIST.finditer(text):
         out.extend(_listed(text, words, lex, m, province))
+    for m in _PROVINCE_LIST.finditer(text):
+        out.extend(_per_province(text, lex, m))
+    return out
+
+
+# A provincial body's head shared by a list of provinces that follows: "Ban Thường vụ Tỉnh ủy
+# các tỉnh: A, B và C", "UBND các tỉnh A, B": one body per province.
+_PROVINCE_LIST = re.compile(
+    r"(?<!\w)(?P<head>(?:Ban Thường vụ |Thường trực )?(?:Tỉnh ủy|Thành ủy)|UBND|HĐND|"
+    r"Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:của\s+)?các\s+(?:tỉnh(?:,\s*thành phố)?|"
+    r"địa phương)\s*:?\s*")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành phố)\s+)?")
+
+
+def _per_province(text: str, lex: Lexicon, m: re.Match[str]) -> list[Candidate]:
+    """The bodies of a head shared by a list of provinces: the first spans the head, the others
+    their province's name."""
+    head = m.group("head")
+    base = head if "ủy" in head else f"{head} tỉnh"
+    out: list[Candidate] = []
+    pos, start = m.end(), m.start()
+    found = {s: (e, n) for s, e, n in lex.province_index.find(text[pos:pos + 400])}
+    while pos - m.end() in found:
+        end, name = found[pos - m.end()]
+        body = with_province(base, name)
+        out.append(Candidate(start, m.end() + end, "ORGANIZATION", body,
+                             f"org:{slugify(body)}", 3, nests=True))
+        join = _LIST_JOIN.match(text, m.end() + end)
+        if join is None:
+            break
+        pos = start = join.end()
     return out
 
 

@@ -144,7 +144,7 @@ def entities(doc: Doc) -> Doc:
             spans.append(span)
     kept = filter_spans([*doc.ents, *spans])
     doc.ents = kept
-    events_ = [c for c in chosen if c.label == "EVENT"]
+    events_ = [c for c in chosen if c.label == "EVENT" or c.nests]
     kept_ids = {id(c) for c in chosen}
     nested = [c for c in found if c.label in _NESTABLE and id(c) not in kept_ids and any(
         e.start <= c.start and c.end <= e.end for e in events_)] if events_ else []

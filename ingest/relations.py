@@ -94,8 +94,10 @@ _HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạ
                      r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)", re.IGNORECASE)
 _ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
                          r"ban hành tại)\s*$", re.IGNORECASE)
-_DELEGATION = re.compile(r"\b[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?(?:\s+của)?\s*",
-                         re.IGNORECASE)
+# a delegation or a working group ("Tổ công tác số 1, số 3 của Bộ X") acts for its body
+_DELEGATION = re.compile(r"\b(?:[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?|"
+                         r"tổ công tác(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)"
+                         r"(?:\s+của)?\s*", re.IGNORECASE)
 _LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
 # Times told relative to the working session the article reports: they take its date, as
@@ -129,8 +131,8 @@ _AT_THE = re.compile(rf"\s*(?:tại\s+)?(?:buổi\s+)?(?=(?:{'|'.join(_EVENT_HEA
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
-    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
-    r"TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
+    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|đại diện|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|"
+    r"tỉnh|thành phố|TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
 _EVENT_GAP = re.compile(
     r"^(?:[\s,“”\"'‘’:]|và|thành công|long trọng|trọng thể|chương trình|các|sự kiện|"
     r"giải|cuộc thi|hội nghị|lễ)*$", re.IGNORECASE)
@@ -740,7 +742,7 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
                 continue  # "tại trụ sở Tỉnh ủy" is where, not who
             if re.search(r"\b(?:với|cho|của)\s*$", text[max(lo, m.start - 8) - sent.start:
                                                         m.start - sent.start]) and \
-                    not _DELEGATION.search(text[max(lo, m.start - 25) - sent.start:
+                    not _DELEGATION.search(text[max(lo, m.start - 45) - sent.start:
                                                 m.start - sent.start]):
                 continue
             agents.append(m)

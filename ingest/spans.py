@@ -32,6 +32,8 @@ class Candidate:
     key: str = ""
     priority: int = 0
     titles: list[str] = field(default_factory=list)
+    # places named inside it stay entities of their own (a list item "... các tỉnh: A, B")
+    nests: bool = False
 
 
 def is_cap(word: str) -> bool:

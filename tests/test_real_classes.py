@@ -260,3 +260,18 @@ def test_the_province_after_a_visited_gate_is_where_it_lies(nlp):
             "sát cửa khẩu Ma Lù Thàng, tỉnh Lai Châu.")
     facts = {f for f in facts_of(nlp, "2024-01-17", text) if f[0] == VI}
     assert facts == {(VI, "Lò Văn Hải", "Ma Lù Thàng", "2024-01-16")}
+
+
+# A provincial body's head shared by the list of provinces that follows ("Ban Thường vụ Tỉnh
+# ủy các tỉnh: A, B và C"): one body per province, each province still an entity; a working
+# group ("Tổ công tác số 2, số 5 của Bộ X") acts for its body; "đại diện" before the hosts.
+def test_a_head_shared_by_a_list_of_provinces(nlp):
+    text = ("Bộ Chính trị làm việc với 4 tỉnh\nNgày 8/9, Tổ Công tác số 2, số 5 của Bộ Chính trị "
+            "làm việc với đại diện 4 Ban Thường vụ Tỉnh ủy các tỉnh: Lâm Đồng, Gia Lai, Đắk Lắk "
+            "và Khánh Hòa để cho ý kiến vào dự thảo văn kiện.")
+    facts = {f for f in facts_of(nlp, "2025-09-09", text) if f[0] == WW
+             and f[2].startswith("Ban")}
+    assert facts == {(WW, "Bộ Chính trị", f"Ban Thường vụ Tỉnh ủy {p}", "2025-09-08")
+                     for p in ("Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa")}
+    names = names_of(nlp, "2025-09-09", text)
+    assert {("PROVINCE", p) for p in ("Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa")} <= names
