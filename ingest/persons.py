@@ -47,6 +47,8 @@ _ONE_WORD_NAME = re.compile(r"[^\W\d_]{1,3}['’][^\W\d_]+|[^\W\d_]+(?:-[^\W\d_]
 _UNIT_KIND = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+")
 _KIND_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+$")
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
+# the colon of a list of bare names before a name: ": A, B và " (names of 2-5 capitalised words)
+_LIST_BACK = re.compile(rf":[ ]*(?:[{UPPER}]\w*(?:[ ][{UPPER}]\w*){{1,4}}[ ]*(?:,|;|[ ]và)[ ]*)*$")
 _CACHE: dict[int, _Context] = {}
 
 
@@ -93,6 +95,10 @@ def find_persons(text: str, words: Words, lex: Lexicon,
             before = text[max(0, pos - 60):pos]
             stripped = before.rstrip(" ")
             back = pos - (len(before) - len(stripped))
+            whole = ctx.title_end.search(text, max(0, back - 60), back) if back in ends else None
+            if whole is not None and whole.start() < ends[back]:
+                # a title that names its body in full: "Trưởng Ban Tổ chức Trung ương A"
+                return text[whole.start():start].strip()
             if back in ends:  # skip a body or place between the title and the name
                 pos = ends[back]
                 kind = _KIND_BEFORE.search(text, max(0, pos - 12), pos)
@@ -140,8 +146,12 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         if _is_place(lex, name) or _is_place(lex, words.phrase(i, i + 2)):
             continue
         title = title_before(start)
-        after = ctx.title_start.match(text, words.ends[j - 1])
         surname = words.get(i) in lex.surnames
+        if title is None and surname:
+            # "các Phó Chủ tịch UBND tỉnh X: A, B và C": a title before a list of names
+            listed = _LIST_BACK.search(text, max(0, start - 160), start)
+            title = title_before(listed.start()) if listed else None
+        after = ctx.title_start.match(text, words.ends[j - 1])
         if title is None and not (after and surname):
             continue
         if not surname and (title is None or ctx.title_any.search(name)

@@ -490,7 +490,41 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
         unit.implicit_province = False
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
                  for u in units if u.person]
-    return positions, units
+    return positions + _shared_by_list(units, persons, text, offset), units
+
+
+_LIST_COLON = re.compile(r"\s*:\s*")
+
+
+def _shared_by_list(units: list[TitleUnit], persons: list[Mention], text: str,
+                    offset: int) -> list[Position]:
+    """"các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Trưởng Ban B C": a title
+    before a colon is every listed person's (items split at ";", else at ","), up to the
+    first item that names nobody."""
+    out: list[Position] = []
+    for unit in units:
+        colon = _LIST_COLON.match(text, unit.end - offset)
+        if unit.person or not unit.body or colon is None:
+            continue
+        rest = text[colon.end():]
+        cut = re.compile(r";" if ";" in rest else r",|\svà\s")
+        at = offset + colon.end()
+        for item in _pieces(rest, cut):
+            person = next((p for p in persons if at + item[0] <= p.start
+                           and p.end <= at + item[1]), None)
+            if person is None:
+                break
+            out.append(Position(person.name, unit.role, unit.body, unit.start, unit.end, [unit]))
+    return out
+
+
+def _pieces(text: str, cut: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the pieces of text between the separators."""
+    bounds, last = [], 0
+    for m in cut.finditer(text):
+        bounds.append((last, m.start()))
+        last = m.end()
+    return [*bounds, (last, len(text))]
 
 
 def is_province_name(text: str) -> bool:

@@ -275,3 +275,29 @@ def test_a_head_shared_by_a_list_of_provinces(nlp):
                      for p in ("Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa")}
     names = names_of(nlp, "2025-09-09", text)
     assert {("PROVINCE", p) for p in ("Lâm Đồng", "Gia Lai", "Đắk Lắk", "Khánh Hòa")} <= names
+
+
+# A title shared by every item of the list after its colon (items split at ";", else at ","
+# and "và"), names after a colon recognised by the title before it; a title that names its
+# body in full right before a name ("Trưởng Ban Tổ chức Trung ương A").
+SHARED_TITLES = [
+    ("title-before-a-semicolon-list",
+     "Hội nghị tổng kết\nTham dự hội nghị có các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc "
+     "hội Trần Văn Lâm; Thường trực Ban Bí thư, Trưởng Ban Tổ chức Trung ương Hoàng Thị Mơ; các "
+     "đồng chí lãnh đạo các ban, bộ, ngành.",
+     {(HP, "Trần Văn Lâm", "Quốc hội", "Chủ tịch"), (HP, "Trần Văn Lâm", "Bộ Chính trị", "Ủy viên"),
+      (HP, "Hoàng Thị Mơ", "Ban Bí thư", "Thường trực"),
+      (HP, "Hoàng Thị Mơ", "Ban Tổ chức Trung ương", "Trưởng ban"),
+      (HP, "Hoàng Thị Mơ", "Bộ Chính trị", "Ủy viên")}),
+    ("title-before-a-list-of-bare-names",
+     "Hội nghị\nDự có các Phó Chủ tịch UBND tỉnh Yên Bái: Lê Văn An, Hà Thị Bích và Nông Văn "
+     "Chiến.",
+     {(HP, n, "UBND tỉnh Yên Bái", "Phó Chủ tịch")
+      for n in ("Lê Văn An", "Hà Thị Bích", "Nông Văn Chiến")}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SHARED_TITLES,
+                         ids=[c[0] for c in SHARED_TITLES])
+def test_titles_shared_by_a_list(nlp, case, text, expected):
+    assert {f for f in facts_of(nlp, "2024-01-05", text) if f[0] == HP} == expected
