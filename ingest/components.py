@@ -80,7 +80,7 @@ def places(doc: Doc) -> Doc:
     """Provinces, locations, border gates, zones and facilities named after a place."""
     lex = lexicon()
     found = candidates(doc)
-    found.extend(find_places(doc_text(doc), lex, doc._.after_merger))
+    found.extend(find_places(doc_text(doc), lex, doc._.after_merger, compound_starts(doc)))
     found.extend(find_gates(doc_text(doc), lex, doc._.province_key))
     found.extend(find_zones(doc_text(doc), lex))
     found.extend(find_facilities(doc_text(doc)))

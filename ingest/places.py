@@ -10,6 +10,7 @@ and named by their own name, which is what FACTS.md wants ("Kim Thành", "Lào C
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.lexicon import LOWER, UPPER, Lexicon, squash
 from ingest.spans import Candidate
@@ -116,7 +117,30 @@ def _unit_places(text: str, lex: Lexicon, after_merger: bool) -> list[Candidate]
     return out
 
 
-def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
+# Countries named as languages: "tiếng Anh", "3 ngoại ngữ Anh, Nga và Séc".
+_LANGUAGE_BEFORE = re.compile(
+    rf"(?<!\w)(?:tiếng|ngoại ngữ|ngôn ngữ)[ ]+(?:[{UPPER}]\w*[ ]*(?:,|và)[ ]*)*$", re.IGNORECASE)
+
+
+def _not_a_place(text: str, start: int, end: int, compounds: set[int]) -> bool:
+    """A gazetteer name that is a word's first syllables ("Pháp" in "Pháp luật", one pyvi
+    word) or a language ("tiếng Anh")."""
+    nxt = re.match(r"[ ]+(\w+)", text[end:end + 12])
+    joined = nxt is not None and end + nxt.start(1) in compounds and \
+        f"{text[start:end].split()[-1]} {nxt.group(1)}".lower() in _bigrams()
+    return joined or bool(_LANGUAGE_BEFORE.search(text, max(0, start - 60), start))
+
+
+@cache
+def _bigrams() -> set[str]:
+    """pyvi's dictionary of two-syllable words ("pháp luật")."""
+    from pyvi import ViTokenizer
+
+    return ViTokenizer.ViTokenizer.bi_grams
+
+
+def find_places(text: str, lex: Lexicon, after_merger: bool = False,
+                compounds: set[int] | None = None) -> list[Candidate]:
     """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
     rivers) with their canonical short names; after the 2025 merger a province name means
     the 2025 unit."""
@@ -135,7 +159,7 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
                                  f"location:{rec['key']}", 1))
     for start, end, name in lex.place_index.find(text):
         rec = lex.places.get(name) or lex.places.get(name_key(name))
-        if rec is None:
+        if rec is None or _not_a_place(text, start, end, compounds or set()):
             continue
         if " " not in name and (_CAP_NEXT.match(text, end)
                                 or _CAP_PREV.search(text, max(0, start - 30), start)) \

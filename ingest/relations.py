@@ -146,9 +146,16 @@ _PART_OF_LIST = re.compile(
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
 # A ministry's unit named with its ministry in brackets or after a comma or dash: "Cục Xúc tiến
 # thương mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Quản lý giá - Bộ Tài chính".
-_UNIT_HEAD = re.compile(r"^(?:Tổng cục|Cục|Vụ|Viện|Thanh tra|Văn phòng|Học viện|Trường|"
-                        r"Trung tâm|Tạp chí|Báo)\s", re.IGNORECASE)
-_MINISTRY_HEAD = re.compile(r"^(?:Bộ|Tổng cục)\s")
+_PART_OF_HEADS = json.loads((DATA / "name_words.json").read_text("utf-8"))["part_of"]
+_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["unit_heads"]))
+                        + r")\s", re.IGNORECASE)
+_MINISTRY_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["parent_heads"]))
+                            + r")(?:\s|$)")
+_OF_PARENT = re.compile(r"^\s*của\s*$")
+_WRITTEN_PARENT = re.compile(r"\scủa\s+(.+)$")  # "Ủy ban Quốc phòng và An ninh của Quốc hội"
+_OF_PARENT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape,
+                                                    _PART_OF_HEADS["of_parent_heads"]))
+                             + r")(?:\s|$)")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
 _BRACKET_CLOSE = re.compile(r"^\s*\)")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\s[-–])\s*$")
@@ -1332,12 +1339,17 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
     for i, m in enumerate(sent.mentions):
         if m.label != "ORGANIZATION" or not (lo <= m.start < hi):
             continue
+        own = _WRITTEN_PARENT.search(m.text)  # a known name written with its parent
+        if own and (rec := lexicon().bodies.get(nfc_vi(own.group(1)))) is not None:
+            facts.add("part_of", m, ("ORGANIZATION", rec["name"]), evidence)
         nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end), None)
         if nxt is None:
             continue
-        if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(
-                text[m.end - sent.start:nxt.start - sent.start])) or \
-                _ministry_unit(sent, i, m, nxt):
+        gap = text[m.end - sent.start:nxt.start - sent.start]
+        if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(gap)) or \
+                _ministry_unit(sent, i, m, nxt) or (_OF_PARENT.fullmatch(gap) and
+                                                    _UNIT_HEAD.match(m.name) and
+                                                    _OF_PARENT_HEAD.match(nxt.name)):
             facts.add("part_of", m, nxt, evidence)
 
 

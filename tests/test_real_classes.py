@@ -301,3 +301,35 @@ SHARED_TITLES = [
                          ids=[c[0] for c in SHARED_TITLES])
 def test_titles_shared_by_a_list(nlp, case, text, expected):
     assert {f for f in facts_of(nlp, "2024-01-05", text) if f[0] == HP} == expected
+
+
+# part_of for a unit and its body: "Phòng X, Ban Chỉ huy Y" (a unit head, a parent head after
+# a comma), "Ủy ban X của Quốc hội" (after "của", also inside a known name); a list of bodies
+# of one kind is no parent chain. Countries named as languages are no places, nor a country
+# name that is the first syllable of a word ("Pháp luật").
+PARTS = [
+    ("staff-office-of-a-provincial-command",
+     "Biên phòng Lai Châu\nTại buổi làm việc, Phòng Tham mưu, Ban Chỉ huy Bộ đội Biên phòng tỉnh "
+     "Lai Châu đã báo cáo phương án.",
+     {("part_of", "Phòng Tham mưu", "Ban Chỉ huy Bộ đội Biên phòng tỉnh Lai Châu", None)}),
+    ("committee-of-the-assembly",
+     "Đại biểu dự họp\nDự có đại diện các Ủy ban: Kinh tế, Pháp luật, Ủy ban Văn hóa và Giáo dục "
+     "của Quốc hội; Ủy ban Quốc phòng và An ninh của Quốc hội.",
+     {("part_of", "Ủy ban Văn hóa, Giáo dục", "Quốc hội", None),
+      ("part_of", "Ủy ban Quốc phòng và An ninh", "Quốc hội", None)}),
+    ("a-list-of-provincial-bodies",
+     "Làm việc với các sở\nĐoàn làm việc với Cục Hải quan tỉnh, Sở Ngoại vụ và huyện An Phú.",
+     set()),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), PARTS, ids=[c[0] for c in PARTS])
+def test_part_of(nlp, case, text, expected):
+    assert {f for f in facts_of(nlp, "2024-01-05", text) if f[0] == "part_of"} == expected
+
+
+def test_languages_and_word_syllables_are_no_places(nlp):
+    text = ("Tiểu sử\nÔng An thạo tiếng Anh và 2 ngoại ngữ Nga, Đức; ông học ngành Pháp luật. "
+            "Năm 2010, ông thăm Pháp và Nga.")
+    names = names_of(nlp, "2024-01-05", text)
+    assert {n for t, n in names if t == "LOCATION"} == {"Pháp", "Nga"}
