@@ -581,7 +581,20 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
         out.extend(_listed(text, words, lex, m, province))
     for m in _PROVINCE_LIST.finditer(text):
         out.extend(_per_province(text, lex, m))
+    if province:
+        out.extend(Candidate(m.start(), m.end(), "ORGANIZATION",
+                             with_province(m.group(0), province),
+                             f"org:{slugify(with_province(m.group(0), province))}", 1)
+                   for m in _BARE_ITEM.finditer(text))
     return out
+
+
+# A provincial body written by its head alone as an item of a list of the province's bodies
+# ("Bộ Chỉ huy Quân sự, Công an, Cục Hải quan tỉnh"): the article's province's.
+_BARE_ITEM = re.compile(
+    r"(?:(?<=,\s)|(?<=\svà\s))(?:" + "|".join(map(re.escape, sorted(
+        PROVINCIAL_BODIES | {"Công an", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng"},
+        key=len, reverse=True))) + r")(?=\s*(?:,|;|\svà\s|\s(?:tỉnh|thành phố)\b))")
 
 
 # A provincial body's head shared by a list of provinces that follows: "Ban Thường vụ Tỉnh ủy

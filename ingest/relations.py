@@ -106,7 +106,7 @@ _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
 _SESSION_TIME = re.compile(
     r"\b(?:(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?(?:\s+kết thúc)?\s+"
     r"(?:(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|họp)|làm việc|hội đàm|hội kiến|"
-    r"hội nghị)"
+    r"hội nghị|kiểm tra|khảo sát|thị sát|thăm)"
     r"|kết thúc\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|tiếp|họp)"
     r"|(?:nhân\s+)?dịp\s+này)\b", re.IGNORECASE)
 # "Trong chuyến công tác": the trip's date, which is the lead's when the lead reports the trip
@@ -388,6 +388,7 @@ class RelationSettings:
     visit_window: int = 120
     delegation_leaders: bool = True
     drop_undated_duplicates: bool = True
+    carry_session_date: bool = True
 
 
 DEFAULT_SETTINGS = RelationSettings()
@@ -448,6 +449,8 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     if settings.delegation_leaders:
         _delegation_leaders(ctx, facts)
     _date_title_facts(facts, sentences, ctx, text, settings.drop_undated_duplicates)
+    if settings.carry_session_date:
+        _carry_session_date(facts, sentences, ctx)
     if settings.drop_undated_duplicates:
         return _drop_undated_duplicates(facts.items)
     return facts.items
@@ -1521,6 +1524,33 @@ def _province_named_in(name: str) -> str | None:
 _DATED = ("worked_with", "visited", "held_in", "issued")
 
 
+# An earlier or another occasion told in passing keeps its own (missing) date.
+_OTHER_OCCASION = re.compile(r"\b(?:trước đó|trước đây|thời gian qua|những năm qua|"
+                             r"năm\s+(?:19|20)\d{2}|tháng\s+\d{1,2})\b", re.IGNORECASE)
+
+
+def _carry_session_date(facts: _Facts, sentences: list[Sentence], ctx: ArticleContext) -> None:
+    """A one-day visit's later sentences and photo captions tell the same session: an undated
+    worked_with or visited of the lead's visiting side, in a sentence that names no date and
+    no other occasion, takes the lead's date."""
+    if not ctx.lead_date or len(ctx.lead_date) != 10 or not ctx.visitors:
+        return
+    visitors = set(ctx.visitors)
+    if ctx.delegation is not None:
+        visitors |= set(ctx.delegation.leaders) | set(ctx.delegation.bodies)
+    by_start = {s.start: s for s in sentences}
+    for fact in facts.items:
+        sent = by_start.get(fact["evidence"][0])
+        if fact["relation"] not in ("worked_with", "visited") or fact.get("date") or \
+                sent is None or sent.start < ctx.title_end or sent.dates or \
+                fact["subject"] not in visitors or _OTHER_OCCASION.search(sent.text):
+            continue
+        if not ctx.lead_is_trip and (fact["relation"] == "visited" or
+                                     _TRIP_TIME.search(sent.text)):
+            continue  # a lead telling one session: the trip around it may span other days
+        fact["date"] = ctx.lead_date
+
+
 def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
     """A fact told once with its date and once without (a headline, a caption) is one fact."""
     dated = {(f["relation"], f["subject"], f["object"]) for f in items
@@ -1547,9 +1577,10 @@ class RelationExtractor:
     "visit_window": DEFAULT_SETTINGS.visit_window,
     "delegation_leaders": DEFAULT_SETTINGS.delegation_leaders,
     "drop_undated_duplicates": DEFAULT_SETTINGS.drop_undated_duplicates,
+    "carry_session_date": DEFAULT_SETTINGS.carry_session_date,
 })
 def make_relations(nlp: Language, name: str, visit_window: int, delegation_leaders: bool,
-                   drop_undated_duplicates: bool) -> RelationExtractor:
+                   drop_undated_duplicates: bool, carry_session_date: bool) -> RelationExtractor:
     """Facts from entities (after entity recognition, dates and context)."""
     return RelationExtractor(RelationSettings(visit_window, delegation_leaders,
-                                              drop_undated_duplicates))
+                                              drop_undated_duplicates, carry_session_date))

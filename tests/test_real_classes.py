@@ -333,3 +333,33 @@ def test_languages_and_word_syllables_are_no_places(nlp):
             "Năm 2010, ông thăm Pháp và Nga.")
     names = names_of(nlp, "2024-01-05", text)
     assert {n for t, n in names if t == "LOCATION"} == {"Pháp", "Nga"}
+
+
+# A one-day visit: "Sau khi kiểm tra ..." is the lead's day; a photo caption naming no date
+# carries it; bodies of the province listed by their head alone ("..., Công an, Cục Hải quan
+# tỉnh, Sở Ngoại vụ") are the province's; the date carry is a setting that can be switched off.
+VISIT_DAY = ("Bí thư Đồng Tháp khảo sát biên giới\n"
+             "Ngày 22/8, Bí thư Tỉnh ủy Đồng Tháp Lê Văn Hải dẫn đầu đoàn công tác của tỉnh đi "
+             "kiểm tra biên giới trên địa bàn huyện Hồng Ngự.\n"
+             "Bí thư Tỉnh ủy Đồng Tháp Lê Văn Hải (giữa) khảo sát tuyến sông Sở Thượng.\n"
+             "Sau khi kiểm tra thực địa, Bí thư Tỉnh ủy Đồng Tháp Lê Văn Hải cùng đoàn công tác đã "
+             "có buổi làm việc với lãnh đạo Bộ Chỉ huy Quân sự, Công an, Cục Hải quan tỉnh, Sở "
+             "Ngoại vụ và huyện Hồng Ngự về công tác biên giới.")
+
+
+def test_a_one_day_visit_dates_its_captions_and_later_sessions(nlp):
+    facts = {f for f in facts_of(nlp, "2022-08-23", VISIT_DAY) if f[0] in (WW, VI)}
+    assert {(VI, "Lê Văn Hải", "sông Sở Thượng", "2022-08-22"),
+            (WW, "Lê Văn Hải", "Bộ Chỉ huy Quân sự tỉnh Đồng Tháp", "2022-08-22"),
+            (WW, "Lê Văn Hải", "Công an tỉnh Đồng Tháp", "2022-08-22"),
+            (WW, "Lê Văn Hải", "Cục Hải quan tỉnh Đồng Tháp", "2022-08-22"),
+            (WW, "Lê Văn Hải", "Sở Ngoại vụ tỉnh Đồng Tháp", "2022-08-22")} <= facts
+    assert not {f for f in facts if f[3] is None}
+
+
+def test_the_session_date_carry_can_be_switched_off():
+    from ingest.pipeline import build_nlp
+
+    nlp = build_nlp(overrides={"components.vnkg_relations.carry_session_date": False})
+    facts = facts_of(nlp, "2022-08-23", VISIT_DAY)
+    assert (VI, "Lê Văn Hải", "sông Sở Thượng", None) in facts
