@@ -5,7 +5,12 @@ Registered as the spaCy factory `vnkg_relations`; it runs after entity recogniti
 date?, evidence: (start, end) of the sentence} (the contract of `ingest.pipeline.doc_to_facts`).
 
 The rules follow the language of Vietnamese government news, sentence by sentence and clause
-by clause (clauses split at ";"):
+by clause (clauses split at ";"), one function per verb family (`_receptions`, `_sessions`,
+`_between`, `_visits`, `_attends`, `_organizes`, `_happens`, then `_issued` and `_part_of`).
+Receptions are a verb frame declared as data (ingest/data/frames.json, applied by
+ingest/frames.py on pyvi's word boundaries), as are the session frame's slot policies (hosts
+named late after "tại", a subject after a fronted "làm việc với B, ..."); the other families
+still carry their trigger patterns here, to be moved into frames.json the same way:
 - a trigger verb splits a clause into the acting side (left) and its objects (right):
   "làm việc với/tại" → worked_with, "khảo sát/thị sát/kiểm tra/thăm" → visited,
   "chủ trì/dự/phát biểu tại" → attended, "tổ chức/đăng cai" → organized,
@@ -810,198 +815,268 @@ def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: 
     return out
 
 
+@dataclass
+class _Reading:
+    """What one sentence's clauses share while they are read in order."""
+
+    sent: Sentence
+    text: str  # the document's text (offsets below are the document's)
+    ctx: ArticleContext
+    facts: _Facts
+    visit_window: int
+    title_bodies: set[int]
+    doc_ends: list[int]
+    leaders: list[Mention]  # people named as leading a delegation ("do ... dẫn đầu")
+    carried: list[Mention] = field(default_factory=list)  # the acting side of a verbless clause
+    previous_relation: str | None = None
+    quiet: bool = True  # no clause so far had a verb: "A, ...; B, ... dự Hội nghị" lists A and B
+
+
+@dataclass
+class _Clause:
+    """One clause (lo, hi) of a sentence: the mentions its verbs used and whether one was found."""
+
+    r: _Reading
+    lo: int
+    hi: int
+    used: set[int] = field(default_factory=set)
+    found: bool = False
+
+    @property
+    def clause(self) -> str:
+        return self.r.text[self.lo:self.hi]
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        return self.r.sent.start, self.r.sent.end
+
+
 def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts,
                     visit_window: int = DEFAULT_SETTINGS.visit_window) -> None:
-    evidence = (sent.start, sent.end)
-    title_bodies = _title_bodies(sent)
-    doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
-    carried: list[Mention] = []
-    previous_relation: str | None = None
+    """The facts of one sentence, clause by clause (split at ";"), verb family by family."""
     led = _LED_BY.search(sent.text)
     leaders = [m for m in sent.mentions if m.label == "PERSON" and led and
                sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
-    quiet = True  # no clause so far had a verb: "A, ...; B, ... dự Hội nghị" lists A and B
+    r = _Reading(sent, text, ctx, facts, visit_window, _title_bodies(sent),
+                 [m.end for m in sent.mentions if m.label == "DOCUMENT"], leaders)
     for lo, hi in _clauses(sent):
-        used: set[int] = set()
-        clause = text[lo:hi]
-        found_trigger = False
-        # worked_with: "A tiếp B" (the reception frame), "A làm việc với/tại B"
-        for site in sent.sites:
-            if lo <= site.start < hi and site.frame.name == "reception":
-                found_trigger = _received(sent, site, lo, hi, ctx, facts, doc_ends, used) \
-                    or found_trigger
-        for match in _WORKED.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            with_person = _titled_host(sent, t1, hi, ctx, facts) \
-                if fold(match.group("prep")) == "voi" else None
-            if _RECEIVE_LEAD.search(clause[: match.start()]) and (
-                    with_person is None or not _province_named_in(with_person.name)):
-                continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
-            hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
-                             fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
-            if not hosts and with_person is not None:
-                hosts = [with_person]
-            hosts = hosts or late_hosts(sent, t1, hi)
-            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
-            agents = agents or [a for a in carried if a.label in AGENT] or fronted_agents(
-                sent, lo, t0, max((h.end for h in hosts), default=t1), hi)
-            if hosts and hosts[0] is with_person:
-                agents = _other_side(agents, with_person, sent, ctx)
-            found_trigger = True
-            if not hosts or not agents:
-                continue
-            date = _date_for(sent, t0, ctx, doc_ends)
-            _note_lead_date(ctx, date)
-            _note_visitors(ctx, sent, agents)
-            for host in hosts:
-                used.add(host.start)
-                relation = "worked_with" if host.label in HOST else "visited"
-                for agent in agents:
-                    if agent.label in AGENT:
-                        fact = facts.add(relation, agent, host, evidence, date=date)
-                        _track_delegation(ctx, delegation, agent, fact)
-            _add_leaders(ctx, delegation, leaders)
-        for match in _BETWEEN.finditer(clause):
-            found_trigger = True
-            t1 = lo + match.end()
-            rest = text[t1:hi]
-            split = re.search(r"\svà\s", rest)
-            if not split:
-                continue
-            mid = t1 + split.start()
-            agents = [m for m in sent.mentions if t1 <= m.start < mid and m.label in AGENT]
-            hosts = _objects(sent, t1 + split.end(), hi, HOST, _HOST_GAP)
-            date = _date_for(sent, t1, ctx, doc_ends)
-            for agent in agents:
-                for host in hosts:
-                    facts.add("worked_with", agent, host, evidence, date=date)
-        # visited: "A khảo sát/thị sát/kiểm tra/thăm P"
-        for match in _VISIT.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            if _VISIT_NOUN.search(clause[: match.start()]):
-                continue
-            window = min(hi, t1 + visit_window)
-            first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
-                          and m.label in PLACE and not m.implicit), None)
-            found_trigger = True
-            if first is None:
-                continue
-            between = text[t1:first.start]
-            if _WORKED.search(between) or _ATTEND.search(between) or _BORDER_OF.search(between):
-                continue
-            unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
-                         and t1 <= m.start and m.end <= first.start
-                         and m.start not in title_bodies), None)
-            if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
-                continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
-            places = _without_containers(
-                sent, [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)])
-            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
-            agents = agents or [a for a in carried if a.label in AGENT]
-            if not agents:
-                continue
-            date = _date_for(sent, t0, ctx, doc_ends)
-            _note_lead_date(ctx, date)
-            _note_visitors(ctx, sent, agents)
-            for place in places:
-                used.add(place.start)
-                for agent in agents:
-                    if agent.label in AGENT:
-                        fact = facts.add("visited", agent, place, evidence, date=date)
-                        _track_delegation(ctx, delegation, agent, fact)
-            _add_leaders(ctx, delegation, leaders)
-        # attended: "A chủ trì/dự/phát biểu tại E"
-        for match in _ATTEND.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            events = _events_after(sent, t1, hi, ctx)
-            if not events and _OPENING_SPEECH.search(match.group("verb")) and \
-                    _NO_OBJECT.match(text[t1:hi]):
-                # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before
-                event = _event_before(ctx, t0)
-                events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
-                    if event else []
-            if not events:
-                continue
-            found_trigger = True
-            verb = fold(match.group("verb"))
-            agents = [m for m in sent.mentions if lo <= m.start and m.end <= t0
-                      and m.start not in used and (m.label == "PERSON" or (
-                          m.label == "ORGANIZATION" and verb in ("du", "tham du")
-                          and m.start not in title_bodies))]
-            if agents and quiet and lo > sent.start:
-                agents = [m for m in sent.mentions if sent.start <= m.start < lo
-                          and m.label == "PERSON"] + agents
-            if not agents and not text[lo:t0].strip(" ,“\""):
-                after = events[-1].end
-                comma = text.find(",", after, hi)
-                if comma >= 0:
-                    agents = [m for m in sent.mentions if comma < m.start < min(hi, comma + 120)
-                              and m.label == "PERSON"][:1]
-            for agent in agents:
-                for event in events:
-                    facts.add("attended", agent, event, evidence)
-        # organized: "A (phối hợp với B) tổ chức E"; "trao cờ đăng cai E cho A"
-        for match in _ORGANIZE.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
-                      and _EVENT_GAP.fullmatch(text[t1:m.start])]
-            events = events[:1] + _objects(sent, events[0].end, hi, ("EVENT",), _EVENT_GAP) \
-                if events else []
-            by = None if events else _PASSIVE_BY.search(text[lo:t0])
-            if by is not None:  # "E do A (phối hợp với B) tổ chức"
-                by_at = lo + by.start()
-                events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start
-                          and m.end <= by_at][-1:]
-                agents = _without_qualifiers(sent, [
-                    m for m in sent.mentions if by_at < m.start and m.end <= t0
-                    and m.label in HOST and m.start not in title_bodies])
-                for organizer in agents:
-                    for event in events:
-                        facts.add("organized", organizer, event, evidence)
-                found_trigger = found_trigger or bool(events)
-                continue
-            if not events:
-                continue
-            found_trigger = True
-            previous_relation = "organized"
-            organizers = _organizers(sent, lo, t0, events[-1].end, hi, title_bodies)
-            partner = _PARTNER_LEAD.search(text[lo:t0])
-            if not organizers or (partner and all(o.start > lo + partner.start()
-                                                  for o in organizers)):
-                organizers = [c for c in carried if c.label in HOST] + organizers
-            date = _date_for(sent, t0, ctx, doc_ends)
-            for organizer in organizers:
-                for event in events:
-                    facts.add("organized", organizer, event, evidence)
-            carried = carried or organizers
-            _held_in(sent, lo, hi, events, date, facts, evidence)
-        # held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"
-        if _HAPPEN.search(clause):
-            events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start < hi
-                      and (not _VENUE_LEAD.search(text[max(lo, m.start - 12):m.start])
-                           or _SPOKE_AT.search(text[max(lo, m.start - 40):m.start]))]
-            if events:
-                found_trigger = True
-                date = _date_for(sent, lo + _HAPPEN.search(clause).start(), ctx, doc_ends) \
-                    if re.search(r"diễn ra|tổ chức|khai mạc", clause, re.IGNORECASE) else None
-                _held_in(sent, lo, hi, events, date, facts, evidence,
-                         name_places=bool(re.search(r"diễn ra", clause, re.IGNORECASE)))
-        _issued(sent, lo, hi, ctx, facts, evidence, title_bodies)
-        _part_of(sent, lo, hi, ctx, facts, evidence)
+        c = _Clause(r, lo, hi)
+        for family in (_receptions, _sessions, _between, _visits, _attends, _organizes,
+                       _happens):
+            family(c)
+        _issued(sent, lo, hi, ctx, facts, c.evidence, r.title_bodies)
+        _part_of(sent, lo, hi, ctx, facts, c.evidence)
         # a clause that is only a list of events continues the previous clause's verb
-        if not found_trigger and previous_relation == "organized" and carried:
+        if not c.found and r.previous_relation == "organized" and r.carried:
             events = _objects(sent, lo, hi, ("EVENT",), _EVENT_GAP)
-            for organizer in carried:
+            for organizer in r.carried:
                 for event in events:
-                    facts.add("organized", organizer, event, evidence)
-        quiet = quiet and not found_trigger
-        if not carried:
+                    facts.add("organized", organizer, event, c.evidence)
+        r.quiet = r.quiet and not c.found
+        if not r.carried:
             first = next((m for m in sent.mentions if lo <= m.start < hi), None)
             if first is not None and first.label in (*HOST, "PERSON") and \
-                    first.start not in title_bodies:
-                carried = [first]
+                    first.start not in r.title_bodies:
+                r.carried = [first]
     if leaders and ctx.delegation is not None:
         _add_leaders(ctx, ctx.delegation, leaders)
+
+
+def _receptions(c: _Clause) -> None:
+    """worked_with: "A tiếp B" (the reception frame of ingest/data/frames.json)."""
+    r = c.r
+    for site in r.sent.sites:
+        if c.lo <= site.start < c.hi and site.frame.name == "reception":
+            c.found = _received(r.sent, site, c.lo, c.hi, r.ctx, r.facts, r.doc_ends,
+                                c.used) or c.found
+
+
+def _sessions(c: _Clause) -> None:
+    """worked_with: "A làm việc với/tại B" (visited where B is a place)."""
+    r, sent, clause = c.r, c.r.sent, c.clause
+    for match in _WORKED.finditer(clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        with_person = _titled_host(sent, t1, c.hi, r.ctx, r.facts) \
+            if fold(match.group("prep")) == "voi" else None
+        if _RECEIVE_LEAD.search(clause[: match.start()]) and (
+                with_person is None or not _province_named_in(with_person.name)):
+            continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
+        hosts = _objects(sent, t1, c.hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
+                         fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
+        if not hosts and with_person is not None:
+            hosts = [with_person]
+        hosts = hosts or late_hosts(sent, t1, c.hi)
+        agents, delegation = _agents(sent, c.lo, t0, r.ctx, c.used, r.title_bodies)
+        agents = agents or [a for a in r.carried if a.label in AGENT] or fronted_agents(
+            sent, c.lo, t0, max((h.end for h in hosts), default=t1), c.hi)
+        if hosts and hosts[0] is with_person:
+            agents = _other_side(agents, with_person, sent, r.ctx)
+        c.found = True
+        if not hosts or not agents:
+            continue
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        _note_lead_date(r.ctx, date)
+        _note_visitors(r.ctx, sent, agents)
+        for host in hosts:
+            c.used.add(host.start)
+            relation = "worked_with" if host.label in HOST else "visited"
+            for agent in agents:
+                if agent.label in AGENT:
+                    fact = r.facts.add(relation, agent, host, c.evidence, date=date)
+                    _track_delegation(r.ctx, delegation, agent, fact)
+        _add_leaders(r.ctx, delegation, r.leaders)
+
+
+def _between(c: _Clause) -> None:
+    """worked_with: "buổi làm việc giữa A và B"."""
+    r = c.r
+    for match in _BETWEEN.finditer(c.clause):
+        c.found = True
+        t1 = c.lo + match.end()
+        split = re.search(r"\svà\s", r.text[t1:c.hi])
+        if not split:
+            continue
+        mid = t1 + split.start()
+        agents = [m for m in r.sent.mentions if t1 <= m.start < mid and m.label in AGENT]
+        hosts = _objects(r.sent, t1 + split.end(), c.hi, HOST, _HOST_GAP)
+        date = _date_for(r.sent, t1, r.ctx, r.doc_ends)
+        for agent in agents:
+            for host in hosts:
+                r.facts.add("worked_with", agent, host, c.evidence, date=date)
+
+
+def _visits(c: _Clause) -> None:
+    """visited: "A khảo sát/thị sát/kiểm tra/thăm P"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _VISIT.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        if _VISIT_NOUN.search(c.clause[: match.start()]):
+            continue
+        window = min(c.hi, t1 + r.visit_window)
+        first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
+                      and m.label in PLACE and not m.implicit), None)
+        c.found = True
+        if first is None:
+            continue
+        between = text[t1:first.start]
+        if _WORKED.search(between) or _ATTEND.search(between) or _BORDER_OF.search(between):
+            continue
+        unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
+                     and t1 <= m.start and m.end <= first.start
+                     and m.start not in r.title_bodies), None)
+        if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
+            continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
+        places = _without_containers(
+            sent, [first, *_objects(sent, first.end, c.hi, PLACE, _HOST_GAP)])
+        agents, delegation = _agents(sent, c.lo, t0, r.ctx, c.used, r.title_bodies)
+        agents = agents or [a for a in r.carried if a.label in AGENT]
+        if not agents:
+            continue
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        _note_lead_date(r.ctx, date)
+        _note_visitors(r.ctx, sent, agents)
+        for place in places:
+            c.used.add(place.start)
+            for agent in agents:
+                if agent.label in AGENT:
+                    fact = r.facts.add("visited", agent, place, c.evidence, date=date)
+                    _track_delegation(r.ctx, delegation, agent, fact)
+        _add_leaders(r.ctx, delegation, r.leaders)
+
+
+def _attends(c: _Clause) -> None:
+    """attended: "A chủ trì/dự/phát biểu tại E"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _ATTEND.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        events = _events_after(sent, t1, c.hi, r.ctx)
+        if not events and _OPENING_SPEECH.search(match.group("verb")) and \
+                _NO_OBJECT.match(text[t1:c.hi]):
+            # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before
+            event = _event_before(r.ctx, t0)
+            events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
+                if event else []
+        if not events:
+            continue
+        c.found = True
+        verb = fold(match.group("verb"))
+        agents = [m for m in sent.mentions if c.lo <= m.start and m.end <= t0
+                  and m.start not in c.used and (m.label == "PERSON" or (
+                      m.label == "ORGANIZATION" and verb in ("du", "tham du")
+                      and m.start not in r.title_bodies))]
+        if agents and r.quiet and c.lo > sent.start:
+            agents = [m for m in sent.mentions if sent.start <= m.start < c.lo
+                      and m.label == "PERSON"] + agents
+        if not agents and not text[c.lo:t0].strip(" ,“\""):
+            comma = text.find(",", events[-1].end, c.hi)
+            if comma >= 0:
+                agents = [m for m in sent.mentions if comma < m.start < min(c.hi, comma + 120)
+                          and m.label == "PERSON"][:1]
+        for agent in agents:
+            for event in events:
+                r.facts.add("attended", agent, event, c.evidence)
+
+
+def _organizes(c: _Clause) -> None:
+    """organized: "A (phối hợp với B) tổ chức E"; "E do A tổ chức"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _ORGANIZE.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < c.hi
+                  and _EVENT_GAP.fullmatch(text[t1:m.start])]
+        events = events[:1] + _objects(sent, events[0].end, c.hi, ("EVENT",), _EVENT_GAP) \
+            if events else []
+        by = None if events else _PASSIVE_BY.search(text[c.lo:t0])
+        if by is not None:
+            _organized_by(c, c.lo + by.start(), t0)
+            continue
+        if not events:
+            continue
+        c.found = True
+        r.previous_relation = "organized"
+        organizers = _organizers(sent, c.lo, t0, events[-1].end, c.hi, r.title_bodies)
+        partner = _PARTNER_LEAD.search(text[c.lo:t0])
+        if not organizers or (partner and all(o.start > c.lo + partner.start()
+                                              for o in organizers)):
+            organizers = [m for m in r.carried if m.label in HOST] + organizers
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        for organizer in organizers:
+            for event in events:
+                r.facts.add("organized", organizer, event, c.evidence)
+        r.carried = r.carried or organizers
+        _held_in(sent, c.lo, c.hi, events, date, r.facts, c.evidence)
+
+
+def _organized_by(c: _Clause, by_at: int, t0: int) -> None:
+    """"E do A (phối hợp với B) tổ chức": the bodies after "do" organised the event before."""
+    r, sent = c.r, c.r.sent
+    events = [m for m in sent.mentions if m.label == "EVENT" and c.lo <= m.start
+              and m.end <= by_at][-1:]
+    agents = _without_qualifiers(sent, [
+        m for m in sent.mentions if by_at < m.start and m.end <= t0
+        and m.label in HOST and m.start not in r.title_bodies])
+    for organizer in agents:
+        for event in events:
+            r.facts.add("organized", organizer, event, c.evidence)
+    c.found = c.found or bool(events)
+
+
+def _happens(c: _Clause) -> None:
+    """held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"."""
+    r, text, clause = c.r, c.r.text, c.clause
+    happen = _HAPPEN.search(clause)
+    if not happen:
+        return
+    events = [m for m in r.sent.mentions if m.label == "EVENT" and c.lo <= m.start < c.hi
+              and (not _VENUE_LEAD.search(text[max(c.lo, m.start - 12):m.start])
+                   or _SPOKE_AT.search(text[max(c.lo, m.start - 40):m.start]))]
+    if not events:
+        return
+    c.found = True
+    date = _date_for(r.sent, c.lo + happen.start(), r.ctx, r.doc_ends) \
+        if re.search(r"diễn ra|tổ chức|khai mạc", clause, re.IGNORECASE) else None
+    _held_in(r.sent, c.lo, c.hi, events, date, r.facts, c.evidence,
+             name_places=bool(re.search(r"diễn ra", clause, re.IGNORECASE)))
 
 
 _BEFORE_HOST_PERSON = re.compile(r"^\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", re.IGNORECASE)
