@@ -543,9 +543,15 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
 # "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...", "Tới dự buổi lễ còn có ...": the
 # sentence lists who attended, across ";", after "có".
 _ATTENDANCE = re.compile(
-    r"^(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
+    # "Tại tỉnh X, dự Hội nghị có ...": a scene-setting place may open it
+    r"^(?:[Tt]ại\s+[^,;.]{2,60},\s*)?"
+    r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
+# "Dự tại điểm cầu tỉnh X có ...": the place an online event is followed from, not its object
+_AT_LINK = re.compile(r"\btại\s+(?:điểm|đầu)\s+cầu\s*$", re.IGNORECASE)
+# "... có lãnh đạo Sở X": the body whose leaders attend
+_LEADERS_OF = re.compile(r"\s*(?:đại diện\s+)?lãnh đạo\s+", re.IGNORECASE)
 _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|tiếp)|\bbuổi\b(?!\s+lễ)",
                             re.IGNORECASE)
 
@@ -606,10 +612,13 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
             events = [event]
         elif bare is None and not _SESSION_WORDS.search(what) and not any(
                 m.label in PLACE or m.label == "ORGANIZATION" for m in sent.mentions
-                if what_lo <= m.start < what_hi):
+                if what_lo <= m.start < what_hi and not _AT_LINK.search(
+                    sent.text, 0, m.start - sent.start)):
             events = recent
     people = [m for m in sent.mentions if m.label == "PERSON" and m.start >= sent.start +
               match.end()]
+    people += [m for m in sent.mentions if m.label == "ORGANIZATION" and _LEADERS_OF.fullmatch(
+        sent.text, match.end(), m.start - sent.start) and not people]
     for person in people:
         for event in events:
             facts.add("attended", person, ("EVENT", event), (sent.start, sent.end))
@@ -990,9 +999,11 @@ def _attends(c: _Clause) -> None:
     for match in _ATTEND.finditer(c.clause):
         t0, t1 = c.lo + match.start(), c.lo + match.end()
         events = _events_after(sent, t1, c.hi, r.ctx)
-        if not events and _OPENING_SPEECH.search(match.group("verb")) and \
-                _NO_OBJECT.match(text[t1:c.hi]):
-            # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before
+        if not events and ((_OPENING_SPEECH.search(match.group("verb")) and _NO_OBJECT.match(
+                text[t1:c.hi])) or (fold(match.group("verb")) in ("du", "tham du")
+                                    and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))):
+            # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before;
+            # "A đã tham dự và chỉ đạo.": the verb ends its clause, its object is that event
             event = _event_before(r.ctx, t0)
             events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
                 if event else []
@@ -1232,6 +1243,11 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
         if event:
             return [Mention(at, t1, "EVENT", event, ceremony.group(0).strip(), implicit=True)]
     return []
+
+
+# an attendance verb (and its coordinated verbs) ending the clause: "đã tham dự và chỉ đạo."
+_ENDS_CLAUSE = re.compile(r"(?:\s*(?:,|và)\s*(?:phát biểu\s+)?(?:chỉ đạo|kết luận|phát biểu|"
+                          r"chủ trì|khai mạc|bế mạc))*\s*[.;!]?\s*", re.IGNORECASE)
 
 
 def _event_before(ctx: ArticleContext, at: int) -> str | None:

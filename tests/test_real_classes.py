@@ -363,3 +363,30 @@ def test_the_session_date_carry_can_be_switched_off():
     nlp = build_nlp(overrides={"components.vnkg_relations.carry_session_date": False})
     facts = facts_of(nlp, "2022-08-23", VISIT_DAY)
     assert (VI, "Lê Văn Hải", "sông Sở Thượng", None) in facts
+
+
+# Attendance: "A đã tham dự và chỉ đạo." (no object: the event named last before); "Tại tỉnh
+# X, dự Hội nghị có B" (a scene-setting opener); "Dự tại điểm cầu tỉnh X có lãnh đạo Sở Y"
+# (the body whose leaders attend; the place is where an online event is followed); "X do A
+# chủ trì." names no event.
+ATTENDANCE = [
+    ("attend-verb-without-object",
+     "Ngành dân số triển khai nhiệm vụ\nĐây là thông tin được đưa ra tại Hội nghị triển khai "
+     "công tác dân số năm 2024 diễn ra sáng 9/1. Phó Thủ tướng Chính phủ Trần Hồng Hà đã tham "
+     "dự và chỉ đạo. Tổ biên tập do ông Vũ Văn Hòa chủ trì.",
+     {("attended", "Trần Hồng Hà", "Hội nghị triển khai công tác dân số năm 2024", None)}),
+    ("online-conference-followed-in-a-province",
+     "Hội nghị ngành Nội vụ\nSáng 3/1, Bộ Nội vụ tổ chức Hội nghị trực tuyến toàn quốc tổng kết "
+     "công tác năm 2023. Tại tỉnh Bến Tre, dự Hội nghị có ông Nguyễn Văn Cường - Phó Chủ tịch "
+     "UBND tỉnh. Dự tại điểm cầu tỉnh Bến Tre còn có lãnh đạo Sở Nội vụ; các thành viên Ban "
+     "Chỉ đạo.",
+     {("attended", "Nguyễn Văn Cường", "Hội nghị trực tuyến toàn quốc tổng kết công tác năm 2023",
+       None),
+      ("attended", "Sở Nội vụ tỉnh Bến Tre",
+       "Hội nghị trực tuyến toàn quốc tổng kết công tác năm 2023", None)}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ATTENDANCE, ids=[c[0] for c in ATTENDANCE])
+def test_attendance(nlp, case, text, expected):
+    assert {f for f in facts_of(nlp, "2024-01-10", text) if f[0] == "attended"} == expected
