@@ -37,8 +37,9 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6
 
 # Ordered: the first alternative that matches at a position wins (longest forms first).
 _DATE = re.compile(
-    # "Hôm nay (2/3)", "hôm qua (1/3)": the day in brackets after the relative day
-    r"(?P<lead>\bhôm\s+(?:nay|qua)\s*\(\s*|\b" + _LEAD + r"(?:\s+(?:ngày|hôm))?\s+)?"
+    # "Hôm nay (2/3)", "sáng nay (2/3)": the day in brackets after the relative day
+    r"(?P<lead>\b(?:hôm|sáng|chiều|tối|trưa)\s+(?:nay|qua)\s*\(\s*"
+    r"|\b" + _LEAD + r"(?:\s+(?:ngày|hôm))?\s+)?"
     r"(?<![\d.,/])(?:"
     # "từ ngày 2 đến (ngày) 8/6(/2024)": a span whose first day borrows the month
     r"(?P<f_d1>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<f_d2>\d{1,2})" + _SEP

@@ -59,6 +59,13 @@ def test_hyphen_joined_titles(nlp, case, text, expected):
     assert found == expected
 
 
+def test_a_hyphenated_foreign_name_with_capitals_stays_one_name(nlp):
+    text = ("Tiếp đoàn Asan\nSáng nay (8/11), Đoàn đại biểu thành phố Asan (Hàn Quốc) do ngài "
+            "Kim-Dong-Su, Thị trưởng thành phố làm Trưởng đoàn đã đến thăm và làm việc với tỉnh "
+            "Ninh Bình.")
+    assert (WW, "Kim-Dong-Su", "Ninh Bình", "2024-11-08") in facts_of(nlp, "2024-11-08", text)
+
+
 def test_a_hyphen_before_lowercase_still_joins_a_transcribed_name(nlp):
     text = ("Đoàn thăm tỉnh bạn\nĐoàn công tác thăm huyện Mường-khoa, tỉnh Xiêng-khoảng "
             "(Lào).")
