@@ -488,9 +488,35 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
             base = base[: -len(province)].rstrip()
         unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
         unit.implicit_province = False
+    _delegations_province(units, provinces, text, offset, province)
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
                  for u in units if u.person]
     return positions + _shared_by_list(units, persons, text, offset), units
+
+
+# "đoàn công tác (của) tỉnh X do Bí thư Tỉnh ủy A dẫn đầu": the delegation's own province
+_DELEGATION_OF = re.compile(r"(?<!\w)đoàn(?:\s+công tác)?(?:\s+của)?\s+(?:(?:tỉnh|thành phố)\s+)?$",
+                            re.IGNORECASE)
+
+
+def _delegations_province(units: list[TitleUnit], provinces: list[Mention], text: str,
+                          offset: int, province: str | None) -> None:
+    """Titles that left their province implicit, inside "đoàn công tác tỉnh X do ...
+    dẫn đầu", are X's, not the article's (a province's delegation visiting another)."""
+    for p in provinces:
+        if p.implicit or not _DELEGATION_OF.search(text, max(0, p.start - offset - 40),
+                                                   p.start - offset):
+            continue
+        do = re.match(r"\s*do\b", text[p.end - offset:])
+        if do is None:
+            continue
+        for unit in units:
+            written = unit.body_mention.text if unit.body_mention is not None else ""
+            current = explicit_province(unit.body) if unit.body else None
+            if unit.start >= p.end and current and current != p.name and \
+                    explicit_province(written) is None and not written.endswith(current):
+                unit.body = unit.body[: -len(current)].rstrip() + " " + p.name
+                unit.implicit_province = False
 
 
 _LIST_COLON = re.compile(r"\s*:\s*")

@@ -397,3 +397,14 @@ ATTENDANCE = [
 @pytest.mark.parametrize(("case", "text", "expected"), ATTENDANCE, ids=[c[0] for c in ATTENDANCE])
 def test_attendance(nlp, case, text, expected):
     assert {f for f in facts_of(nlp, "2024-01-10", text) if f[0] == "attended"} == expected
+
+
+# A province's delegation visiting another: the bare titles of its leader ("đoàn công tác tỉnh
+# X do Bí thư Tỉnh ủy A dẫn đầu") are X's, not the host province's.
+def test_a_provinces_delegation_keeps_its_own_province(nlp):
+    text = ("Quảng Bình và Quảng Trị trao đổi kinh nghiệm\nSáng 3/4, đoàn công tác tỉnh Quảng "
+            "Bình do Bí thư Tỉnh ủy Lê Văn Toàn dẫn đầu có buổi làm việc với lãnh đạo tỉnh Quảng "
+            "Trị.")
+    facts = facts_of(nlp, "2024-04-03", text)
+    assert (HP, "Lê Văn Toàn", "Tỉnh ủy Quảng Bình", "Bí thư") in facts
+    assert (WW, "Lê Văn Toàn", "Quảng Trị", "2024-04-03") in facts
