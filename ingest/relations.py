@@ -158,13 +158,15 @@ _MINISTRY_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["pa
                             + r")(?:\s|$)")
 _OF_PARENT = re.compile(r"^\s*của\s*$")
 _WRITTEN_PARENT = re.compile(r"\scủa\s+(.+)$")  # "Ủy ban Quốc phòng và An ninh của Quốc hội"
+_OF_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["of_unit_heads"]))
+                           + r")\s", re.IGNORECASE)
 _OF_PARENT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape,
                                                     _PART_OF_HEADS["of_parent_heads"]))
                              + r")(?:\s|$)")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
 _BRACKET_CLOSE = re.compile(r"^\s*\)")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\s[-–])\s*$")
-_LIST_GO_ON = re.compile(r"^\s*(?:,|và|cùng)\s*$")
+_LIST_GO_ON = re.compile(r"^\s*(?:,\s*(?:và|cùng)?|và|cùng)\s*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
 # Bodies of the article's province written without its name, when recognition left them out.
 _PROVINCIAL_BODY = re.compile(
@@ -1442,7 +1444,7 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
         gap = text[m.end - sent.start:nxt.start - sent.start]
         if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(gap)) or \
                 _ministry_unit(sent, i, m, nxt) or (_OF_PARENT.fullmatch(gap) and
-                                                    _UNIT_HEAD.match(m.name) and
+                                                    _OF_UNIT_HEAD.match(m.name) and
                                                     _OF_PARENT_HEAD.match(nxt.name)):
             facts.add("part_of", m, nxt, evidence)
 

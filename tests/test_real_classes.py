@@ -327,6 +327,10 @@ PARTS = [
     ("a-list-of-provincial-bodies",
      "Làm việc với các sở\nĐoàn làm việc với Cục Hải quan tỉnh, Sở Ngoại vụ và huyện An Phú.",
      set()),
+    ("a-list-of-central-bodies",
+     "Bổ nhiệm Thứ trưởng\nThủ tướng bổ nhiệm 3 Thứ trưởng các cơ quan: Ủy ban Dân tộc, Bộ Tư "
+     "pháp, và Bộ Xây dựng.",
+     set()),
 ]
 
 
