@@ -25,7 +25,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.dates import find_dates, infer_year
+from ingest.dates import find_dates, infer_year, url_date
 from ingest.lexicon import Lexicon, lexicon
 from ingest.places import names_the_province
 from ingest.spans import doc_text
@@ -98,7 +98,8 @@ def _inside_longer_place(lex: Lexicon, text: str, name: str, end: int) -> bool:
 def context_component(doc: Doc) -> Doc:
     """Set `doc._.year`, `doc._.dates` and `doc._.province` (see the module docstring)."""
     article = doc._.article
-    published = getattr(article, "published", None)
+    # without `published`, a date in the url anchors the year (../shared/FACTS.md)
+    published = getattr(article, "published", None) or url_date(getattr(article, "url", None))
     text = doc_text(doc)
     year = published.year if published else infer_year(text)
     doc._.year = year

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from datetime import date
 
-__all__ = ["find_dates", "infer_year"]
+__all__ = ["find_dates", "infer_year", "url_date"]
 
 # Words that open a day-month date: "ngày 20/5", "sáng 30/8", "từ 2/6", "đến hết 8/6".
 _LEAD = (r"(?:(?:rạng\s+)?sáng|chiều|tối|trưa|đêm|hôm|ngày|từ|đến(?:\s+hết)?|tới|trước|sau|"
@@ -203,3 +203,32 @@ def infer_year(text: str) -> int | None:
         return None
     best = max(votes.values())
     return max(year for year, n in votes.items() if n == best)
+
+
+# The date a url's path or slug carries: "/2024/08/30/", "/202408/", "-20240830172444.htm".
+_URL_DATE = re.compile(
+    r"/(?P<y1>(?:19|20)\d{2})/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)(?:/|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)/"
+    r"|-(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)\d*(?:\.\w+)?/?$")
+
+
+def url_date(url: str | None) -> date | None:
+    """The date in an article's url, which anchors day-month dates as `published` does.
+
+    >>> url_date("https://x.vn/channel/12344/201808/pho-chu-tich-kiem-tra/")
+    datetime.date(2018, 8, 1)
+    >>> url_date("https://x.vn/bi-thu-khao-sat-20220822172444128.htm")
+    datetime.date(2022, 8, 22)
+    >>> url_date("https://x.vn/2024/08/30/tin.html"), url_date("https://x.vn/a-123.vov")
+    (datetime.date(2024, 8, 30), None)
+    """
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    year = int(m.group("y1") or m.group("y2") or m.group("y3"))
+    month = int(m.group("m1") or m.group("m2") or m.group("m3"))
+    day = int(m.group("d1") or m.group("d3") or 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -360,10 +360,21 @@ _NOT_FACILITY_NAME = {"Phó", "Bí", "Chủ", "Giám", "Trưởng", "Thứ", "B�
                       "HĐND", "Ông", "Bà", "Tổng", "Cục"}
 
 
+# Roads: "tuyến đường Trường Sơn Đông", "Quốc lộ 3" (a road is a place, never a body).
+_ROAD = re.compile(rf"(?<!\w)(?:(?P<street>đường)[ ]+(?P<own>{_CAPRUN})"
+                   r"|(?P<numbered>[Qq]uốc[ ]lộ|[Tt]ỉnh[ ]lộ|[Đđ]ường[ ]tỉnh)[ ]+\d{1,3}[A-Z]?)"
+                   r"(?!\w)")
+
+
 def find_facilities(text: str) -> list[Candidate]:
-    """Plants (ORGANIZATION), airports, ports, stations and tourist areas (LOCATION) under
-    their whole written name."""
+    """Plants (ORGANIZATION), airports, ports, stations, tourist areas and roads (LOCATION)
+    under their whole written name."""
     out: list[Candidate] = []
+    for m in _ROAD.finditer(text):
+        name = m.group(0)
+        if m.group("numbered"):
+            name = name[0].upper() + name[1:]
+        out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 3))
     for m in _FACILITY.finditer(text):
         kind, own = m.group("kind"), m.group("name")
         if own.split(" ")[0] in _NOT_FACILITY_NAME:

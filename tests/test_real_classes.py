@@ -412,3 +412,20 @@ def test_a_provinces_delegation_keeps_its_own_province(nlp):
     facts = facts_of(nlp, "2024-04-03", text)
     assert (HP, "Lê Văn Toàn", "Tỉnh ủy Quảng Bình", "Bí thư") in facts
     assert (WW, "Lê Văn Toàn", "Quảng Trị", "2024-04-03") in facts
+
+
+# A road is a place, never a body ("tuyến đường Trường Sơn Đông" has no school "Trường");
+# without `published`, the url's date anchors day-month dates (FACTS.md).
+def test_a_road_is_a_place_and_the_url_dates_the_visit(nlp):
+    title, body = ("Kiểm tra đường Hồ Chí Minh",
+                   "Sáng 22-8, Đoàn công tác do Đại tướng Trần Văn Quý-Phó Chủ tịch Quốc hội làm "
+                   "trưởng đoàn đã đi kiểm tra tuyến đường Hồ Chí Minh đoạn qua tỉnh Kon Tum. Cửa "
+                   "khẩu Bờ Y là điểm cuối của quốc lộ 40.")
+    art = Article(id="t", title=title, body=body,
+                  url="https://bao.vn/channel/12/201808/kiem-tra-duong-ho-chi-minh/")
+    (found,) = list(extract([art], nlp))
+    names = {e.id: e.name for e in found.entities}
+    assert ("LOCATION", "Quốc lộ 40") in {(e.type, e.name) for e in found.entities}
+    assert ("visited", "Trần Văn Quý", "đường Hồ Chí Minh", "2018-08-22") in {
+        (f.relation, names[f.subject], names[f.object], f.date) for f in found.facts}
+    assert not any(e.type == "ORGANIZATION" and "Hồ Chí Minh" in e.name for e in found.entities)
