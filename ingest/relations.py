@@ -1497,6 +1497,12 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
             key = (m.label, fold(m.name))
             if key in done:
                 continue
+            if m.label == "BORDER_GATE" and " - " not in m.name and (
+                    (adjacent is not None and _is_foreign(adjacent)) or _foreign_bracket(m.text)):
+                # "cửa khẩu X tỉnh Quảng Tây", "X (Trung Quốc)": the other country's gate (a
+                # pair "A - B (Vân Nam)" is ours: the bracket names its other side's place)
+                done.add(key)
+                continue
             if m.label == "BORDER_GATE":
                 prov = adjacent.name if adjacent is not None and adjacent.label == "PROVINCE" \
                     else _gate_province(m, ctx) or (provinces[0].name if len(
@@ -1523,6 +1529,21 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
                     done.add(key)
 
 
+def _is_foreign(m: Mention) -> bool:
+    """Is this a place of another country (a country, or a foreign province or city)?"""
+    if m.label != "LOCATION":
+        return False
+    rec = lexicon().places.get(m.name)
+    return rec is not None and rec.get("country") not in (None, "VN") and \
+        rec.get("kind") != "world_region"
+
+
+def _foreign_bracket(text: str) -> bool:
+    """Does a bracket in a mention's text name another country or a place of one?"""
+    return any(_is_foreign(Mention(0, 0, "LOCATION", nfc_vi(inner.strip())))
+               for inner in re.findall(r"\(([^()]{2,40})\)", text))
+
+
 def _ent_key(m: Mention) -> str:
     return m.key or ""
 
@@ -1539,6 +1560,7 @@ _BRACKET_GAP = re.compile(rf"\s*\(\s*(?:{_UNIT_WORD}\s*)?", re.IGNORECASE)
 _AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+|có địa chỉ\s+|đặt\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+"
                      rf"(?:{_UNIT_WORD}\s+)?",
                      re.IGNORECASE)
+_UNIT_ONLY_GAP = re.compile(r"\s+(?:(?:tỉnh|thành phố|huyện|khu tự trị)\s+)?", re.IGNORECASE)
 _COMMA_GAP = re.compile(rf"\s*,\s*(?:{_UNIT_WORD}\s+)?", re.IGNORECASE)
 _STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORD}\s", re.IGNORECASE)
 
@@ -1561,7 +1583,8 @@ def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
             nxt.label == "PROVINCE":
         return nxt
     if m.label in ("ZONE", "BORDER_GATE"):
-        if _AT_GAP.fullmatch(gap):
+        if _AT_GAP.fullmatch(gap) or (m.label == "BORDER_GATE" and _is_foreign(nxt) and (
+                _UNIT_ONLY_GAP.fullmatch(gap) or _COMMA_ONLY.fullmatch(gap))):
             return nxt
         place_text = sent.text[nxt.start - sent.start:nxt.end - sent.start]
         if _COMMA_GAP.fullmatch(gap) and (re.search(_UNIT_WORD + r"\s*$", gap, re.IGNORECASE)

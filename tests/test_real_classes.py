@@ -429,3 +429,17 @@ def test_a_road_is_a_place_and_the_url_dates_the_visit(nlp):
     assert ("visited", "Trần Văn Quý", "đường Hồ Chí Minh", "2018-08-22") in {
         (f.relation, names[f.subject], names[f.object], f.date) for f in found.facts}
     assert not any(e.type == "ORGANIZATION" and "Hồ Chí Minh" in e.name for e in found.entities)
+
+
+# A foreign gate ("cửa khẩu X tỉnh Quảng Tây", "cửa khẩu Y (Trung Quốc)") belongs to no
+# Vietnamese province; it lies in the foreign place named after it. A pair "A - B (Vân Nam)"
+# is still the Vietnamese province's.
+def test_a_foreign_gate_has_no_vietnamese_province(nlp):
+    text = ("Cửa khẩu Trà Lĩnh\nCửa khẩu Trà Lĩnh (Cao Bằng) thông thương sang cửa khẩu Long Bang "
+            "tỉnh Quảng Tây, Trung Quốc. Tỉnh đề nghị mở cặp cửa khẩu Trà Lĩnh - Long Bang (Quảng "
+            "Tây).")
+    facts = {f for f in facts_of(nlp, "2024-05-10", text)
+             if f[0] in ("border_gate_of", "located_in")}
+    assert ("located_in", "Long Bang", "Quảng Tây", None) in facts
+    assert not {f for f in facts if f[0] == "border_gate_of" and f[1] == "Long Bang"}
+    assert ("border_gate_of", "Trà Lĩnh", "Cao Bằng", None) in facts
