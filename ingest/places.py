@@ -177,8 +177,8 @@ _GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]
 # A bracket after a gate's name is part of it ("Hồ Kiều (qua cầu ...)") unless it names the
 # administrative unit the gate lies in: "(thị xã Tịnh Biên)", "(huyện Y)", "(TP. Z)" are
 # LOCATIONs of their own, which relations.py reads as where the gate is.
-_UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]ỉnh|"
-                    r"[Xx]ã|[Pp]hường)\b)")
+_UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|TX\.?|[Qq]uận|"
+                    r"[Tt]ỉnh|[Xx]ã|[Pp]hường)\b)")
 _GATE_NAME = rf"{_CAPRUN}(?:\s*\({_UNIT_IN_BRACKET}[^()]{{1,30}}\))?"
 _GATE = re.compile(
     _GATE_HEAD
@@ -239,6 +239,32 @@ def _station(lex: Lexicon, own: str, province: str | None) -> tuple[str, str]:
     return name, f"border_gate:{slugify(name)}"
 
 
+# "N cửa khẩu quốc tế, gồm: A (huyện X), B (thị xã Y) và một cửa khẩu quốc gia C": gates
+# named alone in a list that a gate noun opens; a bracketed unit after each says where it lies.
+_GATE_LIST_OPEN = re.compile(r"(?<!\w)(?:\d+\s+)?cửa\s+khẩu[^.;:]{0,40}?\s(?:là|gồm|gồm có|"
+                             r"như)\s*:?\s+")
+_GATE_ITEM = re.compile(rf"{_CAPRUN}")
+_GATE_ITEM_JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|và|;)\s*(?:(?:một|các|\d+)\s+)?"
+                             r"(?:cửa\s+khẩu(?:\s+(?:quốc\s+tế|quốc\s+gia|chính|phụ))?\s+)?")
+
+
+def _listed_gates(text: str, lex: Lexicon, province: str | None) -> list[Candidate]:
+    """The gates of a list opened by a gate noun, each named alone."""
+    out: list[Candidate] = []
+    for m in _GATE_LIST_OPEN.finditer(text):
+        pos = m.end()
+        while (item := _GATE_ITEM.match(text, pos)) is not None:
+            if text.startswith(" - ", item.end()):
+                break  # a pair: the pair recognisers' ("A - B")
+            name, key = _gate_name(lex, item.group(0), None, province)
+            out.append(Candidate(item.start(), item.end(), "BORDER_GATE", name, key, 2))
+            join = _GATE_ITEM_JOIN.match(text, item.end())
+            if join is None or join.end() == item.end():
+                break
+            pos = join.end()
+    return out
+
+
 def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Candidate]:
     """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành"); a name that
     several provinces share is read by the article's province key."""
@@ -265,6 +291,7 @@ def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Can
         for p in _PAIR.finditer(m.group("items")):
             name, key = _gate_name(lex, p.group("a"), p.group("b"), province)
             out.append(Candidate(base + p.start(), base + p.end(), "BORDER_GATE", name, key, 3))
+    out.extend(_listed_gates(text, lex, province))
     for start, end, name in lex.gate_index.find(text):
         before = text[max(0, start - 12):start].lower()
         if "cửa khẩu" in before or "cầu" in before[-5:]:

@@ -67,7 +67,7 @@ PLACE = ("LOCATION", "BORDER_GATE", "ZONE", "PROVINCE")
 VENUE = ("LOCATION", "PROVINCE")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
-_ABBREV_END = re.compile(r"(?:\bTP|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
+_ABBREV_END = re.compile(r"(?:\bTP|\bTX|\bTT|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
 _CLAUSE_SPLIT = re.compile(r";")
 
 _WORKED = re.compile(

@@ -443,3 +443,18 @@ def test_a_foreign_gate_has_no_vietnamese_province(nlp):
     assert ("located_in", "Long Bang", "Quảng Tây", None) in facts
     assert not {f for f in facts if f[0] == "border_gate_of" and f[1] == "Long Bang"}
     assert ("border_gate_of", "Trà Lĩnh", "Cao Bằng", None) in facts
+
+
+# Gates named alone in a list a gate noun opens ("có 2 cửa khẩu quốc tế, gồm: A (huyện X),
+# B (TX. Y) và một cửa khẩu chính C (huyện Z)"): each a gate of the province, in its bracket's
+# unit ("TX." ends no sentence).
+def test_gates_listed_after_a_gate_noun(nlp):
+    text = ("Cửa khẩu của tỉnh\nNhư vậy, Đồng Tháp có 2 cửa khẩu quốc tế, gồm: Thường Phước (huyện "
+            "Hồng Ngự), Dinh Bà (TX. Hồng Ngự) và một cửa khẩu chính Thông Bình (huyện Tân Hồng).")
+    facts = {f for f in facts_of(nlp, "2024-05-10", text)
+             if f[0] in ("border_gate_of", "located_in") and f[1] != f[2]}
+    assert {("border_gate_of", g, "Đồng Tháp", None)
+            for g in ("Thường Phước", "Dinh Bà", "Thông Bình")} <= facts
+    assert {("located_in", "Thường Phước", "Hồng Ngự", None),
+            ("located_in", "Dinh Bà", "Hồng Ngự", None),
+            ("located_in", "Thông Bình", "Tân Hồng", None)} <= facts
