@@ -30,6 +30,7 @@ from ingest.coref import (
     province_later_in_list,
     with_province,
 )
+from ingest.lexicon import UPPER
 
 __all__ = ["Mention", "Position", "TitleUnit", "find_positions", "title_pattern"]
 
@@ -539,7 +540,9 @@ def _shared_by_list(units: list[TitleUnit], persons: list[Mention], text: str,
             person = next((p for p in persons if at + item[0] <= p.start
                            and p.end <= at + item[1]), None)
             if person is None:
-                break
+                if re.search(rf"[{UPPER}]", rest[item[0]:item[1]]):
+                    continue  # a named item whose name was not recognised
+                break  # "các đồng chí lãnh đạo các ban, bộ": the list of names has ended
             out.append(Position(person.name, unit.role, unit.body, unit.start, unit.end, [unit]))
     return out
 

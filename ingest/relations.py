@@ -550,6 +550,8 @@ _ATTENDANCE = re.compile(
     r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
+# "Về phía tỉnh X có ...", "Về phía Trung ương có ...": an attendance list goes on by side
+_SIDE_LIST = re.compile(r"^[Vv]ề phía\s+[^,;:.]{2,60}?\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
 # "Dự tại điểm cầu tỉnh X có ...": the place an online event is followed from, not its object
 _AT_LINK = re.compile(r"\btại\s+(?:điểm|đầu)\s+cầu\s*$", re.IGNORECASE)
 # "... có lãnh đạo Sở X": the body whose leaders attend
@@ -595,6 +597,11 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
     sentences just before it or the lead's; a working session is not an event."""
     match = _ATTENDANCE.match(sent.text)
     if match is None:
+        side = _SIDE_LIST.match(sent.text)  # "Về phía tỉnh X có ...": the list goes on
+        for person in (m for m in sent.mentions if side and recent and m.label == "PERSON"
+                       and m.start >= sent.start + side.end()):
+            for event in recent:
+                facts.add("attended", person, ("EVENT", event), (sent.start, sent.end))
         return
     what_lo, what_hi = sent.start + match.start("what"), sent.start + match.end("what")
     what = match.group("what")
@@ -753,11 +760,19 @@ def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+# the host greeting or thanking a delegation that is the verb's subject
+_GREETS_DELEGATION = re.compile(r"\b(?:chào mừng|cảm ơn|hoan nghênh|đón)\s+(?P<who>(?:các\s+)?"
+                                r"đoàn)\b", re.IGNORECASE)
+
+
 def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int],
             title_bodies: set[int]) -> tuple[list[Mention], Delegation | None]:
     """The acting side between lo and hi: people, bodies not inside a title, delegations."""
     agents: list[Mention] = []
     text = sent.text
+    greet = _GREETS_DELEGATION.search(text, lo - sent.start, hi - sent.start)
+    if greet is not None:  # "A chào mừng đoàn X đã đến làm việc": the delegation acts, not A
+        lo = sent.start + greet.start("who")
     for m in sent.mentions:
         if not (lo <= m.start and m.end <= hi) or m.start in used:
             continue

@@ -458,3 +458,31 @@ def test_gates_listed_after_a_gate_noun(nlp):
     assert {("located_in", "Thường Phước", "Hồng Ngự", None),
             ("located_in", "Dinh Bà", "Hồng Ngự", None),
             ("located_in", "Thông Bình", "Tân Hồng", None)} <= facts
+
+
+# "A chào mừng đoàn X đã đến khảo sát và làm việc tại P": the delegation worked at P, not A;
+# "Về phía tỉnh X có B, C" goes on with an attendance list; a listed item whose name is not
+# recognised does not end a list of names sharing a title.
+def test_a_host_greeting_a_delegation_is_not_its_subject(nlp):
+    text = ("Thu hút đầu tư vào Quảng Bình\nBước vào buổi làm việc, đồng chí Hồ An Phong - Phó "
+            "Chủ tịch UBND tỉnh Quảng Bình chào mừng đoàn Đại sứ các nước đã đến khảo sát và làm "
+            "việc tại Quảng Bình.")
+    assert not {f for f in facts_of(nlp, "2024-04-10", text) if f[0] == WW}
+
+
+def test_an_attendance_list_goes_on_by_side(nlp):
+    text = ("Hội nghị xúc tiến đầu tư\nSáng 28/5, UBND tỉnh Quảng Trị tổ chức Hội nghị xúc tiến "
+            "đầu tư năm 2024. Dự hội nghị có Phó Thủ tướng Chính phủ Lê Minh Khái; Bộ trưởng Bộ "
+            "Tư pháp Lê Thành Long.\nVề phía tỉnh Quảng Trị có đồng chí Lê Quang Tùng - Bí thư "
+            "Tỉnh ủy; đồng chí Võ Văn Hưng - Chủ tịch UBND tỉnh.")
+    event = "Hội nghị xúc tiến đầu tư năm 2024"
+    assert {("attended", n, event, None) for n in ("Lê Minh Khái", "Lê Thành Long",
+                                                    "Lê Quang Tùng", "Võ Văn Hưng")} <= {
+        f for f in facts_of(nlp, "2024-05-28", text) if f[0] == "attended"}
+
+
+def test_an_unrecognised_item_does_not_end_a_shared_title(nlp):
+    text = ("Hội nghị\nDự có các đồng chí Ủy viên Trung ương Đảng: Chủ nhiệm Văn phòng Quốc Hội "
+            "Bùi Văn Cường; Bộ trưởng Bộ Tư pháp Lê Thành Long; lãnh đạo các ban, bộ, ngành.")
+    assert (HP, "Lê Thành Long", "Ban Chấp hành Trung ương Đảng", "Ủy viên") in facts_of(
+        nlp, "2024-05-28", text)
