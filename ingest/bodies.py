@@ -540,11 +540,14 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         if later and later != province:
             completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
     name = _canonical(completed)
+    if name in _GENERIC_NAMES:
+        return None  # a head noun alone names no body
     known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
     key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
     return Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2)
 
 
+_GENERIC_NAMES = set(_DATA["generic_names"]["names"])
 # Words after a head's capitalised name that still belong to it (name_words.json "tails")
 _TAILS = [(set(t["heads"]),
            re.compile(rf"[ ]+(?:{t['words']})[ ]+(?:[Tt]hành phố[ ]|TP\.[ ]?)?"

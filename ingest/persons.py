@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.coref import is_ministry_short_name
 from ingest.lexicon import UPPER, Lexicon, PhraseIndex, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import slugify
@@ -46,6 +47,10 @@ _NEVER_FIRST = {"Phó", "Bí", "Chủ", "Thứ", "Trưởng", "Giám", "Ủy", "
 _ONE_WORD_NAME = re.compile(r"[^\W\d_]{1,3}['’][^\W\d_]+|[^\W\d_]+(?:-[^\W\d_]+)+")
 _UNIT_KIND = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+")
 _KIND_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+$")
+# "Bộ trưởng Ngoại giao A", "Thứ trưởng Công Thương B": a minister's title with the ministry
+# named without "Bộ"
+_MINISTER_SHORT = re.compile(r"(?<!\w)(?:Bộ trưởng|Thứ trưởng)[ ]+"
+                             r"(?P<short>[^\W\d_][^,;:()\n]{1,40}?)[ ]+$")
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
 # the colon of a list of bare names before a name: ": A, B và " (names of 2-5 capitalised words)
 _LIST_BACK = re.compile(rf":[ ]*(?:[{UPPER}]\w*(?:[ ][{UPPER}]\w*){{1,4}}[ ]*(?:,|;|[ ]và)[ ]*)*$")
@@ -90,6 +95,9 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         return bool(blocked[pos])
 
     def title_before(start: int) -> str | None:
+        short = _MINISTER_SHORT.search(text, max(0, start - 60), start)
+        if short and is_ministry_short_name(short.group("short")):
+            return text[short.start():start].strip()  # "Bộ trưởng Ngoại giao A"
         pos = start
         while True:
             before = text[max(0, pos - 60):pos]

@@ -73,7 +73,7 @@ def _kind_regex(lex: Lexicon) -> re.Pattern[str]:
         guard = "".join(f"(?<!(?i:{re.escape(w)}) )" for w in unit.get("not_after", []))
         alts.append(guard + word)
     alts.sort(key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?P<kind>{'|'.join(alts)})[ ]+"
+    return re.compile(rf"(?<![\w-])(?P<kind>{'|'.join(alts)})[ ]+"
                       rf"(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
 
 
@@ -241,8 +241,8 @@ def _station(lex: Lexicon, own: str, province: str | None) -> tuple[str, str]:
 
 # "N cửa khẩu quốc tế, gồm: A (huyện X), B (thị xã Y) và một cửa khẩu quốc gia C": gates
 # named alone in a list that a gate noun opens; a bracketed unit after each says where it lies.
-_GATE_LIST_OPEN = re.compile(r"(?<!\w)(?:\d+\s+)?cửa\s+khẩu[^.;:]{0,40}?\s(?:là|gồm|gồm có|"
-                             r"như)\s*:?\s+")
+_GATE_LIST_OPEN = re.compile(r"(?<!\w)(?:\d+\s+)?cửa\s+khẩu(?:[^.;:]{0,40}?\s(?:là|gồm|gồm có|"
+                             r"như)\s*:?|\s*:)\s+")
 _GATE_ITEM = re.compile(rf"{_CAPRUN}")
 _GATE_ITEM_JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|và|;)\s*(?:(?:một|các|\d+)\s+)?"
                              r"(?:cửa\s+khẩu(?:\s+(?:quốc\s+tế|quốc\s+gia|chính|phụ))?\s+)?")

@@ -486,3 +486,26 @@ def test_an_unrecognised_item_does_not_end_a_shared_title(nlp):
             "Bùi Văn Cường; Bộ trưởng Bộ Tư pháp Lê Thành Long; lãnh đạo các ban, bộ, ngành.")
     assert (HP, "Lê Thành Long", "Ban Chấp hành Trung ương Đảng", "Ủy viên") in facts_of(
         nlp, "2024-05-28", text)
+
+
+# A minister's title with the ministry named without "Bộ" ("Bộ trưởng Ngoại giao A"); a head
+# noun alone names no body ("Ban Chỉ đạo 389 Quốc gia" cut at its number); gates listed right
+# after "cửa khẩu:"; a capitalised "Bản" after a hyphen is no village.
+def test_minister_with_a_short_ministry_name(nlp):
+    text = ("Tiễn đoàn\nBộ trưởng Ngoại giao Hà Văn Sơn thăm hỏi các lực lượng. Thứ trưởng Công "
+            "Thương Lý Thị Thắm phát biểu.")
+    assert {f for f in facts_of(nlp, "2021-06-07", text) if f[0] == HP} == {
+        (HP, "Hà Văn Sơn", "Bộ Ngoại giao", "Bộ trưởng"),
+        (HP, "Lý Thị Thắm", "Bộ Công Thương", "Thứ trưởng")}
+
+
+def test_gates_after_a_colon_and_no_generic_body(nlp):
+    text = ("Chống buôn lậu\nNgày 6/8, Bộ trưởng Bộ Tài chính Vũ Văn Dũng, Phó Trưởng ban thường "
+            "trực Ban Chỉ đạo 389 Quốc gia đến thăm và kiểm tra khu vực cửa khẩu: Chi Ma, Cốc "
+            "Nam và Hữu Nghị (tỉnh Lạng Sơn). Đoàn thăm khu hợp tác Kim Thành-Bản Vược.")
+    facts = facts_of(nlp, "2024-08-07", text)
+    assert {(VI, "Vũ Văn Dũng", g, "2024-08-06") for g in ("Chi Ma", "Cốc Nam", "Hữu Nghị")} \
+        <= facts
+    names = names_of(nlp, "2024-08-07", text)
+    assert ("ORGANIZATION", "Ban Chỉ đạo") not in names
+    assert not {n for t, n in names if t == "LOCATION" and "Bản" in n}
