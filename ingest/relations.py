@@ -760,6 +760,7 @@ def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+_INVITED_BY = re.compile(r"\b(?:nhận|theo)\s+lời\s+mời\s+của\s+", re.IGNORECASE)
 # the host greeting or thanking a delegation that is the verb's subject
 _GREETS_DELEGATION = re.compile(r"\b(?:chào mừng|cảm ơn|hoan nghênh|đón)\s+(?P<who>(?:các\s+)?"
                                 r"đoàn)\b", re.IGNORECASE)
@@ -773,6 +774,11 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
     greet = _GREETS_DELEGATION.search(text, lo - sent.start, hi - sent.start)
     if greet is not None:  # "A chào mừng đoàn X đã đến làm việc": the delegation acts, not A
         lo = sent.start + greet.start("who")
+    invited = _INVITED_BY.search(text, lo - sent.start, hi - sent.start)
+    if invited is not None:  # "Nhận lời mời của A, B dẫn đầu ...": A only invited
+        inviter = next((m for m in sent.mentions if m.label == "PERSON"
+                        and m.start >= sent.start + invited.end()), None)
+        used = used | ({inviter.start} if inviter is not None else set())
     for m in sent.mentions:
         if not (lo <= m.start and m.end <= hi) or m.start in used:
             continue

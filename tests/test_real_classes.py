@@ -509,3 +509,12 @@ def test_gates_after_a_colon_and_no_generic_body(nlp):
     names = names_of(nlp, "2024-08-07", text)
     assert ("ORGANIZATION", "Ban Chỉ đạo") not in names
     assert not {n for t, n in names if t == "LOCATION" and "Bản" in n}
+
+
+# "Nhận lời mời của A, B dẫn đầu đoàn ... thăm X": A only invited; A visits nothing.
+def test_the_inviter_is_not_the_visitor(nlp):
+    text = ("Thủ tướng Campuchia thăm Việt Nam\nNhận lời mời của Thủ tướng Chính phủ Lê Văn Khải, "
+            "Thủ tướng Campuchia Hun Manet đã dẫn đầu Đoàn đại biểu cấp cao đến thăm chính thức "
+            "Việt Nam từ ngày 8 đến 10/1.")
+    assert not {f for f in facts_of(nlp, "2024-01-08", text)
+                if f[0] in (WW, VI) and f[1] == "Lê Văn Khải"}
