@@ -490,9 +490,41 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
         unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
         unit.implicit_province = False
     _delegations_province(units, provinces, text, offset, province)
+    appointed = _appointed(units, persons, text, offset)
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
                  for u in units if u.person]
-    return positions + _shared_by_list(units, persons, text, offset), units
+    return positions + appointed + _shared_by_list(units, persons, text, offset), units
+
+
+# "A và B (đã) được bổ nhiệm (có thời hạn) giữ chức <title>": the title after the verb is every
+# coordinated subject's
+_APPOINTED_TO = re.compile(
+    r"(?:đã\s+|sẽ\s+)?(?:được\s+)?(?:(?:bổ nhiệm|bầu|điều động|phân công|giao)\s+(?:lại\s+)?"
+    r"(?:có thời hạn\s+)?)?(?:giữ\s+chức(?:\s+vụ)?|làm)\s*$", re.IGNORECASE)
+_SUBJECTS_JOIN = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|đồng chí)\s+)?", re.IGNORECASE)
+
+
+def _appointed(units: list[TitleUnit], persons: list[Mention], text: str,
+               offset: int) -> list[Position]:
+    """Positions of the coordinated subjects of an appointment verb before a title."""
+    out: list[Position] = []
+    for unit in units:
+        if unit.person or not unit.body:
+            continue
+        verb = _APPOINTED_TO.search(text, 0, unit.start - offset)
+        before = [p for p in persons if p.end <= unit.start]
+        if verb is None or not before or not re.fullmatch(
+                r"\s*", text[before[-1].end - offset:verb.start()]):
+            continue
+        subjects = [before[-1]]
+        for prev in reversed(before[:-1]):
+            if not _SUBJECTS_JOIN.fullmatch(text[prev.end - offset:subjects[0].start - offset]):
+                break
+            subjects.insert(0, prev)
+        unit.person = subjects[-1].name
+        out.extend(Position(p.name, unit.role, unit.body, unit.start, unit.end, [unit])
+                   for p in subjects[:-1])
+    return out
 
 
 # "đoàn công tác (của) tỉnh X do Bí thư Tỉnh ủy A dẫn đầu": the delegation's own province

@@ -518,3 +518,14 @@ def test_the_inviter_is_not_the_visitor(nlp):
             "Việt Nam từ ngày 8 đến 10/1.")
     assert not {f for f in facts_of(nlp, "2024-01-08", text)
                 if f[0] in (WW, VI) and f[1] == "Lê Văn Khải"}
+
+
+# "A và B đã được bổ nhiệm (có thời hạn) giữ chức <title>": every coordinated subject holds it.
+def test_coordinated_names_before_giu_chuc(nlp):
+    text = ("Bổ nhiệm Thứ trưởng\nTheo Quyết định số 512 của Thủ tướng Chính phủ, ông Lê Văn An và "
+            "ông Trần Minh Bảo đã được bổ nhiệm có thời hạn giữ chức Thứ trưởng Bộ Tư pháp. Ông Hà "
+            "Văn Cường được bổ nhiệm giữ chức vụ Phó Chủ tịch UBND tỉnh Lạng Sơn.")
+    assert {f for f in facts_of(nlp, "2024-03-02", text) if f[0] == HP} == {
+        (HP, "Lê Văn An", "Bộ Tư pháp", "Thứ trưởng"),
+        (HP, "Trần Minh Bảo", "Bộ Tư pháp", "Thứ trưởng"),
+        (HP, "Hà Văn Cường", "UBND tỉnh Lạng Sơn", "Phó Chủ tịch")}
