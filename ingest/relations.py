@@ -517,13 +517,22 @@ def _body_from_context(pos: Position, sent: Sentence, ctx: ArticleContext,
     for role, body in ctx.person_bodies.get(pos.person, []):
         if fold(role) == fold(pos.role):
             return body
+    # "Đoàn công tác của Đại sứ quán X do Đại sứ A dẫn đầu": the delegation's sender, when it
+    # is a body the title governs (titles.json attaches_to)
+    heads = _attaches_to().get(fold(pos.role), ())
+    for body in _delegation_bodies(sent, sent.start, sent.end) if heads else []:
+        if body.name.startswith(heads):
+            return body.name
     if fold(pos.role).endswith(("bo truong", "thu truong")):
-        delegation = _delegation_bodies(sent, sent.start, sent.end)
-        for body in delegation:
-            if body.name.startswith("Bộ "):
-                return body.name
         return ministry
     return None
+
+
+@cache
+def _attaches_to() -> dict[str, tuple[str, ...]]:
+    """Folded title → the head nouns of the bodies it governs (titles.json attaches_to)."""
+    titles = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
+    return {fold(t["title"]): tuple(f"{h} " for h in t.get("attaches_to", [])) for t in titles}
 
 
 def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
