@@ -60,7 +60,9 @@ LOCAL_COMMITTEES = {"Quận ủy", "Huyện ủy", "Thị ủy", "Thành ủy"}
 PLACE_NAMED = {"Đảng ủy", "Đảng bộ", "Công an", "Thanh tra", "Kho bạc Nhà nước",
                "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Chi cục", "Văn phòng"}
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
-LOWER_HEADS = {"sở": "Sở", "cục": "Cục"}
+LOWER_HEADS = {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+# "ban" is a head in lowercase only fused with a title before it: "Trưởng ban Tuyên giáo ..."
+_FUSED_BAN = re.compile(r"(?:Trưởng|trưởng)[ ]$")
 
 _HEADS = re.compile(alternation(NAMED_HEADS + SELF_HEADS + PREFIX_HEADS + list(LOWER_HEADS)))
 _LIST = re.compile(r"(?<!\w)các\s+(?P<head>[Ss]ở|Bộ|Cục|Vụ)\s*:?\s+(?=[A-ZĐ])")
@@ -503,7 +505,11 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         return None
     if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
         return None
-    if head in LOWER_HEADS and words.joined(i):
+    fused = head == "ban" and bool(_FUSED_BAN.search(text, max(0, m.start() - 8), m.start())) \
+        and words.get(i + 1) != "Ban"  # "Trưởng ban Ban Chỉ đạo": the body opens at "Ban"
+    if head == "ban" and not fused:
+        return None  # "các ban, ngành", "ban hành": no body
+    if head in LOWER_HEADS and words.joined(i) and not fused:
         return None  # "trụ sở": a word of its own, not the head "sở"
     if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board

@@ -534,3 +534,16 @@ def test_coordinated_names_before_giu_chuc(nlp):
         (HP, "Lê Văn An", "Bộ Tư pháp", "Thứ trưởng"),
         (HP, "Trần Minh Bảo", "Bộ Tư pháp", "Thứ trưởng"),
         (HP, "Hà Văn Cường", "UBND tỉnh Lạng Sơn", "Phó Chủ tịch")}
+
+
+# A role word fused with a body's head: "Trưởng ban Tuyên giáo và Dân vận Trung ương" is role
+# "Trưởng ban" in "Ban Tuyên giáo và Dân vận Trung ương" (not a body "Tổ chức Trung ương");
+# "Trưởng ban Ban Chỉ đạo X" is no body "Ban Ban ..."; "ban hành", "các ban, ngành" are none.
+def test_role_fused_with_the_bodys_head(nlp):
+    text = ("Hội nghị\nDự có đồng chí Lê Văn An - Ủy viên Bộ Chính trị, Trưởng ban Tuyên giáo và "
+            "Dân vận Trung ương; đồng chí Hà Thị Bích - Phó Trưởng ban Tổ chức Trung ương; ông Vi "
+            "Văn Cao, Trưởng ban Ban Chỉ đạo. Tỉnh ban hành Kế hoạch; các ban, ngành tham dự.")
+    assert {f for f in facts_of(nlp, "2024-03-02", text) if f[0] == HP} == {
+        (HP, "Lê Văn An", "Bộ Chính trị", "Ủy viên"),
+        (HP, "Lê Văn An", "Ban Tuyên giáo và Dân vận Trung ương", "Trưởng ban"),
+        (HP, "Hà Thị Bích", "Ban Tổ chức Trung ương", "Phó Trưởng ban")}
