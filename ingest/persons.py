@@ -154,7 +154,7 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         if _is_place(lex, name) or _is_place(lex, words.phrase(i, i + 2)):
             continue
         title = title_before(start)
-        surname = words.get(i) in lex.surnames
+        surname = words.get(i) in lex.surnames or words.phrase(i, i + 2) in lex.surnames
         if title is None and surname:
             # "các Phó Chủ tịch UBND tỉnh X: A, B và C": a title before a list of names
             listed = _LIST_BACK.search(text, max(0, start - 160), start)

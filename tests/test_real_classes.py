@@ -547,3 +547,14 @@ def test_role_fused_with_the_bodys_head(nlp):
         (HP, "Lê Văn An", "Bộ Chính trị", "Ủy viên"),
         (HP, "Lê Văn An", "Ban Tuyên giáo và Dân vận Trung ương", "Trưởng ban"),
         (HP, "Hà Thị Bích", "Ban Tổ chức Trung ương", "Phó Trưởng ban")}
+
+
+# Central Highlands clan names of two words ("Rah Lan", "Rơ Châm") open a name, also before a
+# title joined by a hyphen.
+def test_two_word_clan_names(nlp):
+    text = ("Hội nghị\nVề phía tỉnh có các đồng chí: Rah Lan Lâm-Phó Bí thư Tỉnh ủy, Chủ tịch UBND "
+            "tỉnh Gia Lai; Rơ Châm Hồng-Phó Chủ tịch UBND tỉnh.")
+    assert {f for f in facts_of(nlp, "2024-03-02", text) if f[0] == HP} == {
+        (HP, "Rah Lan Lâm", "Tỉnh ủy Gia Lai", "Phó Bí thư"),
+        (HP, "Rah Lan Lâm", "UBND tỉnh Gia Lai", "Chủ tịch"),
+        (HP, "Rơ Châm Hồng", "UBND tỉnh Gia Lai", "Phó Chủ tịch")}
