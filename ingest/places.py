@@ -78,6 +78,7 @@ def _kind_regex(lex: Lexicon) -> re.Pattern[str]:
 
 
 _KINDS: dict[int, re.Pattern[str]] = {}
+_VILLAGE_END = re.compile(r"\s*(?:[,;.()]|$)")
 
 
 def _unit_places(text: str, lex: Lexicon, after_merger: bool) -> list[Candidate]:
@@ -103,6 +104,8 @@ def _unit_places(text: str, lex: Lexicon, after_merger: bool) -> list[Candidate]
                     break
             # a transcribed foreign name ("tỉnh Xiêng-khoảng") is a foreign unit, any kind
             foreign = "-" in part and n == 1 and squash(part) not in lex.places_squashed
+            if kind in in_name and not _VILLAGE_END.match(text, end):
+                break  # "bản Quy hoạch": a village is named before a comma or a bracket
             if part in lex.districts or (kind in local and n == len(words) and n <= 3) \
                     or foreign:
                 label = f"{m.group('kind')} {part}" if kind in in_name else part

@@ -558,3 +558,10 @@ def test_two_word_clan_names(nlp):
         (HP, "Rah Lan Lâm", "Tỉnh ủy Gia Lai", "Phó Bí thư"),
         (HP, "Rah Lan Lâm", "UBND tỉnh Gia Lai", "Chủ tịch"),
         (HP, "Rơ Châm Hồng", "UBND tỉnh Gia Lai", "Phó Chủ tịch")}
+
+
+def test_a_classifier_bản_before_a_document_is_no_village(nlp):
+    text = ("Khảo sát\nĐoàn khảo sát bản Pù Lầu, xã Tam Thanh. Tỉnh lập bản Quy hoạch tỉnh và ký "
+            "bản Cam kết bảo vệ môi trường. Đoàn thăm thôn Bắc Sơn (xã Yên Lạc).")
+    assert {n for t, n in names_of(nlp, "2024-05-10", text) if t == "LOCATION"} == {
+        "bản Pù Lầu", "Tam Thanh", "thôn Bắc Sơn", "Yên Lạc"}
