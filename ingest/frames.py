@@ -204,9 +204,17 @@ def _late_host_lead() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{leads})\s+(?:(?:{kinds})\s*:?\s*)?$", re.IGNORECASE)
 
 
+@cache
+def _late_host_opener() -> re.Pattern[str]:
+    openers = _words_alternation(_session()["late_hosts"]["openers"])
+    return re.compile(rf"\s*(?:{openers})(?!\w)", re.IGNORECASE)
+
+
 def late_hosts(sent: _Sentence, start: int, hi: int) -> list[Mention]:
     """The provinces named after "tại (các tỉnh)" between start and hi, as a list: the hosts of
     a session whose words right after the trigger name no side ("lãnh đạo các bộ, ngành")."""
+    if not _late_host_opener().match(sent.text, start - sent.start):
+        return []
     lead = _late_host_lead()
     out: list[Mention] = []
     for m in sent.mentions:

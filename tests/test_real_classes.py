@@ -199,6 +199,11 @@ SESSIONS = [
      "Đoàn công tác Bộ Xây dựng làm việc với các sở ngành, đơn vị liên quan về quy hoạch đô thị "
      "tại tỉnh Long An.",
      {(WW, "Bộ Xây dựng", "Long An", None)}),
+    ("a-meeting-place-is-no-host",
+     "Bộ trưởng gặp chuyên gia\n"
+     "Chiều 2/6, Bộ trưởng Bộ Xây dựng Lê Văn Hào làm việc với chuyên gia Nhật Bản về dự án "
+     "tại tỉnh Bình Dương.",
+     set()),
 ]
 
 
