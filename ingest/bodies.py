@@ -594,10 +594,15 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
         out.extend(Candidate(m.start(), m.end(), "ORGANIZATION",
                              with_province(m.group(0), province),
                              f"org:{slugify(with_province(m.group(0), province))}", 1)
-                   for m in _BARE_ITEM.finditer(text))
+                   for m in _BARE_ITEM.finditer(text)
+                   if _BODY_ITEM_BEFORE.search(text, max(0, m.start() - 60), m.start()))
     return out
 
 
+# the item before it is a body of the province ("Bộ Chỉ huy Quân sự, Công an, ..."), not a
+# force or a sector ("lực lượng Quân đội, Công an, Biên phòng")
+_BODY_ITEM_BEFORE = re.compile(r"(?:Sở|Bộ Chỉ huy|Cục|Ban|UBND|Văn phòng|Kho bạc|Thanh tra)"
+                               r"[^,;.]{0,40}(?:,|\svà)\s*$")
 # A provincial body written by its head alone as an item of a list of the province's bodies
 # ("Bộ Chỉ huy Quân sự, Công an, Cục Hải quan tỉnh"): the article's province's.
 _BARE_ITEM = re.compile(

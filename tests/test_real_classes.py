@@ -570,3 +570,8 @@ def test_a_classifier_bản_before_a_document_is_no_village(nlp):
             "bản Cam kết bảo vệ môi trường. Đoàn thăm thôn Bắc Sơn (xã Yên Lạc).")
     assert {n for t, n in names_of(nlp, "2024-05-10", text) if t == "LOCATION"} == {
         "bản Pù Lầu", "Tam Thanh", "thôn Bắc Sơn", "Yên Lạc"}
+
+
+def test_a_bare_head_among_forces_is_no_body(nlp):
+    text = "Biên giới Tây Ninh\nCác lực lượng Quân đội, Công an, Biên phòng tỉnh Tây Ninh tuần tra."
+    assert not {n for t, n in names_of(nlp, "2024-05-10", text) if t == "ORGANIZATION"}
