@@ -545,7 +545,7 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         later = province_later_in_list(text[end:])
         if later and later != province:
             completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
-    name = _canonical(completed)
+    name = _NATIONAL_WHEN_BARE.get(_canonical(completed), _canonical(completed))
     if name in _GENERIC_NAMES:
         return None  # a head noun alone names no body
     known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
@@ -554,6 +554,7 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
 
 
 _GENERIC_NAMES = set(_DATA["generic_names"]["names"])
+_NATIONAL_WHEN_BARE: dict[str, str] = _DATA["national_when_bare"]["names"]
 # Words after a head's capitalised name that still belong to it (name_words.json "tails")
 _TAILS = [(set(t["heads"]),
            re.compile(rf"[ ]+(?:{t['words']})[ ]+(?:[Tt]hành phố[ ]|TP\.[ ]?)?"

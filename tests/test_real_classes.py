@@ -575,3 +575,10 @@ def test_a_classifier_bản_before_a_document_is_no_village(nlp):
 def test_a_bare_head_among_forces_is_no_body(nlp):
     text = "Biên giới Tây Ninh\nCác lực lượng Quân đội, Công an, Biên phòng tỉnh Tây Ninh tuần tra."
     assert not {n for t, n in names_of(nlp, "2024-05-10", text) if t == "ORGANIZATION"}
+
+
+def test_a_bare_border_guard_without_a_province_is_the_national_command(nlp):
+    text = ("Bộ đội Biên phòng tuần tra\nBộ đội Biên phòng tăng cường tuần tra trên các tuyến biên "
+            "giới cả nước. Thiếu tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng chỉ đạo.")
+    assert (HP, "Lê Đức Thái", "Bộ Tư lệnh Bộ đội Biên phòng", "Tư lệnh") in facts_of(
+        nlp, "2024-05-10", text)
