@@ -545,7 +545,12 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         later = province_later_in_list(text[end:])
         if later and later != province:
             completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
-    name = _NATIONAL_WHEN_BARE.get(_canonical(completed), _canonical(completed))
+    name = _canonical(completed)
+    if name in _NATIONAL_WHEN_BARE or (head in _NATIONAL_WHEN_BARE and name != head and re.search(
+            r"Tư lệnh\s+$", text[max(0, start - 12):start]) and scan.end == i + len(
+            head.split(" "))):
+        # bare, or after the national commander's title "Tư lệnh Bộ đội Biên phòng"
+        name = _NATIONAL_WHEN_BARE[head]
     if name in _GENERIC_NAMES:
         return None  # a head noun alone names no body
     known = lex.bodies.get(name) or lex.bodies.get(name_key(name))

@@ -582,3 +582,12 @@ def test_a_bare_border_guard_without_a_province_is_the_national_command(nlp):
             "giới cả nước. Thiếu tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng chỉ đạo.")
     assert (HP, "Lê Đức Thái", "Bộ Tư lệnh Bộ đội Biên phòng", "Tư lệnh") in facts_of(
         nlp, "2024-05-10", text)
+
+
+def test_the_national_commanders_title_keeps_the_national_body_in_a_provinces_article(nlp):
+    text = ("Biên phòng Quảng Trị\nThiếu tướng Lê Đức Thái, Tư lệnh Bộ đội Biên phòng làm việc "
+            "với Bộ đội Biên phòng tỉnh Quảng Trị. Đại tá Lê Văn Bình, Chỉ huy trưởng Bộ đội Biên "
+            "phòng tỉnh báo cáo.")
+    assert {f for f in facts_of(nlp, "2024-05-10", text) if f[0] == HP} == {
+        (HP, "Lê Đức Thái", "Bộ Tư lệnh Bộ đội Biên phòng", "Tư lệnh"),
+        (HP, "Lê Văn Bình", "Bộ đội Biên phòng tỉnh Quảng Trị", "Chỉ huy trưởng")}
