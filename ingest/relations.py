@@ -559,8 +559,12 @@ _ATTENDANCE = re.compile(
     r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
-# "Về phía tỉnh X có ...", "Về phía Trung ương có ...": an attendance list goes on by side
-_SIDE_LIST = re.compile(r"^[Vv]ề phía\s+[^,;:.]{2,60}?\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
+# "Về phía tỉnh X có ...", "Tại điểm cầu X có sự tham dự của ...": an attendance list of the
+# event named just before
+_SIDE_LIST = re.compile(r"^(?:[Vv]ề phía\s+[^,;:.]{2,60}?\s(?:còn\s+)?(?:có|gồm có|gồm)\b"
+                        # "Tại điểm cầu tỉnh X có sự tham dự của các đồng chí: ..."
+                        r"|(?:[Tt]ại\s+[^,;:.]{2,60}?\s*,?\s+)?(?:còn\s+)?có\s+sự\s+(?:tham\s+)?"
+                        r"dự\s+của\b)")
 # "Dự tại điểm cầu tỉnh X có ...": the place an online event is followed from, not its object
 _AT_LINK = re.compile(r"\btại\s+(?:điểm|đầu)\s+cầu\s*$", re.IGNORECASE)
 # "... có lãnh đạo Sở X": the body whose leaders attend

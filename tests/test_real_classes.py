@@ -591,3 +591,14 @@ def test_the_national_commanders_title_keeps_the_national_body_in_a_provinces_ar
     assert {f for f in facts_of(nlp, "2024-05-10", text) if f[0] == HP} == {
         (HP, "Lê Đức Thái", "Bộ Tư lệnh Bộ đội Biên phòng", "Tư lệnh"),
         (HP, "Lê Văn Bình", "Bộ đội Biên phòng tỉnh Quảng Trị", "Chỉ huy trưởng")}
+
+
+def test_attendance_by_su_tham_du_cua(nlp):
+    text = ("Hội nghị văn hóa toàn quốc\nSáng 24/11, Ban Tuyên giáo Trung ương tổ chức Hội nghị "
+            "văn hóa toàn quốc năm 2021. Hội nghị được kết nối trực tuyến đến 63 tỉnh, thành. "
+            "Tại điểm cầu tỉnh Hà Tĩnh có sự tham dự của các đồng chí: Hoàng Văn Dũng - Bí thư "
+            "Tỉnh ủy; Trần Thế Hùng - Phó Bí thư Thường trực Tỉnh ủy; các đồng chí Ủy viên Ban "
+            "Thường vụ Tỉnh ủy.")
+    event = "Hội nghị văn hóa toàn quốc năm 2021"
+    assert {f for f in facts_of(nlp, "2021-11-25", text) if f[0] == "attended"} == {
+        ("attended", "Hoàng Văn Dũng", event, None), ("attended", "Trần Thế Hùng", event, None)}
