@@ -1037,7 +1037,8 @@ def _attends(c: _Clause) -> None:
         events = _events_after(sent, t1, c.hi, r.ctx)
         if not events and ((_OPENING_SPEECH.search(match.group("verb")) and _NO_OBJECT.match(
                 text[t1:c.hi])) or (fold(match.group("verb")) in ("du", "tham du")
-                                    and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))):
+                                    and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))
+                           or _AT_LINK_AFTER.match(text, t1)):
             # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before;
             # "A đã tham dự và chỉ đạo.": the verb ends its clause, its object is that event
             event = _event_before(r.ctx, t0)
@@ -1281,6 +1282,8 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
     return []
 
 
+# "đồng chủ trì tại điểm cầu chính ...": the online event named before, followed from a link
+_AT_LINK_AFTER = re.compile(r"\s*(?:,\s*)?tại\s+(?:các\s+)?(?:điểm|đầu)\s+cầu\b", re.IGNORECASE)
 # an attendance verb (and its coordinated verbs) ending the clause: "đã tham dự và chỉ đạo."
 _ENDS_CLAUSE = re.compile(r"(?:\s*(?:,|và)\s*(?:phát biểu\s+)?(?:chỉ đạo|kết luận|phát biểu|"
                           r"chủ trì|khai mạc|bế mạc))*\s*[.;!]?\s*", re.IGNORECASE)

@@ -602,3 +602,13 @@ def test_attendance_by_su_tham_du_cua(nlp):
     event = "Hội nghị văn hóa toàn quốc năm 2021"
     assert {f for f in facts_of(nlp, "2021-11-25", text) if f[0] == "attended"} == {
         ("attended", "Hoàng Văn Dũng", event, None), ("attended", "Trần Thế Hùng", event, None)}
+
+
+def test_chairing_at_the_main_link_of_an_online_event(nlp):
+    text = ("Hội nghị văn hóa toàn quốc\nSáng 24/11, Ban Tuyên giáo Trung ương tổ chức Hội nghị "
+            "văn hóa toàn quốc năm 2021. Các đồng chí: Nguyễn Văn Nghĩa - Trưởng ban Tuyên giáo "
+            "Trung ương; Vũ Đức Thành - Phó Thủ tướng Chính phủ đồng chủ trì tại điểm cầu chính "
+            "Hội trường Diên Hồng.")
+    event = "Hội nghị văn hóa toàn quốc năm 2021"
+    assert {f for f in facts_of(nlp, "2021-11-25", text) if f[0] == "attended"} == {
+        ("attended", "Nguyễn Văn Nghĩa", event, None), ("attended", "Vũ Đức Thành", event, None)}
