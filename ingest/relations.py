@@ -136,7 +136,7 @@ _AT_THE = re.compile(rf"\s*(?:tại\s+)?(?:buổi\s+)?(?=(?:{'|'.join(_EVENT_HEA
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
-    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|đại diện|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|"
+    r"^(?:[\s,:]|và|cùng|với|lãnh đạo|chủ chốt|đại diện|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|"
     r"tỉnh|thành phố|TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
 _EVENT_GAP = re.compile(
     r"^(?:[\s,“”\"'‘’:]|và|thành công|long trọng|trọng thể|chương trình|các|sự kiện|"

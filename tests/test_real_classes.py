@@ -199,6 +199,11 @@ SESSIONS = [
      "Đoàn công tác Bộ Xây dựng làm việc với các sở ngành, đơn vị liên quan về quy hoạch đô thị "
      "tại tỉnh Long An.",
      {(WW, "Bộ Xây dựng", "Long An", None)}),
+    ("hosts-listed-after-a-colon",
+     "Phó Thủ tướng làm việc với 3 tỉnh\n"
+     "Ngày 2/6, Phó Thủ tướng Chính phủ Lê Văn Hòa chủ trì buổi làm việc với các tỉnh, thành "
+     "phố: Bình Định, Quảng Ngãi, Phú Yên về các dự án cao tốc.",
+     {(WW, "Lê Văn Hòa", p, "2021-06-02") for p in ("Bình Định", "Quảng Ngãi", "Phú Yên")}),
     ("a-meeting-place-is-no-host",
      "Bộ trưởng gặp chuyên gia\n"
      "Chiều 2/6, Bộ trưởng Bộ Xây dựng Lê Văn Hào làm việc với chuyên gia Nhật Bản về dự án "
