@@ -511,6 +511,8 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         return None  # "các ban, ngành", "ban hành": no body
     if head in LOWER_HEADS and words.joined(i) and not fused:
         return None  # "trụ sở": a word of its own, not the head "sở"
+    if text.startswith(" viên", m.end()) and head.endswith(("ủy", "Ủy")):
+        return None  # "Tỉnh ủy viên": a member's title, not the committee
     if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
     if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):

@@ -63,9 +63,8 @@ def article_province(text: str, url: str | None = None) -> str | None:
     votes: Counter[str] = Counter()
     site = (url or "") + " " + " ".join(re.findall(r"\b[\w.-]+\.(?:vn|com)\b", text[-3000:]))
     host = fold(site).replace(" ", "")
-    for folded, key in lex.province_sites.items():
-        if f"bao{folded}." in host or f"{folded}.gov.vn" in host:
-            votes[key] += 5
+    sites = [key for folded, key in lex.province_sites.items()
+             if f"bao{folded}." in host or f"{folded}.gov.vn" in host]
     for start, _end, name in lex.province_index.find(text):
         key = lex.province_by_name.get(name)
         if not key or _inside_longer_place(lex, text, name, start + len(name)) \
@@ -76,6 +75,11 @@ def article_province(text: str, url: str | None = None) -> str | None:
         if text[max(0, start - 6):start].lower().endswith("tỉnh "):
             weight += 1
         votes[key] += weight
+    named = set(votes)
+    for key in sites:
+        # a provincial paper's own province, unless the text names only other provinces (a
+        # report on another province's session published there)
+        votes[key] += 5 if key in named or not named else 2
     if not votes:
         return None
     return votes.most_common(1)[0][0]

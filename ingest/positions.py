@@ -441,6 +441,7 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
     persons = [m for m in mentions if m.label == "PERSON" and not m.implicit]
     locations = [m for m in mentions if m.label == "LOCATION"]
     units = _find_units(text, offset, orgs, provinces, persons, province, locations)
+    units = sorted(units + _member_units(text, offset, province), key=lambda u: u.start)
     _link_chains(units, text, offset)
 
     def gap(a: int, b: int) -> str:
@@ -586,6 +587,23 @@ def _pieces(text: str, cut: re.Pattern[str]) -> list[tuple[int, int]]:
         bounds.append((last, m.start()))
         last = m.end()
     return [*bounds, (last, len(text))]
+
+
+# "Tỉnh ủy viên", "Thành ủy viên": a member of the province's (city's) Party committee
+_COMMITTEE_MEMBER = re.compile(r"(?<!\w)(?P<org>[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy)\s+viên(?!\w)")
+
+
+def _member_units(text: str, offset: int, province: str | None) -> list[TitleUnit]:
+    """Title units of committee members written as one word: role "Ủy viên" in the
+    committee of the article's province (a chain's own province replaces it later)."""
+    out = []
+    for m in _COMMITTEE_MEMBER.finditer(text):
+        org = m.group("org")[0].upper() + m.group("org")[1:]
+        body = with_province(org, province) if org != "Huyện ủy" else None
+        if body and explicit_province(body):
+            out.append(TitleUnit(offset + m.start(), offset + m.end(), "Ủy viên", body, None,
+                                 True))
+    return out
 
 
 def is_province_name(text: str) -> bool:

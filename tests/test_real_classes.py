@@ -617,3 +617,22 @@ def test_chairing_at_the_main_link_of_an_online_event(nlp):
     event = "Hội nghị văn hóa toàn quốc năm 2021"
     assert {f for f in facts_of(nlp, "2021-11-25", text) if f[0] == "attended"} == {
         ("attended", "Nguyễn Văn Nghĩa", event, None), ("attended", "Vũ Đức Thành", event, None)}
+
+
+# "Tỉnh ủy viên" is role "Ủy viên" in "Tỉnh ủy X" (FACTS.md), not the committee itself, and
+# the comma chain after it goes on to the next title; a provincial paper reporting another
+# province's session (which the text alone names) is about that province.
+def test_a_committee_member_written_as_one_word(nlp):
+    text = ("Hội nghị y tế\nDự có ông Lê Văn Tám, Tỉnh ủy viên, Giám đốc Sở Y tế tỉnh Bắc Ninh.")
+    assert {f for f in facts_of(nlp, "2023-02-25", text) if f[0] == HP} == {
+        (HP, "Lê Văn Tám", "Tỉnh ủy Bắc Ninh", "Ủy viên"),
+        (HP, "Lê Văn Tám", "Sở Y tế tỉnh Bắc Ninh", "Giám đốc")}
+
+
+def test_a_provincial_paper_reporting_another_province(nlp):
+    title, body = ("Triển khai công tác y tế", "Dự hội nghị tại điểm cầu UBND tỉnh Hà Nam có đồng "
+                   "chí Trần Xuân Dưỡng, Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh.")
+    art = Article(id="t", title=title, body=body, url="https://baoninhbinh.org.vn/s/tin?page=3")
+    (found,) = list(extract([art], nlp))
+    assert {e.name for e in found.entities if e.type == "ORGANIZATION"} == {
+        "UBND tỉnh Hà Nam", "Tỉnh ủy Hà Nam"}
