@@ -636,3 +636,10 @@ def test_a_provincial_paper_reporting_another_province(nlp):
     (found,) = list(extract([art], nlp))
     assert {e.name for e in found.entities if e.type == "ORGANIZATION"} == {
         "UBND tỉnh Hà Nam", "Tỉnh ủy Hà Nam"}
+
+
+def test_the_national_boundary_commission(nlp):
+    text = ("Thứ trưởng thăm tỉnh\nĐoàn công tác của Bộ Ngoại giao do Thứ trưởng Lê Văn Tâm, Chủ "
+            "nhiệm Ủy ban biên giới quốc gia làm Trưởng đoàn đã làm việc với tỉnh Lai Châu.")
+    assert (HP, "Lê Văn Tâm", "Ủy ban Biên giới quốc gia", "Chủ nhiệm") in facts_of(
+        nlp, "2020-03-02", text)
