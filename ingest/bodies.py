@@ -486,6 +486,7 @@ def _canonical(name: str) -> str:
     name = re.sub(r"^Ban Chấp hành Đảng bộ tỉnh\s+", "Tỉnh ủy ", name)
     name = re.sub(r"(?<!\w)TP\.?\s*(?=\w)(?!HCM)", "thành phố ", name)  # "UBND TP. Lào Cai"
     name = re.sub(r"^[Đđ]oàn (?:[Đđ]ại biểu Quốc hội|ĐBQH)", "Đoàn Đại biểu Quốc hội", name)
+    name = re.sub(r"(?<!\w)BĐBP(?=\s)", "Bộ đội Biên phòng", name)  # "Bộ Chỉ huy BĐBP tỉnh X"
     return name[0].upper() + name[1:]
 
 

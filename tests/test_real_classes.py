@@ -643,3 +643,11 @@ def test_the_national_boundary_commission(nlp):
             "nhiệm Ủy ban biên giới quốc gia làm Trưởng đoàn đã làm việc với tỉnh Lai Châu.")
     assert (HP, "Lê Văn Tâm", "Ủy ban Biên giới quốc gia", "Chủ nhiệm") in facts_of(
         nlp, "2020-03-02", text)
+
+
+def test_the_border_guard_abbreviation_names_the_same_body(nlp):
+    text = ("Chúc mừng BĐBP tỉnh\nSáng 3/3, ông Thào Văn Sơn, Chủ tịch HĐND tỉnh Hà Giang đến chúc "
+            "mừng Bộ Chỉ huy BĐBP tỉnh nhân ngày truyền thống.")
+    names = {n for t, n in names_of(nlp, "2020-03-04", text) if t == "ORGANIZATION"}
+    assert "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang" in names
+    assert not {n for n in names if "BĐBP" in n}
