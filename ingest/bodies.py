@@ -518,6 +518,9 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
     if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
         return None  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
+    board = _zone_board(text, m, lex, province)
+    if board is not None:
+        return board
     scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
     if scan is None:
         bare = words.ends[i + len(head.split(" ")) - 1]
@@ -559,6 +562,39 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
     known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
     key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
     return Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2)
+
+
+# "Ban Quản lý Khu kinh tế cửa khẩu X", "Ban Quản lý các khu công nghiệp tỉnh Y": the board of
+# a zone (or of a province's zones) is named with the zone
+_ZONE_BOARD = re.compile(
+    rf"[ ]+(?:các[ ]+)?[Kk]hu[ ]+(?:kinh[ ]tế|công[ ]nghiệp|chế[ ]xuất|công[ ]nghệ[ ]cao)"
+    rf"(?:[ ]+cửa[ ]khẩu)?(?P<kind>[ ]+(?:tỉnh|thành[ ]phố|TP\.?))?"
+    rf"(?P<own>[ ]+[{UPPER}]\w*(?:[ ](?:-[ ])?[{UPPER}]\w*)*)?")
+
+
+def _zone_board(text: str, m: re.Match[str], lex: Lexicon,
+                province: str | None) -> Candidate | None:
+    """The management board of a zone, named with the zone ("Ban Quản lý Khu kinh tế X")."""
+    if m.group(0) not in ("Ban Quản lý", "Ban quản lý"):
+        return None
+    zone = _ZONE_BOARD.match(text, m.end())
+    if zone is None:
+        return None
+    name = re.sub(r"\s+", " ", text[m.start():zone.end()])
+    own = (zone.group("own") or "").strip()
+    if not own or own in lex.province_by_name:
+        # the province's own board: "Ban Quản lý Khu kinh tế (tỉnh) (X)"
+        end = zone.start("kind") if zone.group("kind") else zone.start("own") if own else \
+            zone.end()
+        bare = re.sub(r"\s+", " ", text[m.start():end])
+        name = with_province(bare, own or province) if own or province else name
+    elif zone.group("kind") and zone.group("kind").strip().startswith("TP"):
+        name = name.replace(zone.group("kind").strip(), "thành phố", 1)
+    name = "Ban Quản lý" + name[len("Ban Quản lý"):]
+    known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
+    key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
+    return Candidate(m.start(), zone.end(), "ORGANIZATION", known["name"] if known else name,
+                     key, 2)
 
 
 _GENERIC_NAMES = set(_DATA["generic_names"]["names"])

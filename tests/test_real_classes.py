@@ -651,3 +651,18 @@ def test_the_border_guard_abbreviation_names_the_same_body(nlp):
     names = {n for t, n in names_of(nlp, "2020-03-04", text) if t == "ORGANIZATION"}
     assert "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Hà Giang" in names
     assert not {n for n in names if "BĐBP" in n}
+
+
+# A zone's management board is named with its zone ("Ban Quản lý Khu kinh tế cửa khẩu X"), a
+# province's board with the province ("Ban Quản lý các khu công nghiệp tỉnh Y"), so a list of
+# bodies worked with goes on past it.
+def test_zone_boards_in_a_list_of_hosts(nlp):
+    text = ("Thứ trưởng làm việc tại Lạng Sơn\nChiều 5/4, Thứ trưởng Bộ Tài chính Cao Anh Tuấn làm "
+            "việc với Sở Tài chính, Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn và Cục "
+            "Hải quan tỉnh Lạng Sơn. Ban Quản lý các khu công nghiệp tỉnh Bắc Giang cũng dự.")
+    facts = {f for f in facts_of(nlp, "2024-04-06", text) if f[0] == WW}
+    assert facts == {(WW, "Cao Anh Tuấn", b, "2024-04-05") for b in (
+        "Sở Tài chính tỉnh Lạng Sơn", "Ban Quản lý Khu kinh tế cửa khẩu Đồng Đăng - Lạng Sơn",
+        "Cục Hải quan tỉnh Lạng Sơn")}
+    assert ("ORGANIZATION", "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang") in names_of(
+        nlp, "2024-04-06", text)
