@@ -103,7 +103,7 @@ _ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành
 _DELEGATION = re.compile(r"\b(?:[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?|"
                          r"tổ công tác(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)"
                          r"(?:\s+của)?\s*", re.IGNORECASE)
-_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
+_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?i:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
 # Times told relative to the working session the article reports: they take its date, as
 # "cùng ngày" does ("Trước buổi làm việc", "Sau khi làm việc với tỉnh", "Trong chuyến công
@@ -902,6 +902,11 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
     led = _LED_BY.search(sent.text)
     leaders = [m for m in sent.mentions if m.label == "PERSON" and led and
                sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
+    # "Thứ trưởng A, Trưởng đoàn (công tác)": a delegation's leader named by the bare title
+    heads = {u.person for u in sent.units if u.person and u.body is None
+             and fold(u.role) == "truong doan"}
+    leaders += [m for m in sent.mentions if m.label == "PERSON" and m.name in heads
+                and m not in leaders]
     r = _Reading(sent, text, ctx, facts, visit_window, _title_bodies(sent),
                  [m.end for m in sent.mentions if m.label == "DOCUMENT"], leaders)
     for lo, hi in _clauses(sent):

@@ -666,3 +666,18 @@ def test_zone_boards_in_a_list_of_hosts(nlp):
         "Cục Hải quan tỉnh Lạng Sơn")}
     assert ("ORGANIZATION", "Ban Quản lý các khu công nghiệp tỉnh Bắc Giang") in names_of(
         nlp, "2024-04-06", text)
+
+
+# A delegation's leader named in a later sentence ("Đoàn do Thứ trưởng A làm Trưởng đoàn.",
+# "Thứ trưởng A, Trưởng đoàn công tác, đề nghị ...") shares what the delegation did.
+@pytest.mark.parametrize("later", [
+    "Đoàn do Thứ trưởng Nguyễn Thanh Tịnh làm Trưởng đoàn.",
+    "Phát biểu tại buổi làm việc, Thứ trưởng Nguyễn Thanh Tịnh, Trưởng đoàn công tác đề nghị "
+    "tỉnh tiếp tục cải cách.",
+], ids=["led-by-in-a-later-sentence", "bare-leader-title"])
+def test_a_delegation_leader_named_later(nlp, later):
+    text = ("Bộ Tư pháp làm việc với Cao Bằng\nNgày 5/4, Đoàn công tác của Bộ Tư pháp đã làm việc "
+            "với UBND tỉnh Cao Bằng về công tác pháp chế. " + later)
+    assert {f for f in facts_of(nlp, "2024-04-06", text) if f[0] == WW} == {
+        (WW, "Bộ Tư pháp", "UBND tỉnh Cao Bằng", "2024-04-05"),
+        (WW, "Nguyễn Thanh Tịnh", "UBND tỉnh Cao Bằng", "2024-04-05")}
