@@ -22,8 +22,20 @@ from typing import Protocol
 from ingest.coref import DATA, ArticleContext, explicit_province
 from ingest.positions import Mention, Position
 
-__all__ = ["Frame", "FrameSite", "frames", "fronted_agents", "late_hosts", "reception_sides",
-           "trigger_sites"]
+__all__ = [
+    "Frame",
+    "FrameSite",
+    "attend_pattern",
+    "frames",
+    "fronted_agents",
+    "late_hosts",
+    "not_a_verb",
+    "organize_pattern",
+    "reception_sides",
+    "session_pattern",
+    "trigger_sites",
+    "visit_pattern",
+]
 
 
 @dataclass(frozen=True)
@@ -246,3 +258,45 @@ def fronted_agents(sent: _Sentence, lo: int, t0: int, after: int, hi: int) -> li
             return [m]
         return []
     return []
+
+
+def _verb_words(family: str, key: str) -> str:
+    return _words_alternation([w["words"] for w in _data()["verbs"][family][key]])
+
+
+@cache
+def session_pattern() -> re.Pattern[str]:
+    """'(có buổi) làm việc (trực tiếp) với/tại' from frames.json 'verbs.session'; group
+    "prep" is the preposition."""
+    return re.compile(rf"(?:(?:{_verb_words('session', 'leads')})\s+)?"
+                      rf"(?:{_verb_words('session', 'words')})(?:\s+trực tiếp)?"
+                      rf"\s+(?P<prep>{_verb_words('session', 'preps')})\b", re.IGNORECASE)
+
+
+@cache
+def visit_pattern() -> re.Pattern[str]:
+    """The visit verbs of frames.json 'verbs.visit', not before the words that make them
+    another verb ("thăm hỏi")."""
+    return re.compile(rf"\b(?:{_verb_words('visit', 'words')})"
+                      rf"(?!\s+(?:{_verb_words('visit', 'not_before')}))\b", re.IGNORECASE)
+
+
+@cache
+def not_a_verb() -> str:
+    """The syllables after "dự" that make it another word ("dự án", "dự kiến")."""
+    return _verb_words("attend", "not_before")
+
+
+@cache
+def attend_pattern() -> re.Pattern[str]:
+    """The attendance verbs of frames.json 'verbs.attend' (group "verb")."""
+    speech = _verb_words("attend", "speech")
+    return re.compile(rf"\b(?P<verb>{_verb_words('attend', 'words')}|phát biểu"
+                      rf"(?:\s+(?:{speech}))?(?:\s+tại)?)\b(?!\s+(?:{not_a_verb()})\b)",
+                      re.IGNORECASE)
+
+
+@cache
+def organize_pattern() -> re.Pattern[str]:
+    """The organising verbs of frames.json 'verbs.organize'."""
+    return re.compile(rf"\b(?:{_verb_words('organize', 'words')})\b", re.IGNORECASE)

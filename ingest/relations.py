@@ -9,8 +9,9 @@ by clause (clauses split at ";"), one function per verb family (`_receptions`, `
 `_between`, `_visits`, `_attends`, `_organizes`, `_happens`, then `_issued` and `_part_of`).
 Receptions are a verb frame declared as data (ingest/data/frames.json, applied by
 ingest/frames.py on pyvi's word boundaries), as are the session frame's slot policies (hosts
-named late after "tại", a subject after a fronted "làm việc với B, ..."); the other families
-still carry their trigger patterns here, to be moved into frames.json the same way:
+named late after "tại", a subject after a fronted "làm việc với B, ..."); the trigger words of
+the session, visit, attendance and organising families are data too (frames.json "verbs"),
+while their slot logic is still code here:
 - a trigger verb splits a clause into the acting side (left) and its objects (right):
   "làm việc với/tại" → worked_with, "khảo sát/thị sát/kiểm tra/thăm" → visited,
   "chủ trì/dự/phát biểu tại" → attended, "tổ chức/đăng cai" → organized,
@@ -49,7 +50,17 @@ from ingest.coref import (
     nfc_vi,
     with_province,
 )
-from ingest.frames import FrameSite, fronted_agents, late_hosts, reception_sides, trigger_sites
+from ingest.frames import (
+    FrameSite,
+    attend_pattern,
+    fronted_agents,
+    late_hosts,
+    organize_pattern,
+    reception_sides,
+    session_pattern,
+    trigger_sites,
+    visit_pattern,
+)
 from ingest.lexicon import lexicon
 from ingest.positions import Mention, Position, TitleUnit, find_positions
 from ingest.spans import compound_starts, doc_text
@@ -70,17 +81,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ
 _ABBREV_END = re.compile(r"(?:\bTP|\bTX|\bTT|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
 _CLAUSE_SPLIT = re.compile(r";")
 
-_WORKED = re.compile(
-    r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
-    r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
+_WORKED = session_pattern()  # "(có buổi) làm việc với/tại": frames.json verbs.session
 _RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
 _SPOKE_AT = re.compile(r"\b(?:phát biểu|dự|chia sẻ|tham luận|trình bày)(?:\s+\S+)?\s+tại\s*$",
                        re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\bdo\s+(?!đó\b|vậy\b)[^,;]{0,120}$")
 _BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
-_VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
-                    r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
-                    re.IGNORECASE)
+_VISIT = visit_pattern()  # "khảo sát/thị sát/kiểm tra/thăm": frames.json verbs.visit
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit.
 # What may stand between a unit visited and the place that follows it: the place it lies in
 # ("Nhà máy Thủy điện X tại huyện Y") or the next item of the list ("Công ty A và KCN B").
@@ -88,12 +95,8 @@ _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa b�
 # "thăm mốc giới ... biên giới Việt Nam - Lào": a country after "biên giới" names the border
 _BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
-_ATTEND = re.compile(
-    r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
-    r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b"
-    r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)",  # "dự án" is a project, not "dự"
-    re.IGNORECASE)
-_ORGANIZE = re.compile(r"\b(?:đăng cai(?:\s+tổ chức)?|tổ chức|khai mạc)\b", re.IGNORECASE)
+_ATTEND = attend_pattern()  # "chủ trì/dự/phát biểu tại": frames.json verbs.attend
+_ORGANIZE = organize_pattern()  # "tổ chức/đăng cai": frames.json verbs.organize
 _PARTNER_LEAD = re.compile(r"\bphối hợp\s+(?:với|cùng)\b", re.IGNORECASE)
 _HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b"
                      r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)", re.IGNORECASE)
