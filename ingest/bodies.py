@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.coref import is_unresolved_body, province_later_in_list, with_province
-from ingest.lexicon import UPPER, Lexicon, alternation
+from ingest.lexicon import LOWER, UPPER, Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import name_key, slugify
 
@@ -518,7 +518,7 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
     if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
         return None  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
-    board = _zone_board(text, m, lex, province)
+    board = _zone_board(text, m, lex, province) or _local_peoples_body(text, m)
     if board is not None:
         return board
     scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
@@ -552,6 +552,9 @@ def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], provin
         if later and later != province:
             completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
     name = _canonical(completed)
+    local = _LOCAL_UNIT_AFTER.match(text, m.end()) if head in _PEOPLES_BODIES else None
+    if local and local.group(1) not in name:
+        return None  # "Ủy ban nhân dân xã nông thôn mới X": a commune's, never the province's
     if name in _NATIONAL_WHEN_BARE or (head in _NATIONAL_WHEN_BARE and name != head and re.search(
             r"Tư lệnh\s+$", text[max(0, start - 12):start]) and scan.end == i + len(
             head.split(" "))):
@@ -597,6 +600,26 @@ def _zone_board(text: str, m: re.Match[str], lex: Lexicon,
                      key, 2)
 
 
+# a people's committee or council of a unit below the province, written with its unit word
+_LOCAL_UNIT_AFTER = re.compile(r"[ ]+(xã|phường|thị trấn|huyện|quận|thị xã)\b")
+_PEOPLES_BODIES = ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân")
+# "Ủy ban nhân dân xã nông thôn mới X", "UBND xã biên giới Y": words that qualify the unit come
+# between its word and its name, and are not part of the name
+_LOCAL_QUALIFIED = re.compile(
+    rf"[ ]+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã)(?P<qual>(?:[ ]+[{LOWER}]+){{1,5}}?)"
+    rf"[ ]+(?P<own>[{UPPER}]\w*(?:[ ][{UPPER}]\w*){{0,3}})")
+
+
+def _local_peoples_body(text: str, m: re.Match[str]) -> Candidate | None:
+    """A people's committee or council of a commune or district whose unit word is qualified
+    ("Ủy ban nhân dân xã nông thôn mới X" is "Ủy ban nhân dân xã X")."""
+    if m.group(0) not in _PEOPLES_BODIES:
+        return None
+    local = _LOCAL_QUALIFIED.match(text, m.end())
+    if local is None:
+        return None
+    name = f"{m.group(0)} {local.group('unit')} {local.group('own')}"
+    return Candidate(m.start(), local.end(), "ORGANIZATION", name, f"org:{slugify(name)}", 2)
 _GENERIC_NAMES = set(_DATA["generic_names"]["names"])
 _NATIONAL_WHEN_BARE: dict[str, str] = _DATA["national_when_bare"]["names"]
 # Words after a head's capitalised name that still belong to it (name_words.json "tails")

@@ -954,8 +954,9 @@ def _sessions(c: _Clause) -> None:
         if _RECEIVE_LEAD.search(clause[: match.start()]) and (
                 with_person is None or not _province_named_in(with_person.name)):
             continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
-        hosts = _objects(sent, t1, c.hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
-                         fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
+        hosts = _without_containers(sent, _objects(
+            sent, t1, c.hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
+            fold(match.group("prep")) == "tai" else HOST, _HOST_GAP))
         if not hosts and with_person is not None:
             hosts = [with_person]
         hosts = hosts or late_hosts(sent, t1, c.hi)
@@ -1144,16 +1145,25 @@ _CONTAINER_GAP = re.compile(r"\s*,\s*(?:tỉnh\s+|thành phố\s+)?")
 
 
 def _without_containers(sent: Sentence, places: list[Mention]) -> list[Mention]:
-    """"thăm cửa khẩu X, tỉnh Y": the province after a place says where it lies; the place
-    is what was visited (a province after a comma, not joined by "và")."""
+    """"thăm cửa khẩu X, tỉnh Y", "làm việc tại UBND xã X, huyện Y": the unit after a place or
+    body says where it lies (a higher unit after a comma, not joined by "và")."""
     out = places[:1]
     for prev, place in pairwise(places):
         gap = sent.text[prev.end - sent.start:place.start - sent.start]
-        if place.label == "PROVINCE" and prev.label != "PROVINCE" and \
-                _CONTAINER_GAP.fullmatch(gap):
+        if _CONTAINER_GAP.fullmatch(gap) and _level(prev) < _level(place):
             continue
         out.append(place)
     return out
+
+
+def _level(m: Mention) -> int:
+    """How high a place stands (a body or site lies in places; a province is the highest)."""
+    if m.label == "PROVINCE":
+        return 3
+    if m.label == "LOCATION":
+        level = _unit_level(m)
+        return level if level is not None else 2
+    return -1
 
 
 def _titled_host(sent: Sentence, t1: int, hi: int, ctx: ArticleContext,

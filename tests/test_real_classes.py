@@ -681,3 +681,15 @@ def test_a_delegation_leader_named_later(nlp, later):
     assert {f for f in facts_of(nlp, "2024-04-06", text) if f[0] == WW} == {
         (WW, "Bộ Tư pháp", "UBND tỉnh Cao Bằng", "2024-04-05"),
         (WW, "Nguyễn Thanh Tịnh", "UBND tỉnh Cao Bằng", "2024-04-05")}
+
+
+# A commune's committee whose unit word is qualified ("Ủy ban nhân dân xã nông thôn mới X") is
+# that commune's "Ủy ban nhân dân xã X", never the province's; the district after it is where
+# it lies, not a second place worked at.
+def test_a_qualified_communes_committee(nlp):
+    text = ("Thăm Lai Châu\nNgày 12/3, Phó Chủ tịch Quốc hội Trần Văn Hải đã tới thăm và làm việc "
+            "tại Đồn Biên phòng Pa Nậm Cúm và Ủy ban nhân dân xã nông thôn mới Pa Vây Sử, huyện "
+            "Phong Thổ.")
+    assert {f for f in facts_of(nlp, "2017-03-13", text) if f[0] in (WW, VI)} == {
+        (WW, "Trần Văn Hải", "Đồn Biên phòng Pa Nậm Cúm", "2017-03-12"),
+        (WW, "Trần Văn Hải", "Ủy ban nhân dân xã Pa Vây Sử", "2017-03-12")}
