@@ -95,7 +95,8 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         return bool(blocked[pos])
 
     def title_before(start: int) -> str | None:
-        short = _MINISTER_SHORT.search(text, max(0, start - 60), start)
+        short = _MINISTER_SHORT.search(text, max(0, start - 60), start) \
+            if "trưởng " in text[max(0, start - 60):start] else None
         if short and is_ministry_short_name(short.group("short")):
             return text[short.start():start].strip()  # "Bộ trưởng Ngoại giao A"
         pos = start
