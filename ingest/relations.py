@@ -93,7 +93,8 @@ _VISIT = visit_pattern()  # "khảo sát/thị sát/kiểm tra/thăm": frames.js
 # ("Nhà máy Thủy điện X tại huyện Y") or the next item of the list ("Công ty A và KCN B").
 _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa bàn)?[\s,]*")
 # "thăm mốc giới ... biên giới Việt Nam - Lào": a country after "biên giới" names the border
-_BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$", re.IGNORECASE)
+_BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$|\bcao tốc\s*$",
+                        re.IGNORECASE)  # also "cao tốc X - Y": an expressway named by its ends
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = attend_pattern()  # "chủ trì/dự/phát biểu tại": frames.json verbs.attend
 _ORGANIZE = organize_pattern()  # "tổ chức/đăng cai": frames.json verbs.organize

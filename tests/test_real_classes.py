@@ -693,3 +693,9 @@ def test_a_qualified_communes_committee(nlp):
     assert {f for f in facts_of(nlp, "2017-03-13", text) if f[0] in (WW, VI)} == {
         (WW, "Trần Văn Hải", "Đồn Biên phòng Pa Nậm Cúm", "2017-03-12"),
         (WW, "Trần Văn Hải", "Ủy ban nhân dân xã Pa Vây Sử", "2017-03-12")}
+
+
+def test_a_province_naming_an_expressway_is_not_visited(nlp):
+    text = ("Kiểm tra cao tốc\nChiều 5/2, Phó Thủ tướng Trần Hồng Hà đã đi kiểm tra tiến độ thi "
+            "công dự án đường cao tốc Tuyên Quang - Hà Giang.")
+    assert not {f for f in facts_of(nlp, "2024-02-06", text) if f[0] == VI}
