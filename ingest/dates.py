@@ -41,8 +41,9 @@ _DATE = re.compile(
     r"(?P<lead>\b(?:hôm|sáng|chiều|tối|trưa)\s+(?:nay|qua)\s*\(\s*"
     r"|\b" + _LEAD + r"(?:\s+(?:ngày|hôm))?\s+)?"
     r"(?<![\d.,/])(?:"
-    # "từ ngày 2 đến (ngày) 8/6(/2024)": a span whose first day borrows the month
-    r"(?P<f_d1>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<f_d2>\d{1,2})" + _SEP
+    # "từ ngày 2 đến (ngày) 8/6(/2024)", "(24 và 25-11)": a span whose first day borrows the
+    # month
+    r"(?P<f_d1>\d{1,2})\s+(?P<f_join>đến|tới|và)\s+(?:ngày\s+)?(?P<f_d2>\d{1,2})" + _SEP
     + r"(?P<f_m>\d{1,2})(?:" + _SEP + r"(?P<f_y>\d{4}))?"
     # "7-9/8(/2024)", "2 - 8/6"
     r"|(?P<r_d1>\d{1,2})" + _DASH + r"(?P<r_d2>\d{1,2})\s*/\s*(?P<r_m>\d{1,2})"
@@ -121,8 +122,9 @@ def find_dates(text: str, year: int | None) -> list[tuple[int, int, str]]:
             iso = _iso(int(g["m_y"]) if g["m_y"] else year, int(g["m_m"]))
         else:
             has_year = any(g[k] for k in ("f_y", "r_y", "w_y", "s_y"))
-            if not g["lead"] and not has_year and not g["w_d"]:
-                continue  # a bare "16/28" is a ratio, not a date
+            days_in_brackets = g["f_join"] == "và" and text[max(0, m.start() - 1)] == "("
+            if not g["lead"] and not has_year and not g["w_d"] and not days_in_brackets:
+                continue  # a bare "16/28" is a ratio, not a date ("(24 và 25/11)" is two days)
             if (g["lead"] and not has_year and not _STRONG_LEAD.search(g["lead"])
                     and ("/" not in m.group(0) or _COUNT_AFTER.match(text, m.end()))):
                 continue  # "từ 2-3 năm", "tăng từ 6-7%"
