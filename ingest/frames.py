@@ -135,8 +135,8 @@ def _visitors(sent: _Sentence, site: FrameSite, hi: int,
         covered = re.sub(r"\S+", lambda w: w.group(0) if not any(
             m.start - sent.start <= rel + w.start() < m.end - sent.start for m in after)
             else "", between)
-        if "," in between or ";" in between or not gap.fullmatch(covered):
-            return [], []
+        if ";" in between or not gap.fullmatch(covered.replace(",", " ")):
+            return [], []  # titles (with what they name), maybe stacked with commas, only
         return [], [first]
     lead = led.search(sent.text, rel, hi - sent.start)
     leaders = [m for m in after if m.label == "PERSON" and lead is not None
@@ -152,6 +152,10 @@ def _visitors(sent: _Sentence, site: FrameSite, hi: int,
     return bodies[:1], leaders[:1]
 
 
+_VENUE = re.compile(r"(?<!\w)(?:tại|ở)\s+[^,;]{0,30}?(?:,\s*)?(?:(?:tỉnh|thành phố)\s+)?$",
+                    re.IGNORECASE)
+
+
 def _hosts(sent: _Sentence, site: FrameSite, lo: int,
            ctx: ArticleContext) -> list[Mention | tuple[str, str]]:
     """The receiving side: its province, and the body its speaker is titled in."""
@@ -160,7 +164,11 @@ def _hosts(sent: _Sentence, site: FrameSite, lo: int,
     held = [p.body for p in sent.positions if p.person in people and p.body]
     held += [body for name in people for _role, body in ctx.person_bodies.get(name, [])]
     governing = [b for b in held if explicit_province(b)]
-    province = next((m for m in reversed(before) if m.label == "PROVINCE"), None)
+    # the province receiving ("tỉnh X tiếp"), not the place of the reception ("tại Hà Nội")
+    province = next((m for m in reversed(before) if m.label == "PROVINCE" and not _VENUE.search(
+        sent.text, max(0, m.start - sent.start - 40), m.start - sent.start)), None)
+    if people and held and not governing and province is None:
+        return []  # a central leader receives: no province is the host
     out: list[Mention | tuple[str, str]] = []
     name = province.name if province else (
         explicit_province(governing[0]) if governing else ctx.province)

@@ -1213,8 +1213,11 @@ def _received(sent: Sentence, site: FrameSite, lo: int, hi: int, ctx: ArticleCon
     worked with its hosts (A's province, A's body); the clause's mentions are then spoken for,
     so "B đến thăm và làm việc tại tỉnh" later in it adds nothing the wrong way round."""
     bodies, people, hosts = reception_sides(sent, site, lo, hi, ctx)
-    if not hosts:
+    if not bodies and not people:
         return False
+    used.update(m.start for m in sent.mentions if lo <= m.start < site.start)  # never visitors
+    if not hosts:
+        return True
     date = _date_for(sent, site.start, ctx, doc_ends, hi)
     _note_lead_date(ctx, date)
     delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],

@@ -699,3 +699,19 @@ def test_a_province_naming_an_expressway_is_not_visited(nlp):
     text = ("Kiểm tra cao tốc\nChiều 5/2, Phó Thủ tướng Trần Hồng Hà đã đi kiểm tra tiến độ thi "
             "công dự án đường cao tốc Tuyên Quang - Hà Giang.")
     assert not {f for f in facts_of(nlp, "2024-02-06", text) if f[0] == VI}
+
+
+# "A đón B" is a reception too; a central leader receiving ("Thủ tướng ... đón ...") gives no
+# province as host and never visits; a provincial leader's reception does.
+def test_welcoming_a_visitor(nlp):
+    central = ("Thủ tướng đón Chủ tịch nước bạn\nTrưa 12/12, tại sân bay Nội Bài, Hà Nội, Thủ "
+               "tướng Chính phủ Lê Văn Khải đón Tổng Bí thư, Chủ tịch Lào Thong Lun cùng đoàn đại "
+               "biểu cấp cao Lào bắt đầu chuyến thăm cấp Nhà nước tới Việt Nam.")
+    assert {f for f in facts_of(nlp, "2023-12-13", central) if f[0] in (WW, VI)} == {
+        (VI, "Thong Lun", "Việt Nam", "2023-12-12")}
+    provincial = ("Tỉnh đón đoàn\nSáng 1/3, ông Lê Văn Hòa, Chủ tịch UBND tỉnh Quảng Trị đón Đoàn "
+                  "đại biểu tỉnh Savannakhet (Lào) do ông Bua Khăm, Phó Tỉnh trưởng làm Trưởng "
+                  "đoàn.")
+    assert {f for f in facts_of(nlp, "2024-03-02", provincial) if f[0] in (WW, VI)} == {
+        (WW, "Bua Khăm", "Quảng Trị", "2024-03-01"),
+        (WW, "Bua Khăm", "UBND tỉnh Quảng Trị", "2024-03-01")}
