@@ -125,6 +125,8 @@ def _visitors(sent: _Sentence, site: FrameSite, hi: int,
     rel = site.end - sent.start
     after = [m for m in sent.mentions if site.end <= m.start and m.end <= hi]
     delegation = head.match(sent.text, rel)
+    if delegation is None and site.frame.name == "reception_of_delegation":
+        return [], []  # "A làm việc với ông B": B hosts (the session family's)
     if delegation is None:
         gap = site.frame.visitor_gap
         first = next((m for m in after if m.label == "PERSON"), None)

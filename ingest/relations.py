@@ -940,7 +940,7 @@ def _receptions(c: _Clause) -> None:
     """worked_with: "A tiếp B" (the reception frame of ingest/data/frames.json)."""
     r = c.r
     for site in r.sent.sites:
-        if c.lo <= site.start < c.hi and site.frame.name == "reception":
+        if c.lo <= site.start < c.hi and site.frame.relation == "worked_with":
             c.found = _received(r.sent, site, c.lo, c.hi, r.ctx, r.facts, r.doc_ends,
                                 c.used) or c.found
 

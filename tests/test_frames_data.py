@@ -32,7 +32,7 @@ def test_every_entry_has_a_note(name):
 
 
 def test_the_engine_compiles_the_declared_verbs():
-    assert {f.name for f in frames()} == {"reception"}
+    assert {f.name for f in frames()} == {"reception", "reception_of_delegation"}
     assert session_pattern().search("đã có buổi làm việc với tỉnh").group("prep") == "với"
     assert visit_pattern().search("Đoàn đến thăm Khu kinh tế")
     assert not visit_pattern().search("Đoàn thăm hỏi gia đình")

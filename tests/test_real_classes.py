@@ -715,3 +715,15 @@ def test_welcoming_a_visitor(nlp):
     assert {f for f in facts_of(nlp, "2024-03-02", provincial) if f[0] in (WW, VI)} == {
         (WW, "Bua Khăm", "Quảng Trị", "2024-03-01"),
         (WW, "Bua Khăm", "UBND tỉnh Quảng Trị", "2024-03-01")}
+
+
+# A provincial leader's session with a visiting delegation ("A làm việc với đoàn công tác của B
+# do C làm trưởng đoàn") is a reception of it: B and C worked with A's province and body; with
+# a person after the verb the session family's direction holds.
+def test_a_session_with_a_visiting_delegation(nlp):
+    text = ("Làm việc với đoàn\nChiều 4/5, Chủ tịch UBND tỉnh Lào Cai Trịnh Văn Trường đã làm việc "
+            "với đoàn công tác của Ngân hàng Thế giới do bà Carol Turner, Giám đốc Quốc gia làm "
+            "trưởng đoàn.")
+    assert {f for f in facts_of(nlp, "2024-05-05", text) if f[0] == WW} == {
+        (WW, who, host, "2024-05-04") for who in ("Ngân hàng Thế giới", "Carol Turner")
+        for host in ("Lào Cai", "UBND tỉnh Lào Cai")}
