@@ -6,9 +6,15 @@ read inside "tiếp tục", "trực tiếp" or "tiếp nhận", which pyvi joins
 guard spaCy's token `Matcher` would give, without a per-token loop).
 
 Frames so far:
-- reception ("A tiếp B"): the visiting side is after the trigger (a delegation with the body
+- reception ("A tiếp/đón B"): the visiting side is after the trigger (a delegation with the body
   that sent it and the person leading it, or a person named with a form of address or title),
-  the host is the receiving side's province and the body its speaker is titled in.
+  the host is the receiving side's province and the body its speaker is titled in (none for a
+  central leader); the receiving side never visits.
+- reception_of_delegation ("A làm việc với đoàn công tác của B do C làm trưởng đoàn"): the same,
+  only where a delegation follows the trigger.
+- session: no triggers of its own here (relations.py finds "làm việc với/tại"); its slot
+  policies (late hosts after "tại", a subject after a fronted participle) are data.
+The trigger words of the other verb families (frames.json "verbs") are compiled here too.
 """
 
 from __future__ import annotations
