@@ -8,6 +8,7 @@ five samples. Run: `python bench/heldout_eval.py` (uses ../shared/eval/score.py 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -23,9 +24,12 @@ def main() -> int:
         print(f"no scorer at {SCORER}: need ../shared beside the checkout", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as out:
-        vnkg = Path(sys.executable).with_name("vnkg")
-        subprocess.run([str(vnkg), "extract", str(HERE / "heldout" / "articles"), "-o", out],
-                       check=True)
+        # this checkout's own code, not whatever `vnkg` the virtualenv has installed
+        env = {**os.environ,
+               "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+        subprocess.run([sys.executable, "-m", "api.cli", "extract",
+                        str(HERE / "heldout" / "articles"), "-o", out],
+                       check=True, env=env, cwd=ROOT)
         args = [sys.executable, str(SCORER), "--gold", str(HERE / "heldout" / "gold"),
                 "--pred", out, *sys.argv[1:]]
         return subprocess.run(args, check=False).returncode

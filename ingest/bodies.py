@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.coref import is_unresolved_body, province_later_in_list, with_province
-from ingest.lexicon import Lexicon, alternation
+from ingest.lexicon import LOWER, UPPER, Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import name_key, slugify
 
@@ -60,7 +60,9 @@ LOCAL_COMMITTEES = {"Quận ủy", "Huyện ủy", "Thị ủy", "Thành ủy"}
 PLACE_NAMED = {"Đảng ủy", "Đảng bộ", "Công an", "Thanh tra", "Kho bạc Nhà nước",
                "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Chi cục", "Văn phòng"}
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
-LOWER_HEADS = {"sở": "Sở", "cục": "Cục"}
+LOWER_HEADS = {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+# "ban" is a head in lowercase only fused with a title before it: "Trưởng ban Tuyên giáo ..."
+_FUSED_BAN = re.compile(r"(?:Trưởng|trưởng)[ ]$")
 
 _HEADS = re.compile(alternation(NAMED_HEADS + SELF_HEADS + PREFIX_HEADS + list(LOWER_HEADS)))
 _LIST = re.compile(r"(?<!\w)các\s+(?P<head>[Ss]ở|Bộ|Cục|Vụ)\s*:?\s+(?=[A-ZĐ])")
@@ -484,6 +486,7 @@ def _canonical(name: str) -> str:
     name = re.sub(r"^Ban Chấp hành Đảng bộ tỉnh\s+", "Tỉnh ủy ", name)
     name = re.sub(r"(?<!\w)TP\.?\s*(?=\w)(?!HCM)", "thành phố ", name)  # "UBND TP. Lào Cai"
     name = re.sub(r"^[Đđ]oàn (?:[Đđ]ại biểu Quốc hội|ĐBQH)", "Đoàn Đại biểu Quốc hội", name)
+    name = re.sub(r"(?<!\w)BĐBP(?=\s)", "Bộ đội Biên phòng", name)  # "Bộ Chỉ huy BĐBP tỉnh X"
     return name[0].upper() + name[1:]
 
 
@@ -492,6 +495,148 @@ def _opens_title(text: str, at: int, head: str, lex: Lexicon) -> bool:
     standing member of the Secretariat, a person's title, not a standing board)."""
     return any(t.startswith(head + " ") and text.startswith(t, at)
                and not text[at + len(t):at + len(t) + 1].isalnum() for t in lex.titles)
+
+
+def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], province: str | None,
+                 kind: str, named: list[tuple[int, dict]]) -> Candidate | None:
+    """The body a head noun found by `_HEADS` opens, with its canonical name."""
+    head = m.group(0)
+    i = words.index(m.start())
+    if i is None:
+        return None
+    if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
+        return None
+    fused = head == "ban" and bool(_FUSED_BAN.search(text, max(0, m.start() - 8), m.start())) \
+        and words.get(i + 1) != "Ban"  # "Trưởng ban Ban Chỉ đạo": the body opens at "Ban"
+    if head == "ban" and not fused:
+        return None  # "các ban, ngành", "ban hành": no body
+    if head in LOWER_HEADS and words.joined(i) and not fused:
+        return None  # "trụ sở": a word of its own, not the head "sở"
+    if text.startswith(" viên", m.end()) and head.endswith(("ủy", "Ủy")):
+        return None  # "Tỉnh ủy viên": a member's title, not the committee
+    if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
+    if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
+        return None  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
+    board = _zone_board(text, m, lex, province) or _local_peoples_body(text, m)
+    if board is not None:
+        return board
+    scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
+    if scan is None:
+        bare = words.ends[i + len(head.split(" ")) - 1]
+        tail = _name_tail(text, bare, head)  # "Đồn Biên phòng cửa khẩu X": the tail names it
+        if not tail:
+            return None
+        return Candidate(m.start(), bare + tail, "ORGANIZATION", text[m.start():bare + tail],
+                         f"org:{slugify(text[m.start():bare + tail])}", 2)
+    start, end = words.starts[i], words.ends[scan.end - 1]
+    name = words.phrase(i, scan.end)
+    tail = _name_tail(text, end, head)
+    if tail:  # "Đại sứ quán X tại Việt Nam", "Đồn Biên phòng cửa khẩu quốc tế X"
+        name, end = name + text[end:end + tail], end + tail
+    if head in LOWER_HEADS:
+        name = LOWER_HEADS[head] + name[len(head):]
+        head = LOWER_HEADS[head]
+    if re.search(r"\bBộ$", name) and name != "Bộ":
+        ministry = _ministry_before(named, start)
+        if ministry:
+            name = name[:-3] + " " + ministry
+    if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
+        return None  # "Sở Công Thương một số tỉnh": departments in general
+    name = _with_province(lex, words, i, scan, head) or name
+    completed = _complete(name, head, scan, province, kind)
+    if (completed != name or is_unresolved_body(name)) and \
+            _TITLE_BEFORE.search(text, max(0, start - 30), start):
+        # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông": the province the title list ends with
+        later = province_later_in_list(text[end:])
+        if later and later != province:
+            completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
+    name = _canonical(completed)
+    local = _LOCAL_UNIT_AFTER.match(text, m.end()) if head in _PEOPLES_BODIES else None
+    if local and local.group(1) not in name:
+        return None  # "Ủy ban nhân dân xã nông thôn mới X": a commune's, never the province's
+    if name in _NATIONAL_WHEN_BARE or (head in _NATIONAL_WHEN_BARE and name != head and re.search(
+            r"Tư lệnh\s+$", text[max(0, start - 12):start]) and scan.end == i + len(
+            head.split(" "))):
+        # bare, or after the national commander's title "Tư lệnh Bộ đội Biên phòng"
+        name = _NATIONAL_WHEN_BARE[head]
+    if name in _GENERIC_NAMES:
+        return None  # a head noun alone names no body
+    known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
+    key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
+    return Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2)
+
+
+# "Ban Quản lý Khu kinh tế cửa khẩu X", "Ban Quản lý các khu công nghiệp tỉnh Y": the board of
+# a zone (or of a province's zones) is named with the zone
+_ZONE_BOARD = re.compile(
+    rf"[ ]+(?:các[ ]+)?[Kk]hu[ ]+(?:kinh[ ]tế|công[ ]nghiệp|chế[ ]xuất|công[ ]nghệ[ ]cao)"
+    rf"(?:[ ]+cửa[ ]khẩu)?(?P<kind>[ ]+(?:tỉnh|thành[ ]phố|TP\.?))?"
+    rf"(?P<own>[ ]+[{UPPER}]\w*(?:[ ](?:-[ ])?[{UPPER}]\w*)*)?")
+
+
+def _zone_board(text: str, m: re.Match[str], lex: Lexicon,
+                province: str | None) -> Candidate | None:
+    """The management board of a zone, named with the zone ("Ban Quản lý Khu kinh tế X")."""
+    if m.group(0) not in ("Ban Quản lý", "Ban quản lý"):
+        return None
+    zone = _ZONE_BOARD.match(text, m.end())
+    if zone is None:
+        return None
+    name = re.sub(r"\s+", " ", text[m.start():zone.end()])
+    own = (zone.group("own") or "").strip()
+    if not own or own in lex.province_by_name:
+        # the province's own board: "Ban Quản lý Khu kinh tế (tỉnh) (X)"
+        end = zone.start("kind") if zone.group("kind") else zone.start("own") if own else \
+            zone.end()
+        bare = re.sub(r"\s+", " ", text[m.start():end])
+        name = with_province(bare, own or province) if own or province else name
+    elif zone.group("kind") and zone.group("kind").strip().startswith("TP"):
+        name = name.replace(zone.group("kind").strip(), "thành phố", 1)
+    name = "Ban Quản lý" + name[len("Ban Quản lý"):]
+    known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
+    key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
+    return Candidate(m.start(), zone.end(), "ORGANIZATION", known["name"] if known else name,
+                     key, 2)
+
+
+# a people's committee or council of a unit below the province, written with its unit word
+_LOCAL_UNIT_AFTER = re.compile(r"[ ]+(xã|phường|thị trấn|huyện|quận|thị xã)\b")
+_PEOPLES_BODIES = ("UBND", "HĐND", "Ủy ban nhân dân", "Hội đồng nhân dân")
+# "Ủy ban nhân dân xã nông thôn mới X", "UBND xã biên giới Y": words that qualify the unit come
+# between its word and its name, and are not part of the name
+_LOCAL_QUALIFIED = re.compile(
+    rf"[ ]+(?P<unit>xã|phường|thị trấn|huyện|quận|thị xã)(?P<qual>(?:[ ]+[{LOWER}]+){{1,5}}?)"
+    rf"[ ]+(?P<own>[{UPPER}]\w*(?:[ ][{UPPER}]\w*){{0,3}})")
+
+
+def _local_peoples_body(text: str, m: re.Match[str]) -> Candidate | None:
+    """A people's committee or council of a commune or district whose unit word is qualified
+    ("Ủy ban nhân dân xã nông thôn mới X" is "Ủy ban nhân dân xã X")."""
+    if m.group(0) not in _PEOPLES_BODIES:
+        return None
+    local = _LOCAL_QUALIFIED.match(text, m.end())
+    if local is None:
+        return None
+    name = f"{m.group(0)} {local.group('unit')} {local.group('own')}"
+    return Candidate(m.start(), local.end(), "ORGANIZATION", name, f"org:{slugify(name)}", 2)
+_GENERIC_NAMES = set(_DATA["generic_names"]["names"])
+_NATIONAL_WHEN_BARE: dict[str, str] = _DATA["national_when_bare"]["names"]
+# Words after a head's capitalised name that still belong to it (name_words.json "tails")
+_TAILS = [(set(t["heads"]),
+           re.compile(rf"[ ]+(?:{t['words']})[ ]+(?:[Tt]hành phố[ ]|TP\.[ ]?)?"
+                      rf"[{UPPER}]\w*(?:[ ][{UPPER}]\w*)*"))
+          for t in _DATA.get("tails", [])]
+
+
+def _name_tail(text: str, end: int, head: str) -> int:
+    """The length of the words after a body's name that belong to it (0 when none)."""
+    for heads, pattern in _TAILS:
+        if head in heads:
+            m = pattern.match(text, end)
+            if m:
+                return m.end() - end
+    return 0
 
 
 def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> list[Candidate]:
@@ -506,46 +651,60 @@ def find_bodies(text: str, words: Words, lex: Lexicon, province: str | None) -> 
         named.append((start, rec))
         out.append(Candidate(start, end, "ORGANIZATION", rec["name"], f"org:{rec['key']}", 2))
     for m in _HEADS.finditer(text):
-        head = m.group(0)
-        i = words.index(m.start())
-        if i is None:
-            continue
-        if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
-            continue
-        if head in LOWER_HEADS and words.joined(i):
-            continue  # "trụ sở": a word of its own, not the head "sở"
-        if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
-        if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
-            continue  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
-        scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
-        if scan is None:
-            continue
-        start, end = words.starts[i], words.ends[scan.end - 1]
-        name = words.phrase(i, scan.end)
-        if head in LOWER_HEADS:
-            name = LOWER_HEADS[head] + name[len(head):]
-            head = LOWER_HEADS[head]
-        if re.search(r"\bBộ$", name) and name != "Bộ":
-            ministry = _ministry_before(named, start)
-            if ministry:
-                name = name[:-3] + " " + ministry
-        if text[end:end + 12].startswith((" một số tỉnh", " các tỉnh", " các địa phương")):
-            continue  # "Sở Công Thương một số tỉnh": departments in general
-        name = _with_province(lex, words, i, scan, head) or name
-        completed = _complete(name, head, scan, province, kind)
-        if (completed != name or is_unresolved_body(name)) and \
-                _TITLE_BEFORE.search(text, max(0, start - 30), start):
-            # "Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông": the province the title list ends with
-            later = province_later_in_list(text[end:])
-            if later and later != province:
-                completed = with_province(re.sub(r"\s+thành phố$", " tỉnh", name), later)
-        name = _canonical(completed)
-        known = lex.bodies.get(name) or lex.bodies.get(name_key(name))
-        key = f"org:{known['key']}" if known else f"org:{slugify(name)}"
-        out.append(Candidate(start, end, "ORGANIZATION", known["name"] if known else name, key, 2))
+        found = _headed_body(text, words, lex, m, province, kind, named)
+        if found is not None:
+            out.append(found)
     for m in _LIST.finditer(text):
         out.extend(_listed(text, words, lex, m, province))
+    for m in _PROVINCE_LIST.finditer(text):
+        out.extend(_per_province(text, lex, m))
+    if province:
+        out.extend(Candidate(m.start(), m.end(), "ORGANIZATION",
+                             with_province(m.group(0), province),
+                             f"org:{slugify(with_province(m.group(0), province))}", 1)
+                   for m in _BARE_ITEM.finditer(text)
+                   if _BODY_ITEM_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+    return out
+
+
+# the item before it is a body of the province ("Bộ Chỉ huy Quân sự, Công an, ..."), not a
+# force or a sector ("lực lượng Quân đội, Công an, Biên phòng")
+_BODY_ITEM_BEFORE = re.compile(r"(?:Sở|Bộ Chỉ huy|Cục|Ban|UBND|Văn phòng|Kho bạc|Thanh tra)"
+                               r"[^,;.]{0,40}(?:,|\svà)\s*$")
+# A provincial body written by its head alone as an item of a list of the province's bodies
+# ("Bộ Chỉ huy Quân sự, Công an, Cục Hải quan tỉnh"): the article's province's.
+_BARE_ITEM = re.compile(
+    r"(?:(?<=,\s)|(?<=\svà\s))(?:" + "|".join(map(re.escape, sorted(
+        PROVINCIAL_BODIES | {"Công an", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng"},
+        key=len, reverse=True))) + r")(?=\s*(?:,|;|\svà\s|\s(?:tỉnh|thành phố)\b))")
+
+
+# A provincial body's head shared by a list of provinces that follows: "Ban Thường vụ Tỉnh ủy
+# các tỉnh: A, B và C", "UBND các tỉnh A, B": one body per province.
+_PROVINCE_LIST = re.compile(
+    r"(?<!\w)(?P<head>(?:Ban Thường vụ |Thường trực )?(?:Tỉnh ủy|Thành ủy)|UBND|HĐND|"
+    r"Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:của\s+)?các\s+(?:tỉnh(?:,\s*thành phố)?|"
+    r"địa phương)\s*:?\s*")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|;)\s*(?:(?:tỉnh|thành phố)\s+)?")
+
+
+def _per_province(text: str, lex: Lexicon, m: re.Match[str]) -> list[Candidate]:
+    """The bodies of a head shared by a list of provinces: the first spans the head, the others
+    their province's name."""
+    head = m.group("head")
+    base = head if "ủy" in head else f"{head} tỉnh"
+    out: list[Candidate] = []
+    pos, start = m.end(), m.start()
+    found = {s: (e, n) for s, e, n in lex.province_index.find(text[pos:pos + 400])}
+    while pos - m.end() in found:
+        end, name = found[pos - m.end()]
+        body = with_province(base, name)
+        out.append(Candidate(start, m.end() + end, "ORGANIZATION", body,
+                             f"org:{slugify(body)}", 3, nests=True))
+        join = _LIST_JOIN.match(text, m.end() + end)
+        if join is None:
+            break
+        pos = start = join.end()
     return out
 
 

@@ -8,6 +8,7 @@ an event's name ("Giải đua ngựa ... huyện Bắc Hà") in `doc.spans["vnkg
 
 from __future__ import annotations
 
+import json
 import re
 
 from spacy.language import Language
@@ -17,18 +18,49 @@ from spacy.util import filter_spans
 import ingest.context  # noqa: F401  (registers vnkg_context and the extensions)
 from ingest.bodies import find_bodies
 from ingest.events import find_events
-from ingest.lexicon import lexicon
+from ingest.lexicon import DATA, lexicon
 from ingest.persons import find_persons
 from ingest.places import find_facilities, find_gates, find_places, find_zones
 from ingest.spans import Candidate, Words, compound_starts, doc_text
 
-__all__ = ["DOCUMENT_NUMBER", "candidates"]
+__all__ = ["CITED_NUMBER", "DOCUMENT_NUMBER", "candidates", "cited_documents"]
 
 # Numbered documents: "866/QĐ-TTg", "111/2015/NĐ-CP", "3360/BCT-KTC".
 DOCUMENT_NUMBER = re.compile(
     r"(?<![\w/])\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)+(?![\w/])"
 )
 _KEY = "vnkg_candidates"
+
+
+def _cited_number() -> re.Pattern[str]:
+    """"Quyết định số 312", "Nghị quyết 170/2024": a kind of ingest/data/documents.json, then
+    the number (a bare year after a kind without "số" is a plan's year, not a number)."""
+    kinds = json.loads((DATA / "documents.json").read_text("utf-8"))["kinds"]
+    alt = "|".join(re.escape(k["word"]) for k in sorted(kinds, key=lambda k: -len(k["word"])))
+    return re.compile(rf"(?<!\w)(?:{alt})\s+(?:(?P<so>số)\s+)?"
+                      r"(?P<n>\d{1,5}(?:[/\-][A-Za-zĐđ0-9]+)*)(?![\w/])")
+
+
+CITED_NUMBER = _cited_number()
+# the further numbers of a list after a cited one: "Quyết định số 312, 313 và 314"
+_MORE_NUMBERS = re.compile(r"\s*(?:,|và)\s*(?:số\s+)?(?P<n>\d{1,5}(?:/\d{4})?)(?![\w/])")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+
+
+def cited_documents(text: str) -> list[Candidate]:
+    """Documents cited by their kind and number, each named by its number as written."""
+    out: list[Candidate] = []
+    for m in CITED_NUMBER.finditer(text):
+        if not m.group("so") and _YEAR_ONLY.fullmatch(m.group("n")):
+            continue
+        spans = [(m.start("n"), m.end("n"))]
+        more = _MORE_NUMBERS.match(text, m.end())
+        while more is not None and m.group("so"):
+            spans.append((more.start("n"), more.end("n")))
+            more = _MORE_NUMBERS.match(text, more.end())
+        out.extend(Candidate(a, b, "DOCUMENT", text[a:b], f"document:{text[a:b]}", 3)
+                   for a, b in spans)
+    return out
 
 
 def candidates(doc: Doc) -> list[Candidate]:
@@ -48,7 +80,7 @@ def places(doc: Doc) -> Doc:
     """Provinces, locations, border gates, zones and facilities named after a place."""
     lex = lexicon()
     found = candidates(doc)
-    found.extend(find_places(doc_text(doc), lex, doc._.after_merger))
+    found.extend(find_places(doc_text(doc), lex, doc._.after_merger, compound_starts(doc)))
     found.extend(find_gates(doc_text(doc), lex, doc._.province_key))
     found.extend(find_zones(doc_text(doc), lex))
     found.extend(find_facilities(doc_text(doc)))
@@ -84,6 +116,7 @@ def documents(doc: Doc) -> Doc:
     candidates(doc).extend(
         Candidate(m.start(), m.end(), "DOCUMENT", m.group(0), f"document:{m.group(0)}", 4)
         for m in DOCUMENT_NUMBER.finditer(doc_text(doc)))
+    candidates(doc).extend(cited_documents(doc_text(doc)))
     return doc
 
 
@@ -111,7 +144,7 @@ def entities(doc: Doc) -> Doc:
             spans.append(span)
     kept = filter_spans([*doc.ents, *spans])
     doc.ents = kept
-    events_ = [c for c in chosen if c.label == "EVENT"]
+    events_ = [c for c in chosen if c.label == "EVENT" or c.nests]
     kept_ids = {id(c) for c in chosen}
     nested = [c for c in found if c.label in _NESTABLE and id(c) not in kept_ids and any(
         e.start <= c.start and c.end <= e.end for e in events_)] if events_ else []

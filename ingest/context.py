@@ -25,7 +25,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ingest.dates import find_dates, infer_year
+from ingest.dates import find_dates, infer_year, url_date
 from ingest.lexicon import Lexicon, lexicon
 from ingest.places import names_the_province
 from ingest.spans import doc_text
@@ -63,9 +63,8 @@ def article_province(text: str, url: str | None = None) -> str | None:
     votes: Counter[str] = Counter()
     site = (url or "") + " " + " ".join(re.findall(r"\b[\w.-]+\.(?:vn|com)\b", text[-3000:]))
     host = fold(site).replace(" ", "")
-    for folded, key in lex.province_sites.items():
-        if f"bao{folded}." in host or f"{folded}.gov.vn" in host:
-            votes[key] += 5
+    sites = [key for folded, key in lex.province_sites.items()
+             if f"bao{folded}." in host or f"{folded}.gov.vn" in host]
     for start, _end, name in lex.province_index.find(text):
         key = lex.province_by_name.get(name)
         if not key or _inside_longer_place(lex, text, name, start + len(name)) \
@@ -76,6 +75,11 @@ def article_province(text: str, url: str | None = None) -> str | None:
         if text[max(0, start - 6):start].lower().endswith("tỉnh "):
             weight += 1
         votes[key] += weight
+    named = set(votes)
+    for key in sites:
+        # a provincial paper's own province, unless the text names only other provinces (a
+        # report on another province's session published there)
+        votes[key] += 5 if key in named or not named else 2
     if not votes:
         return None
     return votes.most_common(1)[0][0]
@@ -98,7 +102,8 @@ def _inside_longer_place(lex: Lexicon, text: str, name: str, end: int) -> bool:
 def context_component(doc: Doc) -> Doc:
     """Set `doc._.year`, `doc._.dates` and `doc._.province` (see the module docstring)."""
     article = doc._.article
-    published = getattr(article, "published", None)
+    # without `published`, a date in the url anchors the year (../shared/FACTS.md)
+    published = getattr(article, "published", None) or url_date(getattr(article, "url", None))
     text = doc_text(doc)
     year = published.year if published else infer_year(text)
     doc._.year = year

@@ -236,6 +236,15 @@ def ministry_by_short_name(words: str) -> str | None:
     return None
 
 
+def is_ministry_short_name(words: str) -> bool:
+    """Is the whole text a ministry's name without "Bộ" ("Ngoại giao", "Công Thương")?
+
+    >>> is_ministry_short_name("Ngoại giao"), is_ministry_short_name("Ngoại giao Bùi")
+    (True, False)
+    """
+    return fold(nfc_vi(words)).strip(",.;:") in _ministries()
+
+
 def article_province(ents: list[tuple[str, str]], title: str = "",
                      declared: str | None = None) -> str | None:
     """The province an article is about: the pipeline's own answer when it has one, else the

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from datetime import date
 
-__all__ = ["find_dates", "infer_year"]
+__all__ = ["find_dates", "infer_year", "url_date"]
 
 # Words that open a day-month date: "ngày 20/5", "sáng 30/8", "từ 2/6", "đến hết 8/6".
 _LEAD = (r"(?:(?:rạng\s+)?sáng|chiều|tối|trưa|đêm|hôm|ngày|từ|đến(?:\s+hết)?|tới|trước|sau|"
@@ -37,18 +37,21 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6
 
 # Ordered: the first alternative that matches at a position wins (longest forms first).
 _DATE = re.compile(
-    r"(?P<lead>\b" + _LEAD + r"(?:\s+(?:ngày|hôm))?\s+)?"
+    # "Hôm nay (2/3)", "sáng nay (2/3)": the day in brackets after the relative day
+    r"(?P<lead>\b(?:hôm|sáng|chiều|tối|trưa)\s+(?:nay|qua)\s*\(\s*"
+    r"|\b" + _LEAD + r"(?:\s+(?:ngày|hôm))?\s+)?"
     r"(?<![\d.,/])(?:"
-    # "từ ngày 2 đến (ngày) 8/6(/2024)": a span whose first day borrows the month
-    r"(?P<f_d1>\d{1,2})\s+(?:đến|tới)\s+(?:ngày\s+)?(?P<f_d2>\d{1,2})" + _SEP
+    # "từ ngày 2 đến (ngày) 8/6(/2024)", "(24 và 25-11)": a span whose first day borrows the
+    # month
+    r"(?P<f_d1>\d{1,2})\s+(?P<f_join>đến|tới|và)\s+(?:ngày\s+)?(?P<f_d2>\d{1,2})" + _SEP
     + r"(?P<f_m>\d{1,2})(?:" + _SEP + r"(?P<f_y>\d{4}))?"
     # "7-9/8(/2024)", "2 - 8/6"
     r"|(?P<r_d1>\d{1,2})" + _DASH + r"(?P<r_d2>\d{1,2})\s*/\s*(?P<r_m>\d{1,2})"
     r"(?:\s*/\s*(?P<r_y>\d{4}))?"
     # "ngày 30 tháng 8 năm 2024"
     r"|(?P<w_d>\d{1,2})\s+tháng\s+(?P<w_m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<w_y>\d{4}))?"
-    # "30/8", "25-6", "20/5/2024", "08.9.2023"
-    r"|(?P<s_d>\d{1,2})" + _SEP + r"(?P<s_m>\d{1,2})(?:" + _SEP + r"(?P<s_y>\d{4}))?"
+    # "30/8", "25-6", "20/5/2024", "08.9.2023", "14/9 năm 2023"
+    r"|(?P<s_d>\d{1,2})" + _SEP + r"(?P<s_m>\d{1,2})(?:(?:" + _SEP + r"|\s+năm\s+)(?P<s_y>\d{4}))?"
     r")(?![\d/])"
     # "tháng 8/2024", "tháng 8 năm 2024", "trong tháng 8"
     r"|(?P<m_lead>\btháng\s+)(?P<m_m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<m_y>\d{4}))?(?![\d/])"
@@ -119,8 +122,9 @@ def find_dates(text: str, year: int | None) -> list[tuple[int, int, str]]:
             iso = _iso(int(g["m_y"]) if g["m_y"] else year, int(g["m_m"]))
         else:
             has_year = any(g[k] for k in ("f_y", "r_y", "w_y", "s_y"))
-            if not g["lead"] and not has_year and not g["w_d"]:
-                continue  # a bare "16/28" is a ratio, not a date
+            days_in_brackets = g["f_join"] == "và" and text[max(0, m.start() - 1)] == "("
+            if not g["lead"] and not has_year and not g["w_d"] and not days_in_brackets:
+                continue  # a bare "16/28" is a ratio, not a date ("(24 và 25/11)" is two days)
             if (g["lead"] and not has_year and not _STRONG_LEAD.search(g["lead"])
                     and ("/" not in m.group(0) or _COUNT_AFTER.match(text, m.end()))):
                 continue  # "từ 2-3 năm", "tăng từ 6-7%"
@@ -161,6 +165,11 @@ _YEAR = re.compile(r"\b(?P<lead>\w+\s+)?năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNO
 _FUTURE = {"đến", "tới", "vào", "trước", "sau", "từ", "nhìn", "đoạn", "kỳ"}
 
 
+# A full date in the text ("sáng 12/3/2017", "ngày 5-6-2019") names the year it reports on.
+_FULL_DATE = re.compile(r"(?<![\d/.\-])(?:[0-2]?\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
+                        r"(?P<y>(?:19|20)\d{2})(?![\d/])")
+
+
 # A year written alone in the title ("Festival Biển Nha Trang 2025"), not inside a date.
 _TITLE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/])")
 
@@ -173,6 +182,8 @@ def infer_year(text: str) -> int | None:
     2024
     >>> infer_year("Festival Biển 2025\nChiều 2/6 khai mạc.")
     2025
+    >>> infer_year("Thăm tỉnh\nNgày 4/5, đoàn đến. Sáng 5/5/2019, đoàn về.")
+    2019
     """
     votes: Counter[int] = Counter()
     title = text.split("\n", 1)[0]
@@ -184,6 +195,8 @@ def infer_year(text: str) -> int | None:
         else:
             year = next(int(v) for k, v in m.groupdict().items() if k != "n" and v)
             votes[year] += 3
+    for m in _FULL_DATE.finditer(text):
+        votes[int(m.group("y"))] += 2
     for m in _YEAR.finditer(text):
         lead = (m.group("lead") or "").strip().lower()
         if lead not in _FUTURE:
@@ -192,3 +205,32 @@ def infer_year(text: str) -> int | None:
         return None
     best = max(votes.values())
     return max(year for year, n in votes.items() if n == best)
+
+
+# The date a url's path or slug carries: "/2024/08/30/", "/202408/", "-20240830172444.htm".
+_URL_DATE = re.compile(
+    r"/(?P<y1>(?:19|20)\d{2})/(?P<m1>[01]\d)/(?P<d1>[0-3]\d)(?:/|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)/"
+    r"|-(?P<y3>(?:19|20)\d{2})(?P<m3>[01]\d)(?P<d3>[0-3]\d)\d*(?:\.\w+)?/?$")
+
+
+def url_date(url: str | None) -> date | None:
+    """The date in an article's url, which anchors day-month dates as `published` does.
+
+    >>> url_date("https://x.vn/channel/12344/201808/pho-chu-tich-kiem-tra/")
+    datetime.date(2018, 8, 1)
+    >>> url_date("https://x.vn/bi-thu-khao-sat-20220822172444128.htm")
+    datetime.date(2022, 8, 22)
+    >>> url_date("https://x.vn/2024/08/30/tin.html"), url_date("https://x.vn/a-123.vov")
+    (datetime.date(2024, 8, 30), None)
+    """
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    year = int(m.group("y1") or m.group("y2") or m.group("y3"))
+    month = int(m.group("m1") or m.group("m2") or m.group("m3"))
+    day = int(m.group("d1") or m.group("d3") or 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None

@@ -148,6 +148,7 @@ class Title:
     kind: str
     default_body: str | None
     attaches_to: tuple[str, ...]
+    needs_written_body: bool = False  # the implied body counts only where the text writes it
 
 
 @dataclass(frozen=True, slots=True)

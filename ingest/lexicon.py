@@ -133,6 +133,8 @@ class Lexicon:
     ethnic_prefixes: set[str] = field(default_factory=set)
     titles: list[str] = field(default_factory=list)
     honorifics: list[str] = field(default_factory=list)
+    # unit words before a place name ("xã", "bản") with their level (admin_units.json)
+    admin_units: list[dict[str, Any]] = field(default_factory=list)
     province_regex: re.Pattern[str] = re.compile(r"(?!)")
     place_regex: re.Pattern[str] = re.compile(r"(?!)")
     body_regex: re.Pattern[str] = re.compile(r"(?!)")
@@ -227,6 +229,7 @@ def lexicon() -> Lexicon:
     for rec in title_data.get("titles", []):
         lex.titles.extend(nfc_vi(t) for t in [rec["title"], *rec.get("aliases", [])])
     lex.honorifics = [nfc_vi(h["text"]) for h in title_data.get("honorifics", [])]
+    lex.admin_units = _load("admin_units.json", "units")
     lex.province_regex = re.compile(alternation(list(lex.province_by_name)))
     lex.place_regex = re.compile(alternation(list(lex.places)), re.IGNORECASE)
     lex.places.update({name_key(k): v for k, v in list(lex.places.items())})

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.coref import is_ministry_short_name
 from ingest.lexicon import UPPER, Lexicon, PhraseIndex, alternation
 from ingest.spans import Candidate, Words, is_cap
 from ingest.text import slugify
@@ -46,7 +47,13 @@ _NEVER_FIRST = {"Phó", "Bí", "Chủ", "Thứ", "Trưởng", "Giám", "Ủy", "
 _ONE_WORD_NAME = re.compile(r"[^\W\d_]{1,3}['’][^\W\d_]+|[^\W\d_]+(?:-[^\W\d_]+)+")
 _UNIT_KIND = re.compile(r"(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+")
 _KIND_BEFORE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|bang|châu)[ ]+$")
+# "Bộ trưởng Ngoại giao A", "Thứ trưởng Công Thương B": a minister's title with the ministry
+# named without "Bộ"
+_MINISTER_SHORT = re.compile(r"(?<!\w)(?:Bộ trưởng|Thứ trưởng)[ ]+"
+                             r"(?P<short>[^\W\d_][^,;:()\n]{1,40}?)[ ]+$")
 _HONORIFIC_WORDS = {"ông", "bà", "anh", "chị", "ngài", "cụ", "em"}
+# the colon of a list of bare names before a name: ": A, B và " (names of 2-5 capitalised words)
+_LIST_BACK = re.compile(rf":[ ]*(?:[{UPPER}]\w*(?:[ ][{UPPER}]\w*){{1,4}}[ ]*(?:,|;|[ ]và)[ ]*)*$")
 _CACHE: dict[int, _Context] = {}
 
 
@@ -88,11 +95,19 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         return bool(blocked[pos])
 
     def title_before(start: int) -> str | None:
+        short = _MINISTER_SHORT.search(text, max(0, start - 60), start) \
+            if "trưởng " in text[max(0, start - 60):start] else None
+        if short and is_ministry_short_name(short.group("short")):
+            return text[short.start():start].strip()  # "Bộ trưởng Ngoại giao A"
         pos = start
         while True:
             before = text[max(0, pos - 60):pos]
             stripped = before.rstrip(" ")
             back = pos - (len(before) - len(stripped))
+            whole = ctx.title_end.search(text, max(0, back - 60), back) if back in ends else None
+            if whole is not None and whole.start() < ends[back]:
+                # a title that names its body in full: "Trưởng Ban Tổ chức Trung ương A"
+                return text[whole.start():start].strip()
             if back in ends:  # skip a body or place between the title and the name
                 pos = ends[back]
                 kind = _KIND_BEFORE.search(text, max(0, pos - 12), pos)
@@ -140,8 +155,12 @@ def find_persons(text: str, words: Words, lex: Lexicon,
         if _is_place(lex, name) or _is_place(lex, words.phrase(i, i + 2)):
             continue
         title = title_before(start)
+        surname = words.get(i) in lex.surnames or words.phrase(i, i + 2) in lex.surnames
+        if title is None and surname:
+            # "các Phó Chủ tịch UBND tỉnh X: A, B và C": a title before a list of names
+            listed = _LIST_BACK.search(text, max(0, start - 160), start)
+            title = title_before(listed.start()) if listed else None
         after = ctx.title_start.match(text, words.ends[j - 1])
-        surname = words.get(i) in lex.surnames
         if title is None and not (after and surname):
             continue
         if not surname and (title is None or ctx.title_any.search(name)

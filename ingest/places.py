@@ -10,6 +10,7 @@ and named by their own name, which is what FACTS.md wants ("Kim Thành", "Lào C
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.lexicon import LOWER, UPPER, Lexicon, squash
 from ingest.spans import Candidate
@@ -17,15 +18,14 @@ from ingest.text import name_key, slugify
 
 __all__ = ["find_facilities", "find_gates", "find_places", "find_zones"]
 
-_CAP = rf"[{UPPER}][{LOWER}{UPPER}]*"
+# a capitalised word; a hyphen and lowercase syllables continue a transcribed name
+# ("huyện Mường-khoa"), a hyphen and a capital do not ("Tỉnh ủy-Chủ tịch")
+_CAP = rf"[{UPPER}][{LOWER}{UPPER}]*(?:-[{LOWER}]+)*"
 _CAPRUN = rf"{_CAP}(?:[ ]{_CAP}){{0,3}}"
-_KIND = re.compile(
-    rf"(?<!\w)(?P<kind>[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|"
-    rf"[Xx]ã|[Pp]hường)[ ]+(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
 _WATER = re.compile(rf"(?<!\w)(?P<kind>sông|vịnh|đảo|quần đảo|đèo)[ ]+(?P<name>{_CAPRUN})(?!\w)")
 _CAP_NEXT = re.compile(rf"[ ][{UPPER}]")
 _CAP_PREV = re.compile(rf"[{UPPER}][{LOWER}]*[ ]$")
-_LOCAL = {"huyện", "quận", "thị xã", "thị trấn", "xã", "phường"}
+_LOCAL = {"huyện", "quận", "thị xã", "tx", "thị trấn", "xã", "phường"}
 
 
 def _province(lex: Lexicon, name: str, start: int, end: int, after_merger: bool) -> Candidate:
@@ -61,12 +61,34 @@ _LEADER_TITLE = re.compile(r"(?<!\w)(?:Thủ tướng|Tổng thống|Chủ tịc
                            r"Nhà vua|Ngoại trưởng|Tổng Bí thư|Thủ tướng Chính phủ)[ ]$")
 
 
-def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Candidate]:
-    """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
-    rivers) with their canonical short names; after the 2025 merger a province name means
-    the 2025 unit."""
+def _kind_regex(lex: Lexicon) -> re.Pattern[str]:
+    """"<unit word> <Name>" for every unit word of ingest/data/admin_units.json."""
+    alts = []
+    for unit in lex.admin_units:
+        word = re.escape(unit["word"]).replace(r"\ ", "[ ]")
+        if word[0].islower():
+            word = f"[{word[0].upper()}{word[0]}]{word[1:]}"
+        if word.endswith(r"\."):
+            word += "?"
+        guard = "".join(f"(?<!(?i:{re.escape(w)}) )" for w in unit.get("not_after", []))
+        alts.append(guard + word)
+    alts.sort(key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?P<kind>{'|'.join(alts)})[ ]+"
+                      rf"(?P<name>{_CAPRUN}(?:[ ]\d{{1,2}})?)(?!\w)")
+
+
+_KINDS: dict[int, re.Pattern[str]] = {}
+_VILLAGE_END = re.compile(r"\s*(?:[,;.()]|$)")
+
+
+def _unit_places(text: str, lex: Lexicon, after_merger: bool) -> list[Candidate]:
+    """Provinces and LOCATIONs written with their unit word ("tỉnh X", "xã Y", "bản Z")."""
+    if id(lex) not in _KINDS:
+        _KINDS[id(lex)] = _kind_regex(lex)
+    in_name = {u["word"].lower().rstrip(".") for u in lex.admin_units if u.get("in_name")}
+    local = {u["word"].lower().rstrip(".") for u in lex.admin_units if u["level"] < 2} | _LOCAL
     out: list[Candidate] = []
-    for m in _KIND.finditer(text):
+    for m in _KINDS[id(lex)].finditer(text):
         kind = m.group("kind").lower().rstrip(".")
         name = m.group("name")
         # the longest known name inside the capitalised run ("tỉnh Lào Cai Nguyễn ...")
@@ -80,15 +102,52 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
                 if kind == "tỉnh" or city:
                     out.append(_province(lex, part, m.start(), end, after_merger))
                     break
-            if part in lex.districts or (kind in _LOCAL and n == len(words) and n <= 3):
-                out.append(Candidate(m.start(), end, "LOCATION", part,
-                                     f"location:{slugify(part)}", 2))
+            # a transcribed foreign name ("tỉnh Xiêng-khoảng") is a foreign unit, any kind
+            foreign = "-" in part and n == 1 and squash(part) not in lex.places_squashed
+            if kind in in_name and not _VILLAGE_END.match(text, end):
+                break  # "bản Quy hoạch": a village is named before a comma or a bracket
+            if part in lex.districts or (kind in local and n == len(words) and n <= 3) \
+                    or foreign:
+                label = f"{m.group('kind')} {part}" if kind in in_name else part
+                out.append(Candidate(m.start(), end, "LOCATION", label,
+                                     f"location:{slugify(label)}", 2))
                 break
             if kind in ("tỉnh", "thành phố", "huyện") and part in lex.places:
                 rec = lex.places[part]
                 out.append(Candidate(m.start(), end, "LOCATION", rec["name"],
                                      f"location:{rec['key']}", 2))
                 break
+    return out
+
+
+# Countries named as languages: "tiếng Anh", "3 ngoại ngữ Anh, Nga và Séc".
+_LANGUAGE_BEFORE = re.compile(
+    rf"(?<!\w)(?:tiếng|ngoại ngữ|ngôn ngữ)[ ]+(?:[{UPPER}]\w*[ ]*(?:,|và)[ ]*)*$", re.IGNORECASE)
+
+
+def _not_a_place(text: str, start: int, end: int, compounds: set[int]) -> bool:
+    """A gazetteer name that is a word's first syllables ("Pháp" in "Pháp luật", one pyvi
+    word) or a language ("tiếng Anh")."""
+    nxt = re.match(r"[ ]+(\w+)", text[end:end + 12])
+    joined = nxt is not None and end + nxt.start(1) in compounds and \
+        f"{text[start:end].split()[-1]} {nxt.group(1)}".lower() in _bigrams()
+    return joined or bool(_LANGUAGE_BEFORE.search(text, max(0, start - 60), start))
+
+
+@cache
+def _bigrams() -> set[str]:
+    """pyvi's dictionary of two-syllable words ("pháp luật")."""
+    from pyvi import ViTokenizer
+
+    return ViTokenizer.ViTokenizer.bi_grams
+
+
+def find_places(text: str, lex: Lexicon, after_merger: bool = False,
+                compounds: set[int] | None = None) -> list[Candidate]:
+    """Provinces and LOCATIONs (districts, communes, countries, foreign places, regions,
+    rivers) with their canonical short names; after the 2025 merger a province name means
+    the 2025 unit."""
+    out = _unit_places(text, lex, after_merger)
     for m in _WATER.finditer(text):
         name = f"{m.group('kind')} {m.group('name')}"
         out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 1))
@@ -103,7 +162,7 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False) -> list[Can
                                  f"location:{rec['key']}", 1))
     for start, end, name in lex.place_index.find(text):
         rec = lex.places.get(name) or lex.places.get(name_key(name))
-        if rec is None:
+        if rec is None or _not_a_place(text, start, end, compounds or set()):
             continue
         if " " not in name and (_CAP_NEXT.match(text, end)
                                 or _CAP_PREV.search(text, max(0, start - 30), start)) \
@@ -121,8 +180,8 @@ _GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]
 # A bracket after a gate's name is part of it ("Hồ Kiều (qua cầu ...)") unless it names the
 # administrative unit the gate lies in: "(thị xã Tịnh Biên)", "(huyện Y)", "(TP. Z)" are
 # LOCATIONs of their own, which relations.py reads as where the gate is.
-_UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|[Qq]uận|[Tt]ỉnh|"
-                    r"[Xx]ã|[Pp]hường)\b)")
+_UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|TX\.?|[Qq]uận|"
+                    r"[Tt]ỉnh|[Xx]ã|[Pp]hường)\b)")
 _GATE_NAME = rf"{_CAPRUN}(?:\s*\({_UNIT_IN_BRACKET}[^()]{{1,30}}\))?"
 _GATE = re.compile(
     _GATE_HEAD
@@ -183,6 +242,32 @@ def _station(lex: Lexicon, own: str, province: str | None) -> tuple[str, str]:
     return name, f"border_gate:{slugify(name)}"
 
 
+# "N cửa khẩu quốc tế, gồm: A (huyện X), B (thị xã Y) và một cửa khẩu quốc gia C": gates
+# named alone in a list that a gate noun opens; a bracketed unit after each says where it lies.
+_GATE_LIST_OPEN = re.compile(r"(?<!\w)(?:\d+\s+)?cửa\s+khẩu(?:[^.;:]{0,40}?\s(?:là|gồm|gồm có|"
+                             r"như)\s*:?|\s*:)\s+")
+_GATE_ITEM = re.compile(rf"{_CAPRUN}")
+_GATE_ITEM_JOIN = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|và|;)\s*(?:(?:một|các|\d+)\s+)?"
+                             r"(?:cửa\s+khẩu(?:\s+(?:quốc\s+tế|quốc\s+gia|chính|phụ))?\s+)?")
+
+
+def _listed_gates(text: str, lex: Lexicon, province: str | None) -> list[Candidate]:
+    """The gates of a list opened by a gate noun, each named alone."""
+    out: list[Candidate] = []
+    for m in _GATE_LIST_OPEN.finditer(text):
+        pos = m.end()
+        while (item := _GATE_ITEM.match(text, pos)) is not None:
+            if text.startswith(" - ", item.end()):
+                break  # a pair: the pair recognisers' ("A - B")
+            name, key = _gate_name(lex, item.group(0), None, province)
+            out.append(Candidate(item.start(), item.end(), "BORDER_GATE", name, key, 2))
+            join = _GATE_ITEM_JOIN.match(text, item.end())
+            if join is None or join.end() == item.end():
+                break
+            pos = join.end()
+    return out
+
+
 def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Candidate]:
     """Border gates, named by their own name ("Lào Cai - Hà Khẩu", "Kim Thành"); a name that
     several provinces share is read by the article's province key."""
@@ -209,6 +294,7 @@ def find_gates(text: str, lex: Lexicon, province: str | None = None) -> list[Can
         for p in _PAIR.finditer(m.group("items")):
             name, key = _gate_name(lex, p.group("a"), p.group("b"), province)
             out.append(Candidate(base + p.start(), base + p.end(), "BORDER_GATE", name, key, 3))
+    out.extend(_listed_gates(text, lex, province))
     for start, end, name in lex.gate_index.find(text):
         before = text[max(0, start - 12):start].lower()
         if "cửa khẩu" in before or "cầu" in before[-5:]:
@@ -304,10 +390,21 @@ _NOT_FACILITY_NAME = {"Phó", "Bí", "Chủ", "Giám", "Trưởng", "Thứ", "B�
                       "HĐND", "Ông", "Bà", "Tổng", "Cục"}
 
 
+# Roads: "tuyến đường Trường Sơn Đông", "Quốc lộ 3" (a road is a place, never a body).
+_ROAD = re.compile(rf"(?<!\w)(?:(?P<street>đường)[ ]+(?P<own>{_CAPRUN})"
+                   r"|(?P<numbered>[Qq]uốc[ ]lộ|[Tt]ỉnh[ ]lộ|[Đđ]ường[ ]tỉnh)[ ]+\d{1,3}[A-Z]?)"
+                   r"(?!\w)")
+
+
 def find_facilities(text: str) -> list[Candidate]:
-    """Plants (ORGANIZATION), airports, ports, stations and tourist areas (LOCATION) under
-    their whole written name."""
+    """Plants (ORGANIZATION), airports, ports, stations, tourist areas and roads (LOCATION)
+    under their whole written name."""
     out: list[Candidate] = []
+    for m in _ROAD.finditer(text):
+        name = m.group(0)
+        if m.group("numbered"):
+            name = name[0].upper() + name[1:]
+        out.append(Candidate(m.start(), m.end(), "LOCATION", name, f"location:{slugify(name)}", 3))
     for m in _FACILITY.finditer(text):
         kind, own = m.group("kind"), m.group("name")
         if own.split(" ")[0] in _NOT_FACILITY_NAME:

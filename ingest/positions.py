@@ -30,6 +30,7 @@ from ingest.coref import (
     province_later_in_list,
     with_province,
 )
+from ingest.lexicon import UPPER
 
 __all__ = ["Mention", "Position", "TitleUnit", "find_positions", "title_pattern"]
 
@@ -72,7 +73,7 @@ class Position:
 _HONORIFIC = r"(?:ông|bà|đồng chí|đ/c|Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|" \
              r"Thượng tá|Trung tá|Thiếu tá|GS\.?|PGS\.?|TS\.?|ThS\.?|Tiến sĩ|Giáo sư|Phó Giáo sư)"
 _BETWEEN_TITLE_AND_NAME = re.compile(rf"^\s*(?:{_HONORIFIC}\s+)*$", re.IGNORECASE)
-_CHAIN_JOIN = re.compile(r"^\s*(?:,|kiêm|;?\s*đồng thời là)\s*$")
+_CHAIN_JOIN = re.compile(r"^\s*(?:,|[-–]|kiêm|;?\s*đồng thời là)\s*$")
 _POST_NAME = re.compile(r"^\s*(?:[-–,(]|là)\s*(?:\b(?:tân|nguyên)\s+)?$")
 _BODY_STRIP = re.compile(
     r"\s+(?:Ban Chấp hành Trung ương Đảng|Ban Chấp hành Trung ương|BCH (?:TW|Trung ương)"
@@ -440,6 +441,7 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
     persons = [m for m in mentions if m.label == "PERSON" and not m.implicit]
     locations = [m for m in mentions if m.label == "LOCATION"]
     units = _find_units(text, offset, orgs, provinces, persons, province, locations)
+    units = sorted(units + _member_units(text, offset, province), key=lambda u: u.start)
     _link_chains(units, text, offset)
 
     def gap(a: int, b: int) -> str:
@@ -488,9 +490,120 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
             base = base[: -len(province)].rstrip()
         unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
         unit.implicit_province = False
+    _delegations_province(units, provinces, text, offset, province)
+    appointed = _appointed(units, persons, text, offset)
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])
                  for u in units if u.person]
-    return positions, units
+    return positions + appointed + _shared_by_list(units, persons, text, offset), units
+
+
+# "A và B (đã) được bổ nhiệm (có thời hạn) giữ chức <title>": the title after the verb is every
+# coordinated subject's
+_APPOINTED_TO = re.compile(
+    r"(?:đã\s+|sẽ\s+)?(?:được\s+)?(?:(?:bổ nhiệm|bầu|điều động|phân công|giao)\s+(?:lại\s+)?"
+    r"(?:có thời hạn\s+)?)?(?:giữ\s+chức(?:\s+vụ)?|làm)\s*$", re.IGNORECASE)
+_SUBJECTS_JOIN = re.compile(r"\s*(?:,|và)\s*(?:(?:ông|bà|đồng chí)\s+)?", re.IGNORECASE)
+
+
+def _appointed(units: list[TitleUnit], persons: list[Mention], text: str,
+               offset: int) -> list[Position]:
+    """Positions of the coordinated subjects of an appointment verb before a title."""
+    out: list[Position] = []
+    for unit in units:
+        if unit.person or not unit.body:
+            continue
+        verb = _APPOINTED_TO.search(text, 0, unit.start - offset)
+        before = [p for p in persons if p.end <= unit.start]
+        if verb is None or not before or not re.fullmatch(
+                r"\s*", text[before[-1].end - offset:verb.start()]):
+            continue
+        subjects = [before[-1]]
+        for prev in reversed(before[:-1]):
+            if not _SUBJECTS_JOIN.fullmatch(text[prev.end - offset:subjects[0].start - offset]):
+                break
+            subjects.insert(0, prev)
+        unit.person = subjects[-1].name
+        out.extend(Position(p.name, unit.role, unit.body, unit.start, unit.end, [unit])
+                   for p in subjects[:-1])
+    return out
+
+
+# "đoàn công tác (của) tỉnh X do Bí thư Tỉnh ủy A dẫn đầu": the delegation's own province
+_DELEGATION_OF = re.compile(r"(?<!\w)đoàn(?:\s+công tác)?(?:\s+của)?\s+(?:(?:tỉnh|thành phố)\s+)?$",
+                            re.IGNORECASE)
+
+
+def _delegations_province(units: list[TitleUnit], provinces: list[Mention], text: str,
+                          offset: int, province: str | None) -> None:
+    """Titles that left their province implicit, inside "đoàn công tác tỉnh X do ...
+    dẫn đầu", are X's, not the article's (a province's delegation visiting another)."""
+    for p in provinces:
+        if p.implicit or not _DELEGATION_OF.search(text, max(0, p.start - offset - 40),
+                                                   p.start - offset):
+            continue
+        do = re.match(r"\s*do\b", text[p.end - offset:])
+        if do is None:
+            continue
+        for unit in units:
+            written = unit.body_mention.text if unit.body_mention is not None else ""
+            current = explicit_province(unit.body) if unit.body else None
+            if unit.start >= p.end and current and current != p.name and \
+                    explicit_province(written) is None and not written.endswith(current):
+                unit.body = unit.body[: -len(current)].rstrip() + " " + p.name
+                unit.implicit_province = False
+
+
+_LIST_COLON = re.compile(r"\s*:\s*")
+
+
+def _shared_by_list(units: list[TitleUnit], persons: list[Mention], text: str,
+                    offset: int) -> list[Position]:
+    """"các đồng chí Ủy viên Bộ Chính trị: Chủ tịch Quốc hội A; Trưởng Ban B C": a title
+    before a colon is every listed person's (items split at ";", else at ","), up to the
+    first item that names nobody."""
+    out: list[Position] = []
+    for unit in units:
+        colon = _LIST_COLON.match(text, unit.end - offset)
+        if unit.person or not unit.body or colon is None:
+            continue
+        rest = text[colon.end():]
+        cut = re.compile(r";" if ";" in rest else r",|\svà\s")
+        at = offset + colon.end()
+        for item in _pieces(rest, cut):
+            person = next((p for p in persons if at + item[0] <= p.start
+                           and p.end <= at + item[1]), None)
+            if person is None:
+                if re.search(rf"[{UPPER}]", rest[item[0]:item[1]]):
+                    continue  # a named item whose name was not recognised
+                break  # "các đồng chí lãnh đạo các ban, bộ": the list of names has ended
+            out.append(Position(person.name, unit.role, unit.body, unit.start, unit.end, [unit]))
+    return out
+
+
+def _pieces(text: str, cut: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the pieces of text between the separators."""
+    bounds, last = [], 0
+    for m in cut.finditer(text):
+        bounds.append((last, m.start()))
+        last = m.end()
+    return [*bounds, (last, len(text))]
+
+
+# "Tỉnh ủy viên", "Thành ủy viên": a member of the province's (city's) Party committee
+_COMMITTEE_MEMBER = re.compile(r"(?<!\w)(?P<org>[Tt]ỉnh ủy|[Tt]hành ủy|[Hh]uyện ủy)\s+viên(?!\w)")
+
+
+def _member_units(text: str, offset: int, province: str | None) -> list[TitleUnit]:
+    """Title units of committee members written as one word: role "Ủy viên" in the
+    committee of the article's province (a chain's own province replaces it later)."""
+    out = []
+    for m in _COMMITTEE_MEMBER.finditer(text):
+        org = m.group("org")[0].upper() + m.group("org")[1:]
+        body = with_province(org, province) if org != "Huyện ủy" else None
+        if body and explicit_province(body):
+            out.append(TitleUnit(offset + m.start(), offset + m.end(), "Ủy viên", body, None,
+                                 True))
+    return out
 
 
 def is_province_name(text: str) -> bool:

@@ -5,7 +5,13 @@ Registered as the spaCy factory `vnkg_relations`; it runs after entity recogniti
 date?, evidence: (start, end) of the sentence} (the contract of `ingest.pipeline.doc_to_facts`).
 
 The rules follow the language of Vietnamese government news, sentence by sentence and clause
-by clause (clauses split at ";"):
+by clause (clauses split at ";"), one function per verb family (`_receptions`, `_sessions`,
+`_between`, `_visits`, `_attends`, `_organizes`, `_happens`, then `_issued` and `_part_of`).
+Receptions are a verb frame declared as data (ingest/data/frames.json, applied by
+ingest/frames.py on pyvi's word boundaries), as are the session frame's slot policies (hosts
+named late after "tại", a subject after a fronted "làm việc với B, ..."); the trigger words of
+the session, visit, attendance and organising families are data too (frames.json "verbs"),
+while their slot logic is still code here:
 - a trigger verb splits a clause into the acting side (left) and its objects (right):
   "làm việc với/tại" → worked_with, "khảo sát/thị sát/kiểm tra/thăm" → visited,
   "chủ trì/dự/phát biểu tại" → attended, "tổ chức/đăng cai" → organized,
@@ -27,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -43,9 +50,20 @@ from ingest.coref import (
     nfc_vi,
     with_province,
 )
+from ingest.frames import (
+    FrameSite,
+    attend_pattern,
+    fronted_agents,
+    late_hosts,
+    organize_pattern,
+    reception_sides,
+    session_pattern,
+    trigger_sites,
+    visit_pattern,
+)
 from ingest.lexicon import lexicon
 from ingest.positions import Mention, Position, TitleUnit, find_positions
-from ingest.spans import doc_text
+from ingest.spans import compound_starts, doc_text
 
 __all__ = ["RelationExtractor", "RelationSettings", "extract_facts", "split_sentences"]
 
@@ -60,41 +78,36 @@ PLACE = ("LOCATION", "BORDER_GATE", "ZONE", "PROVINCE")
 VENUE = ("LOCATION", "PROVINCE")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZĐÀ-ỸÂĂÊÔƠƯ])")
-_ABBREV_END = re.compile(r"(?:\bTP|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
+_ABBREV_END = re.compile(r"(?:\bTP|\bTX|\bTT|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\bNo)\.$")
 _CLAUSE_SPLIT = re.compile(r";")
 
-_WORKED = re.compile(
-    r"(?:(?:có|đã có)\s+(?:buổi|cuộc)\s+)?(?:làm việc|hội đàm|hội kiến)(?:\s+trực tiếp)?"
-    r"\s+(?P<prep>với|tại)\b", re.IGNORECASE)
-_RECEIVE = re.compile(r"\b(?:tiếp và làm việc với|đón tiếp|tiếp đón|tiếp)\s+(?=[Đđ]oàn\b)",
-                      re.IGNORECASE)
+_WORKED = session_pattern()  # "(có buổi) làm việc với/tại": frames.json verbs.session
 _RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
 _SPOKE_AT = re.compile(r"\b(?:phát biểu|dự|chia sẻ|tham luận|trình bày)(?:\s+\S+)?\s+tại\s*$",
                        re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\bdo\s+(?!đó\b|vậy\b)[^,;]{0,120}$")
 _BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
-_VISIT = re.compile(r"\b(?:khảo sát|thị sát|"
-                    r"kiểm tra|tham quan|(?:đến )?thăm)(?!\s+(?:hỏi|và làm việc|dò))\b",
-                    re.IGNORECASE)
+_VISIT = visit_pattern()  # "khảo sát/thị sát/kiểm tra/thăm": frames.json verbs.visit
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit.
 # What may stand between a unit visited and the place that follows it: the place it lies in
 # ("Nhà máy Thủy điện X tại huyện Y") or the next item of the list ("Công ty A và KCN B").
 _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa bàn)?[\s,]*")
+# "thăm mốc giới ... biên giới Việt Nam - Lào": a country after "biên giới" names the border
+_BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$|\bcao tốc\s*$",
+                        re.IGNORECASE)  # also "cao tốc X - Y": an expressway named by its ends
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
-_ATTEND = re.compile(
-    r"\b(?P<verb>đồng chủ trì|chủ trì|tham dự|dự|phát biểu(?:\s+(?:khai mạc|bế mạc|chỉ đạo|"
-    r"kết luận|chào mừng))?(?:\s+tại)?|chia sẻ tại|tham luận tại|trình bày tại|tham gia)\b"
-    r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)",  # "dự án" is a project, not "dự"
-    re.IGNORECASE)
-_ORGANIZE = re.compile(r"\b(?:đăng cai(?:\s+tổ chức)?|tổ chức|khai mạc)\b", re.IGNORECASE)
+_ATTEND = attend_pattern()  # "chủ trì/dự/phát biểu tại": frames.json verbs.attend
+_ORGANIZE = organize_pattern()  # "tổ chức/đăng cai": frames.json verbs.organize
 _PARTNER_LEAD = re.compile(r"\bphối hợp\s+(?:với|cùng)\b", re.IGNORECASE)
 _HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b"
                      r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)", re.IGNORECASE)
 _ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
                          r"ban hành tại)\s*$", re.IGNORECASE)
-_DELEGATION = re.compile(r"\b[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?(?:\s+của)?\s*",
-                         re.IGNORECASE)
-_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
+# a delegation or a working group ("Tổ công tác số 1, số 3 của Bộ X") acts for its body
+_DELEGATION = re.compile(r"\b(?:[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?|"
+                         r"tổ công tác(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)"
+                         r"(?:\s+của)?\s*", re.IGNORECASE)
+_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?i:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
 _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
 # Times told relative to the working session the article reports: they take its date, as
 # "cùng ngày" does ("Trước buổi làm việc", "Sau khi làm việc với tỉnh", "Trong chuyến công
@@ -102,7 +115,7 @@ _SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
 _SESSION_TIME = re.compile(
     r"\b(?:(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?(?:\s+kết thúc)?\s+"
     r"(?:(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|họp)|làm việc|hội đàm|hội kiến|"
-    r"hội nghị)"
+    r"hội nghị|kiểm tra|khảo sát|thị sát|thăm)"
     r"|kết thúc\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|tiếp|họp)"
     r"|(?:nhân\s+)?dịp\s+này)\b", re.IGNORECASE)
 # "Trong chuyến công tác": the trip's date, which is the lead's when the lead reports the trip
@@ -127,8 +140,8 @@ _AT_THE = re.compile(rf"\s*(?:tại\s+)?(?:buổi\s+)?(?=(?:{'|'.join(_EVENT_HEA
 _CEREMONY = re.compile(r"^\s*(?:buổi\s+)?(?:lễ|phiên)\s+(?:khai mạc|bế mạc)\b(?:\s+(?:của|tại))?",
                        re.IGNORECASE)
 _HOST_GAP = re.compile(
-    r"^(?:[\s,]|và|cùng|với|lãnh đạo|chủ chốt|các|hai|ba|bốn|năm|sáu|bảy|\d+|tỉnh|thành phố|"
-    r"TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
+    r"^(?:[\s,:]|và|cùng|với|lãnh đạo|chủ chốt|đại diện|của|các|hai|ba|bốn|năm|sáu|bảy|\d+|"
+    r"tỉnh|thành phố|TP\.?|Thủ đô|huyện|thị xã|địa phương)*$", re.IGNORECASE)
 _EVENT_GAP = re.compile(
     r"^(?:[\s,“”\"'‘’:]|và|thành công|long trọng|trọng thể|chương trình|các|sự kiện|"
     r"giải|cuộc thi|hội nghị|lễ)*$", re.IGNORECASE)
@@ -142,13 +155,22 @@ _PART_OF_LIST = re.compile(
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
 # A ministry's unit named with its ministry in brackets or after a comma or dash: "Cục Xúc tiến
 # thương mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Quản lý giá - Bộ Tài chính".
-_UNIT_HEAD = re.compile(r"^(?:Tổng cục|Cục|Vụ|Viện|Thanh tra|Văn phòng|Học viện|Trường|"
-                        r"Trung tâm|Tạp chí|Báo)\s", re.IGNORECASE)
-_MINISTRY_HEAD = re.compile(r"^(?:Bộ|Tổng cục)\s")
+_PART_OF_HEADS = json.loads((DATA / "name_words.json").read_text("utf-8"))["part_of"]
+_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["unit_heads"]))
+                        + r")\s", re.IGNORECASE)
+_MINISTRY_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["parent_heads"]))
+                            + r")(?:\s|$)")
+_OF_PARENT = re.compile(r"^\s*của\s*$")
+_WRITTEN_PARENT = re.compile(r"\scủa\s+(.+)$")  # "Ủy ban Quốc phòng và An ninh của Quốc hội"
+_OF_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["of_unit_heads"]))
+                           + r")\s", re.IGNORECASE)
+_OF_PARENT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape,
+                                                    _PART_OF_HEADS["of_parent_heads"]))
+                             + r")(?:\s|$)")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
 _BRACKET_CLOSE = re.compile(r"^\s*\)")
 _COMMA_ONLY = re.compile(r"^\s*(?:,|\s[-–])\s*$")
-_LIST_GO_ON = re.compile(r"^\s*(?:,|và|cùng)\s*$")
+_LIST_GO_ON = re.compile(r"^\s*(?:,\s*(?:và|cùng)?|và|cùng)\s*$")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
 # Bodies of the article's province written without its name, when recognition left them out.
 _PROVINCIAL_BODY = re.compile(
@@ -201,6 +223,7 @@ class Sentence:
     dates: list[tuple[int, int, str]]
     positions: list[Position] = field(default_factory=list)
     units: list[TitleUnit] = field(default_factory=list)
+    sites: list[FrameSite] = field(default_factory=list)  # frame triggers (ingest/frames.py)
 
 
 @cache
@@ -376,6 +399,7 @@ class RelationSettings:
     visit_window: int = 120
     delegation_leaders: bool = True
     drop_undated_duplicates: bool = True
+    carry_session_date: bool = True
 
 
 DEFAULT_SETTINGS = RelationSettings()
@@ -398,17 +422,19 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     mention_starts = [m.start for m in mentions]
     dates = _dates(doc)
     date_starts = [d[0] for d in dates]
+    compounds = compound_starts(doc)
     sentences = []
     for start, end in split_sentences(text):
         sent = Sentence(start, end, text[start:end],
                         _within(mentions, mention_starts, start, end, _mention_span),
                         _within(dates, date_starts, start, end, _date_span))
+        sent.sites = trigger_sites(sent.text, start, compounds)
         sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
         for pos in sent.positions:
             ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
         sentences.append(sent)
     facts = _Facts()
-    _positions(sentences, ctx, facts)
+    _positions(sentences, ctx, facts, text)
     title_end = len(title) if text.startswith(title) else 0
     ctx.title_end = title_end
     # a bare "hội nghị" means the event the body names, which the headline often shortens
@@ -434,6 +460,8 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     if settings.delegation_leaders:
         _delegation_leaders(ctx, facts)
     _date_title_facts(facts, sentences, ctx, text, settings.drop_undated_duplicates)
+    if settings.carry_session_date:
+        _carry_session_date(facts, sentences, ctx)
     if settings.drop_undated_duplicates:
         return _drop_undated_duplicates(facts.items)
     return facts.items
@@ -456,8 +484,21 @@ def _article_ministry(sentences: list[Sentence]) -> str | None:
     return next(iter(counts)) if len(counts) == 1 else None  # a guess only when unambiguous
 
 
-def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) -> None:
+@cache
+def _implied_only_if_written() -> frozenset[tuple[str, str]]:
+    """(title, implied body), folded, of the titles whose implied body needs to be written in
+    the article (titles.json "needs_written_body"); a foreign one ("Chính phủ Lào") is not it."""
+    data = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
+    names = {b["key"]: b["name"] for b in json.loads(
+        (DATA / "bodies.json").read_text("utf-8"))["bodies"]}
+    return frozenset((fold(t["title"]), fold(names.get(t["default_body"], "")))
+                     for t in data if t.get("needs_written_body"))
+
+
+def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts,
+               text: str = "") -> None:
     ministry = _article_ministry(sentences)
+    written = fold(text)
     for sent in sentences:
         for pos in sent.positions:
             body = pos.body
@@ -465,6 +506,9 @@ def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) ->
                 body = _body_from_context(pos, sent, ctx, ministry)
             if body is None:
                 continue
+            if (fold(pos.role), fold(body)) in _implied_only_if_written() and \
+                    fold(body) not in written:
+                continue  # "Thủ tướng A" in an article that never writes "Chính phủ"
             facts.add("holds_position", ("PERSON", pos.person), ("ORGANIZATION", body),
                       (sent.start, sent.end), role=pos.role)
 
@@ -477,13 +521,22 @@ def _body_from_context(pos: Position, sent: Sentence, ctx: ArticleContext,
     for role, body in ctx.person_bodies.get(pos.person, []):
         if fold(role) == fold(pos.role):
             return body
+    # "Đoàn công tác của Đại sứ quán X do Đại sứ A dẫn đầu": the delegation's sender, when it
+    # is a body the title governs (titles.json attaches_to)
+    heads = _attaches_to().get(fold(pos.role), ())
+    for body in _delegation_bodies(sent, sent.start, sent.end) if heads else []:
+        if body.name.startswith(heads):
+            return body.name
     if fold(pos.role).endswith(("bo truong", "thu truong")):
-        delegation = _delegation_bodies(sent, sent.start, sent.end)
-        for body in delegation:
-            if body.name.startswith("Bộ "):
-                return body.name
         return ministry
     return None
+
+
+@cache
+def _attaches_to() -> dict[str, tuple[str, ...]]:
+    """Folded title → the head nouns of the bodies it governs (titles.json attaches_to)."""
+    titles = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
+    return {fold(t["title"]): tuple(f"{h} " for h in t.get("attaches_to", [])) for t in titles}
 
 
 def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
@@ -505,9 +558,21 @@ def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
 # "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...", "Tới dự buổi lễ còn có ...": the
 # sentence lists who attended, across ";", after "có".
 _ATTENDANCE = re.compile(
-    r"^(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
+    # "Tại tỉnh X, dự Hội nghị có ...": a scene-setting place may open it
+    r"^(?:[Tt]ại\s+[^,;.]{2,60},\s*)?"
+    r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
+# "Về phía tỉnh X có ...", "Tại điểm cầu X có sự tham dự của ...": an attendance list of the
+# event named just before
+_SIDE_LIST = re.compile(r"^(?:[Vv]ề phía\s+[^,;:.]{2,60}?\s(?:còn\s+)?(?:có|gồm có|gồm)\b"
+                        # "Tại điểm cầu tỉnh X có sự tham dự của các đồng chí: ..."
+                        r"|(?:[Tt]ại\s+[^,;:.]{2,60}?\s*,?\s+)?(?:còn\s+)?có\s+sự\s+(?:tham\s+)?"
+                        r"dự\s+của\b)")
+# "Dự tại điểm cầu tỉnh X có ...": the place an online event is followed from, not its object
+_AT_LINK = re.compile(r"\btại\s+(?:điểm|đầu)\s+cầu\s*$", re.IGNORECASE)
+# "... có lãnh đạo Sở X": the body whose leaders attend
+_LEADERS_OF = re.compile(r"\s*(?:đại diện\s+)?lãnh đạo\s+", re.IGNORECASE)
 _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|tiếp)|\bbuổi\b(?!\s+lễ)",
                             re.IGNORECASE)
 
@@ -549,6 +614,11 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
     sentences just before it or the lead's; a working session is not an event."""
     match = _ATTENDANCE.match(sent.text)
     if match is None:
+        side = _SIDE_LIST.match(sent.text)  # "Về phía tỉnh X có ...": the list goes on
+        for person in (m for m in sent.mentions if side and recent and m.label == "PERSON"
+                       and m.start >= sent.start + side.end()):
+            for event in recent:
+                facts.add("attended", person, ("EVENT", event), (sent.start, sent.end))
         return
     what_lo, what_hi = sent.start + match.start("what"), sent.start + match.end("what")
     what = match.group("what")
@@ -568,10 +638,13 @@ def _attendance_list(sent: Sentence, ctx: ArticleContext, facts: _Facts,
             events = [event]
         elif bare is None and not _SESSION_WORDS.search(what) and not any(
                 m.label in PLACE or m.label == "ORGANIZATION" for m in sent.mentions
-                if what_lo <= m.start < what_hi):
+                if what_lo <= m.start < what_hi and not _AT_LINK.search(
+                    sent.text, 0, m.start - sent.start)):
             events = recent
     people = [m for m in sent.mentions if m.label == "PERSON" and m.start >= sent.start +
               match.end()]
+    people += [m for m in sent.mentions if m.label == "ORGANIZATION" and _LEADERS_OF.fullmatch(
+        sent.text, match.end(), m.start - sent.start) and not people]
     for person in people:
         for event in events:
             facts.add("attended", person, ("EVENT", event), (sent.start, sent.end))
@@ -594,7 +667,9 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]) -> str | None:
+def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int],
+              hi: int | None = None) -> str | None:
+    """The date of a fact whose verb is at `pos` (a date after it counts up to `hi`)."""
     before = sent.text[: pos - sent.start]
     same_day = list(_SAME_DAY.finditer(before)) + list(_SESSION_TIME.finditer(before))
     if ctx.lead_is_trip:
@@ -606,7 +681,7 @@ def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int]
         return ctx.lead_date
     if prior:
         return prior[-1][2]
-    after = [d for d in usable if d[0] >= pos]
+    after = [d for d in usable if d[0] >= pos and (hi is None or d[1] <= hi)]
     if after:
         return after[0][2]
     # "Đoàn đã thăm X trước buổi làm việc": the marker after the verb
@@ -702,11 +777,25 @@ def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+_INVITED_BY = re.compile(r"\b(?:nhận|theo)\s+lời\s+mời\s+của\s+", re.IGNORECASE)
+# the host greeting or thanking a delegation that is the verb's subject
+_GREETS_DELEGATION = re.compile(r"\b(?:chào mừng|cảm ơn|hoan nghênh|đón)\s+(?P<who>(?:các\s+)?"
+                                r"đoàn)\b", re.IGNORECASE)
+
+
 def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int],
             title_bodies: set[int]) -> tuple[list[Mention], Delegation | None]:
     """The acting side between lo and hi: people, bodies not inside a title, delegations."""
     agents: list[Mention] = []
     text = sent.text
+    greet = _GREETS_DELEGATION.search(text, lo - sent.start, hi - sent.start)
+    if greet is not None:  # "A chào mừng đoàn X đã đến làm việc": the delegation acts, not A
+        lo = sent.start + greet.start("who")
+    invited = _INVITED_BY.search(text, lo - sent.start, hi - sent.start)
+    if invited is not None:  # "Nhận lời mời của A, B dẫn đầu ...": A only invited
+        inviter = next((m for m in sent.mentions if m.label == "PERSON"
+                        and m.start >= sent.start + invited.end()), None)
+        used = used | ({inviter.start} if inviter is not None else set())
     for m in sent.mentions:
         if not (lo <= m.start and m.end <= hi) or m.start in used:
             continue
@@ -717,7 +806,7 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
                 continue  # "tại trụ sở Tỉnh ủy" is where, not who
             if re.search(r"\b(?:với|cho|của)\s*$", text[max(lo, m.start - 8) - sent.start:
                                                         m.start - sent.start]) and \
-                    not _DELEGATION.search(text[max(lo, m.start - 25) - sent.start:
+                    not _DELEGATION.search(text[max(lo, m.start - 45) - sent.start:
                                                 m.start - sent.start]):
                 continue
             agents.append(m)
@@ -775,200 +864,307 @@ def _objects(sent: Sentence, start: int, hi: int, labels: tuple[str, ...], gap: 
     return out
 
 
+@dataclass
+class _Reading:
+    """What one sentence's clauses share while they are read in order."""
+
+    sent: Sentence
+    text: str  # the document's text (offsets below are the document's)
+    ctx: ArticleContext
+    facts: _Facts
+    visit_window: int
+    title_bodies: set[int]
+    doc_ends: list[int]
+    leaders: list[Mention]  # people named as leading a delegation ("do ... dẫn đầu")
+    carried: list[Mention] = field(default_factory=list)  # the acting side of a verbless clause
+    previous_relation: str | None = None
+    quiet: bool = True  # no clause so far had a verb: "A, ...; B, ... dự Hội nghị" lists A and B
+
+
+@dataclass
+class _Clause:
+    """One clause (lo, hi) of a sentence: the mentions its verbs used and whether one was found."""
+
+    r: _Reading
+    lo: int
+    hi: int
+    used: set[int] = field(default_factory=set)
+    found: bool = False
+
+    @property
+    def clause(self) -> str:
+        return self.r.text[self.lo:self.hi]
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        return self.r.sent.start, self.r.sent.end
+
+
 def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts,
                     visit_window: int = DEFAULT_SETTINGS.visit_window) -> None:
-    evidence = (sent.start, sent.end)
-    title_bodies = _title_bodies(sent)
-    doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
-    carried: list[Mention] = []
-    previous_relation: str | None = None
+    """The facts of one sentence, clause by clause (split at ";"), verb family by family."""
     led = _LED_BY.search(sent.text)
     leaders = [m for m in sent.mentions if m.label == "PERSON" and led and
                sent.start + led.start("who") <= m.start < sent.start + led.end("who")]
-    quiet = True  # no clause so far had a verb: "A, ...; B, ... dự Hội nghị" lists A and B
+    # "Thứ trưởng A, Trưởng đoàn (công tác)": a delegation's leader named by the bare title
+    heads = {u.person for u in sent.units if u.person and u.body is None
+             and fold(u.role) == "truong doan"}
+    leaders += [m for m in sent.mentions if m.label == "PERSON" and m.name in heads
+                and m not in leaders]
+    r = _Reading(sent, text, ctx, facts, visit_window, _title_bodies(sent),
+                 [m.end for m in sent.mentions if m.label == "DOCUMENT"], leaders)
     for lo, hi in _clauses(sent):
-        used: set[int] = set()
-        clause = text[lo:hi]
-        found_trigger = False
-        # worked_with: "A làm việc với/tại B"
-        for match in _RECEIVE.finditer(clause):
-            found_trigger = True
-            _received(sent, lo + match.start(), lo + match.end(), hi, ctx, facts, evidence,
-                      title_bodies, doc_ends, used)
-        for match in _WORKED.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            with_person = _titled_host(sent, t1, hi, ctx, facts) \
-                if fold(match.group("prep")) == "voi" else None
-            if _RECEIVE_LEAD.search(clause[: match.start()]) and (
-                    with_person is None or not _province_named_in(with_person.name)):
-                continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
-            hosts = _objects(sent, t1, hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
-                             fold(match.group("prep")) == "tai" else HOST, _HOST_GAP)
-            if not hosts and with_person is not None:
-                hosts = [with_person]
-            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
-            agents = agents or [a for a in carried if a.label in AGENT]
-            if hosts and hosts[0] is with_person:
-                agents = _other_side(agents, with_person, sent, ctx)
-            found_trigger = True
-            if not hosts or not agents:
-                continue
-            date = _date_for(sent, t0, ctx, doc_ends)
-            _note_lead_date(ctx, date)
-            _note_visitors(ctx, sent, agents)
-            for host in hosts:
-                used.add(host.start)
-                relation = "worked_with" if host.label in HOST else "visited"
-                for agent in agents:
-                    if agent.label in AGENT:
-                        fact = facts.add(relation, agent, host, evidence, date=date)
-                        _track_delegation(ctx, delegation, agent, fact)
-            _add_leaders(ctx, delegation, leaders)
-        for match in _BETWEEN.finditer(clause):
-            found_trigger = True
-            t1 = lo + match.end()
-            rest = text[t1:hi]
-            split = re.search(r"\svà\s", rest)
-            if not split:
-                continue
-            mid = t1 + split.start()
-            agents = [m for m in sent.mentions if t1 <= m.start < mid and m.label in AGENT]
-            hosts = _objects(sent, t1 + split.end(), hi, HOST, _HOST_GAP)
-            date = _date_for(sent, t1, ctx, doc_ends)
-            for agent in agents:
-                for host in hosts:
-                    facts.add("worked_with", agent, host, evidence, date=date)
-        # visited: "A khảo sát/thị sát/kiểm tra/thăm P"
-        for match in _VISIT.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            if _VISIT_NOUN.search(clause[: match.start()]):
-                continue
-            window = min(hi, t1 + visit_window)
-            first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
-                          and m.label in PLACE and not m.implicit), None)
-            found_trigger = True
-            if first is None:
-                continue
-            between = text[t1:first.start]
-            if _WORKED.search(between) or _ATTEND.search(between):
-                continue
-            unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
-                         and t1 <= m.start and m.end <= first.start
-                         and m.start not in title_bodies), None)
-            if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
-                continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
-            places = [first, *_objects(sent, first.end, hi, PLACE, _HOST_GAP)]
-            agents, delegation = _agents(sent, lo, t0, ctx, used, title_bodies)
-            agents = agents or [a for a in carried if a.label in AGENT]
-            if not agents:
-                continue
-            date = _date_for(sent, t0, ctx, doc_ends)
-            _note_lead_date(ctx, date)
-            _note_visitors(ctx, sent, agents)
-            for place in places:
-                used.add(place.start)
-                for agent in agents:
-                    if agent.label in AGENT:
-                        fact = facts.add("visited", agent, place, evidence, date=date)
-                        _track_delegation(ctx, delegation, agent, fact)
-            _add_leaders(ctx, delegation, leaders)
-        # attended: "A chủ trì/dự/phát biểu tại E"
-        for match in _ATTEND.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            events = _events_after(sent, t1, hi, ctx)
-            if not events and _OPENING_SPEECH.search(match.group("verb")) and \
-                    _NO_OBJECT.match(text[t1:hi]):
-                # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before
-                event = _event_before(ctx, t0)
-                events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
-                    if event else []
-            if not events:
-                continue
-            found_trigger = True
-            verb = fold(match.group("verb"))
-            agents = [m for m in sent.mentions if lo <= m.start and m.end <= t0
-                      and m.start not in used and (m.label == "PERSON" or (
-                          m.label == "ORGANIZATION" and verb in ("du", "tham du")
-                          and m.start not in title_bodies))]
-            if agents and quiet and lo > sent.start:
-                agents = [m for m in sent.mentions if sent.start <= m.start < lo
-                          and m.label == "PERSON"] + agents
-            if not agents and not text[lo:t0].strip(" ,“\""):
-                after = events[-1].end
-                comma = text.find(",", after, hi)
-                if comma >= 0:
-                    agents = [m for m in sent.mentions if comma < m.start < min(hi, comma + 120)
-                              and m.label == "PERSON"][:1]
-            for agent in agents:
-                for event in events:
-                    facts.add("attended", agent, event, evidence)
-        # organized: "A (phối hợp với B) tổ chức E"; "trao cờ đăng cai E cho A"
-        for match in _ORGANIZE.finditer(clause):
-            t0, t1 = lo + match.start(), lo + match.end()
-            events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < hi
-                      and _EVENT_GAP.fullmatch(text[t1:m.start])]
-            events = events[:1] + _objects(sent, events[0].end, hi, ("EVENT",), _EVENT_GAP) \
-                if events else []
-            by = None if events else _PASSIVE_BY.search(text[lo:t0])
-            if by is not None:  # "E do A (phối hợp với B) tổ chức"
-                by_at = lo + by.start()
-                events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start
-                          and m.end <= by_at][-1:]
-                agents = _without_qualifiers(sent, [
-                    m for m in sent.mentions if by_at < m.start and m.end <= t0
-                    and m.label in HOST and m.start not in title_bodies])
-                for organizer in agents:
-                    for event in events:
-                        facts.add("organized", organizer, event, evidence)
-                found_trigger = found_trigger or bool(events)
-                continue
-            if not events:
-                continue
-            found_trigger = True
-            previous_relation = "organized"
-            organizers = _organizers(sent, lo, t0, events[-1].end, hi, title_bodies)
-            partner = _PARTNER_LEAD.search(text[lo:t0])
-            if not organizers or (partner and all(o.start > lo + partner.start()
-                                                  for o in organizers)):
-                organizers = [c for c in carried if c.label in HOST] + organizers
-            date = _date_for(sent, t0, ctx, doc_ends)
-            for organizer in organizers:
-                for event in events:
-                    facts.add("organized", organizer, event, evidence)
-            carried = carried or organizers
-            _held_in(sent, lo, hi, events, date, facts, evidence)
-        # held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"
-        if _HAPPEN.search(clause):
-            events = [m for m in sent.mentions if m.label == "EVENT" and lo <= m.start < hi
-                      and (not _VENUE_LEAD.search(text[max(lo, m.start - 12):m.start])
-                           or _SPOKE_AT.search(text[max(lo, m.start - 40):m.start]))]
-            if events:
-                found_trigger = True
-                date = _date_for(sent, lo + _HAPPEN.search(clause).start(), ctx, doc_ends) \
-                    if re.search(r"diễn ra|tổ chức|khai mạc", clause, re.IGNORECASE) else None
-                _held_in(sent, lo, hi, events, date, facts, evidence,
-                         name_places=bool(re.search(r"diễn ra", clause, re.IGNORECASE)))
-        _issued(sent, lo, hi, ctx, facts, evidence, title_bodies)
-        _part_of(sent, lo, hi, ctx, facts, evidence)
+        c = _Clause(r, lo, hi)
+        for family in (_receptions, _sessions, _between, _visits, _attends, _organizes,
+                       _happens):
+            family(c)
+        _issued(sent, lo, hi, ctx, facts, c.evidence, r.title_bodies)
+        _part_of(sent, lo, hi, ctx, facts, c.evidence)
         # a clause that is only a list of events continues the previous clause's verb
-        if not found_trigger and previous_relation == "organized" and carried:
+        if not c.found and r.previous_relation == "organized" and r.carried:
             events = _objects(sent, lo, hi, ("EVENT",), _EVENT_GAP)
-            for organizer in carried:
+            for organizer in r.carried:
                 for event in events:
-                    facts.add("organized", organizer, event, evidence)
-        quiet = quiet and not found_trigger
-        if not carried:
+                    facts.add("organized", organizer, event, c.evidence)
+        r.quiet = r.quiet and not c.found
+        if not r.carried:
             first = next((m for m in sent.mentions if lo <= m.start < hi), None)
             if first is not None and first.label in (*HOST, "PERSON") and \
-                    first.start not in title_bodies:
-                carried = [first]
+                    first.start not in r.title_bodies:
+                r.carried = [first]
     if leaders and ctx.delegation is not None:
         _add_leaders(ctx, ctx.delegation, leaders)
+
+
+def _receptions(c: _Clause) -> None:
+    """worked_with: "A tiếp B" (the reception frame of ingest/data/frames.json)."""
+    r = c.r
+    for site in r.sent.sites:
+        if c.lo <= site.start < c.hi and site.frame.relation == "worked_with":
+            c.found = _received(r.sent, site, c.lo, c.hi, r.ctx, r.facts, r.doc_ends,
+                                c.used) or c.found
+
+
+def _sessions(c: _Clause) -> None:
+    """worked_with: "A làm việc với/tại B" (visited where B is a place)."""
+    r, sent, clause = c.r, c.r.sent, c.clause
+    for match in _WORKED.finditer(clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        with_person = _titled_host(sent, t1, c.hi, r.ctx, r.facts) \
+            if fold(match.group("prep")) == "voi" else None
+        if _RECEIVE_LEAD.search(clause[: match.start()]) and (
+                with_person is None or not _province_named_in(with_person.name)):
+            continue  # "tiếp và làm việc với đoàn ...": the host speaks, see _received
+        hosts = _without_containers(sent, _objects(
+            sent, t1, c.hi, (*HOST, "LOCATION", "ZONE", "BORDER_GATE") if
+            fold(match.group("prep")) == "tai" else HOST, _HOST_GAP))
+        if not hosts and with_person is not None:
+            hosts = [with_person]
+        hosts = hosts or late_hosts(sent, t1, c.hi)
+        agents, delegation = _agents(sent, c.lo, t0, r.ctx, c.used, r.title_bodies)
+        agents = agents or [a for a in r.carried if a.label in AGENT] or fronted_agents(
+            sent, c.lo, t0, max((h.end for h in hosts), default=t1), c.hi)
+        if hosts and hosts[0] is with_person:
+            agents = _other_side(agents, with_person, sent, r.ctx)
+        c.found = True
+        if not hosts or not agents:
+            continue
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        _note_lead_date(r.ctx, date)
+        _note_visitors(r.ctx, sent, agents)
+        for host in hosts:
+            c.used.add(host.start)
+            relation = "worked_with" if host.label in HOST else "visited"
+            for agent in agents:
+                if agent.label in AGENT:
+                    fact = r.facts.add(relation, agent, host, c.evidence, date=date)
+                    _track_delegation(r.ctx, delegation, agent, fact)
+        _add_leaders(r.ctx, delegation, r.leaders)
+
+
+def _between(c: _Clause) -> None:
+    """worked_with: "buổi làm việc giữa A và B"."""
+    r = c.r
+    for match in _BETWEEN.finditer(c.clause):
+        c.found = True
+        t1 = c.lo + match.end()
+        split = re.search(r"\svà\s", r.text[t1:c.hi])
+        if not split:
+            continue
+        mid = t1 + split.start()
+        agents = [m for m in r.sent.mentions if t1 <= m.start < mid and m.label in AGENT]
+        hosts = _objects(r.sent, t1 + split.end(), c.hi, HOST, _HOST_GAP)
+        date = _date_for(r.sent, t1, r.ctx, r.doc_ends)
+        for agent in agents:
+            for host in hosts:
+                r.facts.add("worked_with", agent, host, c.evidence, date=date)
+
+
+def _visits(c: _Clause) -> None:
+    """visited: "A khảo sát/thị sát/kiểm tra/thăm P"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _VISIT.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        if _VISIT_NOUN.search(c.clause[: match.start()]):
+            continue
+        window = min(c.hi, t1 + r.visit_window)
+        first = next((m for m in sent.mentions if t1 <= m.start and m.end <= window
+                      and m.label in PLACE and not m.implicit), None)
+        c.found = True
+        if first is None:
+            continue
+        between = text[t1:first.start]
+        if _WORKED.search(between) or _ATTEND.search(between) or _BORDER_OF.search(between):
+            continue
+        unit = next((m for m in reversed(sent.mentions) if m.label == "ORGANIZATION"
+                     and t1 <= m.start and m.end <= first.start
+                     and m.start not in r.title_bodies), None)
+        if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
+            continue  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
+        places = _without_containers(
+            sent, [first, *_objects(sent, first.end, c.hi, PLACE, _HOST_GAP)])
+        agents, delegation = _agents(sent, c.lo, t0, r.ctx, c.used, r.title_bodies)
+        agents = agents or [a for a in r.carried if a.label in AGENT]
+        if not agents:
+            continue
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        _note_lead_date(r.ctx, date)
+        _note_visitors(r.ctx, sent, agents)
+        for place in places:
+            c.used.add(place.start)
+            for agent in agents:
+                if agent.label in AGENT:
+                    fact = r.facts.add("visited", agent, place, c.evidence, date=date)
+                    _track_delegation(r.ctx, delegation, agent, fact)
+        _add_leaders(r.ctx, delegation, r.leaders)
+
+
+def _attends(c: _Clause) -> None:
+    """attended: "A chủ trì/dự/phát biểu tại E"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _ATTEND.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        events = _events_after(sent, t1, c.hi, r.ctx)
+        if not events and ((_OPENING_SPEECH.search(match.group("verb")) and _NO_OBJECT.match(
+                text[t1:c.hi])) or (fold(match.group("verb")) in ("du", "tham du")
+                                    and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))
+                           or _AT_LINK_AFTER.match(text, t1)):
+            # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before;
+            # "A đã tham dự và chỉ đạo.": the verb ends its clause, its object is that event
+            event = _event_before(r.ctx, t0)
+            events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
+                if event else []
+        if not events:
+            continue
+        c.found = True
+        verb = fold(match.group("verb"))
+        agents = [m for m in sent.mentions if c.lo <= m.start and m.end <= t0
+                  and m.start not in c.used and (m.label == "PERSON" or (
+                      m.label == "ORGANIZATION" and verb in ("du", "tham du")
+                      and m.start not in r.title_bodies))]
+        if agents and r.quiet and c.lo > sent.start:
+            agents = [m for m in sent.mentions if sent.start <= m.start < c.lo
+                      and m.label == "PERSON"] + agents
+        if not agents and not text[c.lo:t0].strip(" ,“\""):
+            comma = text.find(",", events[-1].end, c.hi)
+            if comma >= 0:
+                agents = [m for m in sent.mentions if comma < m.start < min(c.hi, comma + 120)
+                          and m.label == "PERSON"][:1]
+        for agent in agents:
+            for event in events:
+                r.facts.add("attended", agent, event, c.evidence)
+
+
+def _organizes(c: _Clause) -> None:
+    """organized: "A (phối hợp với B) tổ chức E"; "E do A tổ chức"."""
+    r, sent, text = c.r, c.r.sent, c.r.text
+    for match in _ORGANIZE.finditer(c.clause):
+        t0, t1 = c.lo + match.start(), c.lo + match.end()
+        events = [m for m in sent.mentions if m.label == "EVENT" and t1 <= m.start < c.hi
+                  and _EVENT_GAP.fullmatch(text[t1:m.start])]
+        events = events[:1] + _objects(sent, events[0].end, c.hi, ("EVENT",), _EVENT_GAP) \
+            if events else []
+        by = None if events else _PASSIVE_BY.search(text[c.lo:t0])
+        if by is not None:
+            _organized_by(c, c.lo + by.start(), t0)
+            continue
+        if not events:
+            continue
+        c.found = True
+        r.previous_relation = "organized"
+        organizers = _organizers(sent, c.lo, t0, events[-1].end, c.hi, r.title_bodies)
+        partner = _PARTNER_LEAD.search(text[c.lo:t0])
+        if not organizers or (partner and all(o.start > c.lo + partner.start()
+                                              for o in organizers)):
+            organizers = [m for m in r.carried if m.label in HOST] + organizers
+        date = _date_for(sent, t0, r.ctx, r.doc_ends)
+        for organizer in organizers:
+            for event in events:
+                r.facts.add("organized", organizer, event, c.evidence)
+        r.carried = r.carried or organizers
+        _held_in(sent, c.lo, c.hi, events, date, r.facts, c.evidence)
+
+
+def _organized_by(c: _Clause, by_at: int, t0: int) -> None:
+    """"E do A (phối hợp với B) tổ chức": the bodies after "do" organised the event before."""
+    r, sent = c.r, c.r.sent
+    events = [m for m in sent.mentions if m.label == "EVENT" and c.lo <= m.start
+              and m.end <= by_at][-1:]
+    agents = _without_qualifiers(sent, [
+        m for m in sent.mentions if by_at < m.start and m.end <= t0
+        and m.label in HOST and m.start not in r.title_bodies])
+    for organizer in agents:
+        for event in events:
+            r.facts.add("organized", organizer, event, c.evidence)
+    c.found = c.found or bool(events)
+
+
+def _happens(c: _Clause) -> None:
+    """held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"."""
+    r, text, clause = c.r, c.r.text, c.clause
+    happen = _HAPPEN.search(clause)
+    if not happen:
+        return
+    events = [m for m in r.sent.mentions if m.label == "EVENT" and c.lo <= m.start < c.hi
+              and (not _VENUE_LEAD.search(text[max(c.lo, m.start - 12):m.start])
+                   or _SPOKE_AT.search(text[max(c.lo, m.start - 40):m.start]))]
+    if not events:
+        return
+    c.found = True
+    date = _date_for(r.sent, c.lo + happen.start(), r.ctx, r.doc_ends) \
+        if re.search(r"diễn ra|tổ chức|khai mạc", clause, re.IGNORECASE) else None
+    _held_in(r.sent, c.lo, c.hi, events, date, r.facts, c.evidence,
+             name_places=bool(re.search(r"diễn ra", clause, re.IGNORECASE)))
 
 
 _BEFORE_HOST_PERSON = re.compile(r"^\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?$", re.IGNORECASE)
 # A people's committee is the body a provincial leader hosts a working session as.
 _GOVERNING = re.compile(r"^(?:UBND|Ủy ban nhân dân)\b")
+
+
+_CONTAINER_GAP = re.compile(r"\s*,\s*(?:tỉnh\s+|thành phố\s+)?")
+
+
+def _without_containers(sent: Sentence, places: list[Mention]) -> list[Mention]:
+    """"thăm cửa khẩu X, tỉnh Y", "làm việc tại UBND xã X, huyện Y": the unit after a place or
+    body says where it lies (a higher unit after a comma, not joined by "và")."""
+    out = places[:1]
+    for prev, place in pairwise(places):
+        gap = sent.text[prev.end - sent.start:place.start - sent.start]
+        if _CONTAINER_GAP.fullmatch(gap) and _level(prev) < _level(place):
+            continue
+        out.append(place)
+    return out
+
+
+def _level(m: Mention) -> int:
+    """How high a place stands (a body or site lies in places; a province is the highest)."""
+    if m.label == "PROVINCE":
+        return 3
+    if m.label == "LOCATION":
+        level = _unit_level(m)
+        return level if level is not None else 2
+    return -1
 
 
 def _titled_host(sent: Sentence, t1: int, hi: int, ctx: ArticleContext,
@@ -1011,29 +1207,28 @@ def _other_side(agents: list[Mention], host: Mention, sent: Sentence,
     return [a for a in agents if not any(_province_named_in(b) == province for b in bodies(a))]
 
 
-def _received(sent: Sentence, t0: int, t1: int, hi: int, ctx: ArticleContext, facts: _Facts,
-              evidence: tuple[int, int], title_bodies: set[int], doc_ends: list[int],
-              used: set[int]) -> None:
-    """"A tiếp (và làm việc với) đoàn công tác của Bộ X": the delegation's body is the
-    visiting side, the receiving body or province the host."""
-    bodies = _delegation_bodies(sent, t0, hi)
-    if not bodies:
-        return
-    hosts = [m for m in sent.mentions if sent.start <= m.start < t0 and m.label in HOST
-             and (m.start not in title_bodies or m.label == "ORGANIZATION")
-             and not m.implicit]
-    host: Mention | tuple[str, str] | None = hosts[-1] if hosts else None
-    if host is None and ctx.province:
-        host = ("PROVINCE", ctx.province)
-    if host is None:
-        return
-    date = _date_for(sent, t0, ctx, doc_ends)
+def _received(sent: Sentence, site: FrameSite, lo: int, hi: int, ctx: ArticleContext,
+              facts: _Facts, doc_ends: list[int], used: set[int]) -> bool:
+    """"A tiếp B": the reception frame's visitors (a delegation's body and leader, or a person)
+    worked with its hosts (A's province, A's body); the clause's mentions are then spoken for,
+    so "B đến thăm và làm việc tại tỉnh" later in it adds nothing the wrong way round."""
+    bodies, people, hosts = reception_sides(sent, site, lo, hi, ctx)
+    if not bodies and not people:
+        return False
+    used.update(m.start for m in sent.mentions if lo <= m.start < site.start)  # never visitors
+    if not hosts:
+        return True
+    date = _date_for(sent, site.start, ctx, doc_ends, hi)
     _note_lead_date(ctx, date)
-    delegation = Delegation(bodies=[(b.label, b.name) for b in bodies])
-    for body in bodies:
-        used.add(body.start)
-        fact = facts.add("worked_with", body, host, evidence, date=date)
-        _track_delegation(ctx, delegation, body, fact)
+    delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
+                            leaders=[(p.label, p.name) for p in people]) if bodies else None
+    for visitor in [*bodies, *people]:
+        for host in hosts:
+            fact = facts.add("worked_with", visitor, host, (sent.start, sent.end), date=date)
+            _track_delegation(ctx, delegation, visitor, fact)
+    _note_visitors(ctx, sent, [*bodies, *people])
+    used.update(m.start for m in sent.mentions if lo <= m.start < hi)
+    return True
 
 
 def _track_delegation(ctx: ArticleContext, delegation: Delegation | None, agent: Mention,
@@ -1107,6 +1302,13 @@ def _events_after(sent: Sentence, t1: int, hi: int, ctx: ArticleContext) -> list
         if event:
             return [Mention(at, t1, "EVENT", event, ceremony.group(0).strip(), implicit=True)]
     return []
+
+
+# "đồng chủ trì tại điểm cầu chính ...": the online event named before, followed from a link
+_AT_LINK_AFTER = re.compile(r"\s*(?:,\s*)?tại\s+(?:các\s+)?(?:điểm|đầu)\s+cầu\b", re.IGNORECASE)
+# an attendance verb (and its coordinated verbs) ending the clause: "đã tham dự và chỉ đạo."
+_ENDS_CLAUSE = re.compile(r"(?:\s*(?:,|và)\s*(?:phát biểu\s+)?(?:chỉ đạo|kết luận|phát biểu|"
+                          r"chủ trì|khai mạc|bế mạc))*\s*[.;!]?\s*", re.IGNORECASE)
 
 
 def _event_before(ctx: ArticleContext, at: int) -> str | None:
@@ -1186,47 +1388,87 @@ _ISSUER_TITLE = re.compile(r"^\s*(?:của\s+)?(?P<who>Thủ tướng(?:\s+Chính
                            r"Chủ tịch nước)\b")
 
 
+# between two documents of one list: "Quyết định số 312 và Quyết định số 313 của X"
+_DOC_LIST_GAP = re.compile(r"\s*(?:,|và)\s*(?:(?:Quyết định|Nghị định|Nghị quyết|Thông tư|"
+                           r"Chỉ thị|Kế hoạch|Công văn|Văn bản)\s+)?(?:số\s+)?")
+
+
 def _issued(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Facts,
             evidence: tuple[int, int], title_bodies: set[int]) -> None:
-    text = sent.text
-    for doc_m in (m for m in sent.mentions if m.label == "DOCUMENT" and lo <= m.start < hi):
-        date = None
-        cursor = doc_m.end
-        nxt = next((d for d in sent.dates if 0 <= d[0] - doc_m.end <= 14), None)
-        if nxt is not None and re.fullmatch(r"\s*(?:,\s*)?(?:ngày\s*)?",
-                                            text[doc_m.end - sent.start:nxt[0] - sent.start],
-                                            re.IGNORECASE):
-            date = nxt[2]
-            cursor = nxt[1]
-        after = text[cursor - sent.start:hi - sent.start]
-        issuer: Mention | tuple[str, str] | None = None
-        of = re.match(r"^\s*(?:,\s*)?của\s+", after)
-        if of:
-            at = cursor + of.end()
-            issuer = next((m for m in sent.mentions if m.start == at and m.label in AGENT), None)
-            if issuer is None and (title := _ISSUER_TITLE.match(after[of.end():])):
-                issuer = ("ORGANIZATION", "Thủ tướng Chính phủ") if title.group(
-                    "who").startswith("Thủ tướng") else ("ORGANIZATION", "Chủ tịch nước")
-        if issuer is None:
-            before = text[lo - sent.start:doc_m.start - sent.start]
-            verb = _ISSUE_VERB.search(re.sub(r"(?:Quyết định|Nghị định|Nghị quyết|Thông tư|"
-                                             r"Chỉ thị|Kế hoạch|Công văn|công văn|Văn bản|"
-                                             r"văn bản)(?:\s+số)?\s*$", "", before))
-            if verb:
-                phrase = max(before.rfind(",", 0, verb.start()), before.rfind(
-                    ";", 0, verb.start())) + 1  # the verb's own phrase: "..., tỉnh đã ban hành"
-                candidates = [m for m in sent.mentions if lo + phrase <= m.start and
-                              m.end <= lo + verb.start() and (m.label in AGENT or (
-                                  m.label == "PROVINCE" and "UBND" in doc_m.name))
-                              and m.start not in title_bodies]
-                if candidates and candidates[-1].label == "PROVINCE":
-                    issuer = ("ORGANIZATION", with_province("UBND tỉnh", candidates[-1].name))
-                elif candidates:
-                    issuer = candidates[-1]
-                elif re.search(r"Thủ tướng(?: Chính phủ)?[^,;.]{0,30}$", before[: verb.start()]):
-                    issuer = ("ORGANIZATION", "Thủ tướng Chính phủ")
+    """"DOC (ngày D) của X", "X ký/ban hành DOC": X issued DOC; the documents of a list
+    ("Nghị quyết số A và Nghị quyết số B của X") share the issuer named after the last."""
+    docs = [m for m in sent.mentions if m.label == "DOCUMENT" and lo <= m.start < hi]
+    later: Mention | tuple[str, str] | None = None
+    found: list[tuple[Mention, Mention | tuple[str, str] | None, str | None]] = []
+    for i in range(len(docs) - 1, -1, -1):
+        doc_m = docs[i]
+        issuer, date = _issuer_of(sent, doc_m, lo, hi, ctx, title_bodies)
+        if issuer is None and i + 1 < len(docs) and _DOC_LIST_GAP.fullmatch(
+                sent.text[doc_m.end - sent.start:docs[i + 1].start - sent.start]):
+            issuer = later
+        later = issuer
+        found.append((doc_m, issuer, date))
+    for doc_m, issuer, date in reversed(found):
         if issuer is not None:
             facts.add("issued", issuer, doc_m, evidence, date=date)
+
+
+def _issuer_of(sent: Sentence, doc_m: Mention, lo: int, hi: int, ctx: ArticleContext,
+               title_bodies: set[int]) -> tuple[Mention | tuple[str, str] | None, str | None]:
+    """The issuer of one document and its date, from "của X" after it or a verb before it."""
+    text = sent.text
+    date = None
+    cursor = doc_m.end
+    nxt = next((d for d in sent.dates if 0 <= d[0] - doc_m.end <= 14), None)
+    if nxt is not None and re.fullmatch(r"\s*(?:,\s*)?(?:ngày\s*)?",
+                                        text[doc_m.end - sent.start:nxt[0] - sent.start],
+                                        re.IGNORECASE):
+        date = nxt[2]
+        cursor = nxt[1]
+    after = text[cursor - sent.start:hi - sent.start]
+    issuer: Mention | tuple[str, str] | None = None
+    of = re.match(r"^\s*(?:,\s*)?của\s+", after)
+    if of:
+        at = cursor + of.end()
+        issuer = next((m for m in sent.mentions if m.start == at and m.label in AGENT), None)
+        if issuer is None and (title := _ISSUER_TITLE.match(after[of.end():])):
+            issuer = ("ORGANIZATION", "Thủ tướng Chính phủ") if title.group(
+                "who").startswith("Thủ tướng") else ("ORGANIZATION", "Chủ tịch nước")
+    if issuer is None:
+        issuer = _issuer_before(sent, doc_m, lo, title_bodies)
+        if issuer is not None and date is None:
+            # "Ngày 14/9, Thủ tướng ký Quyết định số N": the day it was signed is its date
+            doc_ends = [m.end for m in sent.mentions if m.label == "DOCUMENT"]
+            prior = [d for d in sent.dates if lo <= d[0] and d[1] <= doc_m.start
+                     and doc_m.start - d[1] <= 80 and len(d[2]) == 10
+                     and not any(0 <= d[0] - e <= 14 for e in doc_ends)]  # another's date
+            date = prior[-1][2] if prior else None
+    return issuer, date
+
+
+def _issuer_before(sent: Sentence, doc_m: Mention, lo: int,
+                   title_bodies: set[int]) -> Mention | tuple[str, str] | None:
+    """"X (vừa) ký/ban hành DOC": the agent of the verb's own phrase before the document."""
+    text = sent.text
+    before = text[lo - sent.start:doc_m.start - sent.start]
+    verb = _ISSUE_VERB.search(re.sub(r"(?:Quyết định|Nghị định|Nghị quyết|Thông tư|"
+                                     r"Chỉ thị|Kế hoạch|Công văn|công văn|Văn bản|"
+                                     r"văn bản)(?:\s+số)?\s*$", "", before))
+    if not verb:
+        return None
+    phrase = max(before.rfind(",", 0, verb.start()), before.rfind(
+        ";", 0, verb.start())) + 1  # the verb's own phrase: "..., tỉnh đã ban hành"
+    candidates = [m for m in sent.mentions if lo + phrase <= m.start and
+                  m.end <= lo + verb.start() and (m.label in AGENT or (
+                      m.label == "PROVINCE" and "UBND" in doc_m.name))
+                  and m.start not in title_bodies]
+    if candidates and candidates[-1].label == "PROVINCE":
+        return ("ORGANIZATION", with_province("UBND tỉnh", candidates[-1].name))
+    if candidates:
+        return candidates[-1]
+    if re.search(r"Thủ tướng(?: Chính phủ)?[^,;.]{0,30}$", before[: verb.start()]):
+        return ("ORGANIZATION", "Thủ tướng Chính phủ")
+    return None
 
 
 def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Facts,
@@ -1252,12 +1494,17 @@ def _part_of(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, facts: _Fact
     for i, m in enumerate(sent.mentions):
         if m.label != "ORGANIZATION" or not (lo <= m.start < hi):
             continue
+        own = _WRITTEN_PARENT.search(m.text)  # a known name written with its parent
+        if own and (rec := lexicon().bodies.get(nfc_vi(own.group(1)))) is not None:
+            facts.add("part_of", m, ("ORGANIZATION", rec["name"]), evidence)
         nxt = next((n for n in sent.mentions[i + 1:] if n.start >= m.end), None)
         if nxt is None:
             continue
-        if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(
-                text[m.end - sent.start:nxt.start - sent.start])) or \
-                _ministry_unit(sent, i, m, nxt):
+        gap = text[m.end - sent.start:nxt.start - sent.start]
+        if (nxt.label == "ORGANIZATION" and _PART_OF_ADJ.fullmatch(gap)) or \
+                _ministry_unit(sent, i, m, nxt) or (_OF_PARENT.fullmatch(gap) and
+                                                    _OF_UNIT_HEAD.match(m.name) and
+                                                    _OF_PARENT_HEAD.match(nxt.name)):
             facts.add("part_of", m, nxt, evidence)
 
 
@@ -1309,6 +1556,12 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
             key = (m.label, fold(m.name))
             if key in done:
                 continue
+            if m.label == "BORDER_GATE" and " - " not in m.name and (
+                    (adjacent is not None and _is_foreign(adjacent)) or _foreign_bracket(m.text)):
+                # "cửa khẩu X tỉnh Quảng Tây", "X (Trung Quốc)": the other country's gate (a
+                # pair "A - B (Vân Nam)" is ours: the bracket names its other side's place)
+                done.add(key)
+                continue
             if m.label == "BORDER_GATE":
                 prov = adjacent.name if adjacent is not None and adjacent.label == "PROVINCE" \
                     else _gate_province(m, ctx) or (provinces[0].name if len(
@@ -1335,16 +1588,38 @@ def _place_facts(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts) 
                     done.add(key)
 
 
+def _is_foreign(m: Mention) -> bool:
+    """Is this a place of another country (a country, or a foreign province or city)?"""
+    if m.label != "LOCATION":
+        return False
+    rec = lexicon().places.get(m.name)
+    return rec is not None and rec.get("country") not in (None, "VN") and \
+        rec.get("kind") != "world_region"
+
+
+def _foreign_bracket(text: str) -> bool:
+    """Does a bracket in a mention's text name another country or a place of one?"""
+    return any(_is_foreign(Mention(0, 0, "LOCATION", nfc_vi(inner.strip())))
+               for inner in re.findall(r"\(([^()]{2,40})\)", text))
+
+
 def _ent_key(m: Mention) -> str:
     return m.key or ""
 
 
-_UNIT_WORD = r"(?:huyện|thị xã|thị trấn|thành phố|TP\.?|quận|tỉnh|xã|phường)"
+# unit words and their levels from ingest/data/admin_units.json ("xã" 1 < "huyện" 2 < "tỉnh" 3)
+_UNIT_LEVELS = {fold(u["word"]).rstrip("."): u["level"] for u in lexicon().admin_units}
+_UNIT_WORD = "(?:" + "|".join(
+    re.escape(u["word"]).replace(r"\.", r"\.?") for u in sorted(
+        lexicon().admin_units, key=lambda u: -len(u["word"]))) + ")"
+_UNIT_AT = re.compile(rf"^(?:{_UNIT_WORD})(?=\s)", re.IGNORECASE)
 _BRACKET_GAP = re.compile(rf"\s*\(\s*(?:{_UNIT_WORD}\s*)?", re.IGNORECASE)
 # "KCN X tại thành phố Y", "Cửa khẩu X thuộc huyện Y", "KCN X, thị xã Y": where a zone or gate
 # is, stated right after it (a comma needs the unit's word, in the gap or the place's text)
-_AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+(?:{_UNIT_WORD}\s+)?",
+_AT_GAP = re.compile(rf"\s*,?\s*(?:nằm\s+|có địa chỉ\s+|đặt\s+)?(?:tại|ở|thuộc|trên địa bàn)\s+"
+                     rf"(?:{_UNIT_WORD}\s+)?",
                      re.IGNORECASE)
+_UNIT_ONLY_GAP = re.compile(r"\s+(?:(?:tỉnh|thành phố|huyện|khu tự trị)\s+)?", re.IGNORECASE)
 _COMMA_GAP = re.compile(rf"\s*,\s*(?:{_UNIT_WORD}\s+)?", re.IGNORECASE)
 _STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORD}\s", re.IGNORECASE)
 
@@ -1358,19 +1633,42 @@ def _adjacent_place(sent: Sentence, i: int) -> Mention | None:
         return None
     gap = sent.text[m.end - sent.start:nxt.start - sent.start]
     tail = sent.text[nxt.end - sent.start:nxt.end - sent.start + 2]
-    if _BRACKET_GAP.fullmatch(gap) and tail.startswith(")"):
+    if _BRACKET_GAP.fullmatch(gap) and (tail.startswith(")") or (
+            m.label != "PROVINCE" and tail.startswith(",") and _unit_level(m) is not None)):
+        return nxt  # "X (Y)", "thị trấn X (Y, Z)": the first bracketed place holds X
+    if m.label == "LOCATION" and _COMMA_GAP.fullmatch(gap) and _chain_step(m, nxt, gap):
         return nxt
     if m.label == "BORDER_GATE" and re.fullmatch(r"\s*,\s*(?:tỉnh\s+)?", gap) and \
             nxt.label == "PROVINCE":
         return nxt
     if m.label in ("ZONE", "BORDER_GATE"):
-        if _AT_GAP.fullmatch(gap):
+        if _AT_GAP.fullmatch(gap) or (m.label == "BORDER_GATE" and _is_foreign(nxt) and (
+                _UNIT_ONLY_GAP.fullmatch(gap) or _COMMA_ONLY.fullmatch(gap))):
             return nxt
         place_text = sent.text[nxt.start - sent.start:nxt.end - sent.start]
         if _COMMA_GAP.fullmatch(gap) and (re.search(_UNIT_WORD + r"\s*$", gap, re.IGNORECASE)
                                           or _STARTS_WITH_UNIT.match(place_text)):
             return nxt
     return None
+
+
+def _unit_level(m: Mention) -> int | None:
+    """The level of the unit word a place is written with ("xã Y" 1), if any."""
+    unit = _UNIT_AT.match(m.text)
+    return _UNIT_LEVELS.get(fold(unit.group(0)).rstrip(".")) if unit else None
+
+
+def _chain_step(m: Mention, nxt: Mention, gap: str) -> bool:
+    """"bản X, xã Y", "phường X, thị xã Y", "xã X, tỉnh Y": a unit written with its word,
+    then a higher unit after a comma, is located in it."""
+    low = _unit_level(m)
+    if low is None:
+        return False
+    word = re.search(rf"({_UNIT_WORD})\s*$", gap, re.IGNORECASE)
+    high = _UNIT_LEVELS.get(fold(word.group(1)).rstrip(".")) if word else _unit_level(nxt)
+    if high is None and nxt.label == "PROVINCE":
+        high = 3
+    return high is not None and high > low
 
 
 def _places_inside(text: str, districts: dict[str, str],
@@ -1401,6 +1699,33 @@ def _province_named_in(name: str) -> str | None:
 _DATED = ("worked_with", "visited", "held_in", "issued")
 
 
+# An earlier or another occasion told in passing keeps its own (missing) date.
+_OTHER_OCCASION = re.compile(r"\b(?:trước đó|trước đây|thời gian qua|những năm qua|"
+                             r"năm\s+(?:19|20)\d{2}|tháng\s+\d{1,2})\b", re.IGNORECASE)
+
+
+def _carry_session_date(facts: _Facts, sentences: list[Sentence], ctx: ArticleContext) -> None:
+    """A one-day visit's later sentences and photo captions tell the same session: an undated
+    worked_with or visited of the lead's visiting side, in a sentence that names no date and
+    no other occasion, takes the lead's date."""
+    if not ctx.lead_date or len(ctx.lead_date) != 10 or not ctx.visitors:
+        return
+    visitors = set(ctx.visitors)
+    if ctx.delegation is not None:
+        visitors |= set(ctx.delegation.leaders) | set(ctx.delegation.bodies)
+    by_start = {s.start: s for s in sentences}
+    for fact in facts.items:
+        sent = by_start.get(fact["evidence"][0])
+        if fact["relation"] not in ("worked_with", "visited") or fact.get("date") or \
+                sent is None or sent.start < ctx.title_end or sent.dates or \
+                fact["subject"] not in visitors or _OTHER_OCCASION.search(sent.text):
+            continue
+        if not ctx.lead_is_trip and (fact["relation"] == "visited" or
+                                     _TRIP_TIME.search(sent.text)):
+            continue  # a lead telling one session: the trip around it may span other days
+        fact["date"] = ctx.lead_date
+
+
 def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
     """A fact told once with its date and once without (a headline, a caption) is one fact."""
     dated = {(f["relation"], f["subject"], f["object"]) for f in items
@@ -1427,9 +1752,10 @@ class RelationExtractor:
     "visit_window": DEFAULT_SETTINGS.visit_window,
     "delegation_leaders": DEFAULT_SETTINGS.delegation_leaders,
     "drop_undated_duplicates": DEFAULT_SETTINGS.drop_undated_duplicates,
+    "carry_session_date": DEFAULT_SETTINGS.carry_session_date,
 })
 def make_relations(nlp: Language, name: str, visit_window: int, delegation_leaders: bool,
-                   drop_undated_duplicates: bool) -> RelationExtractor:
+                   drop_undated_duplicates: bool, carry_session_date: bool) -> RelationExtractor:
     """Facts from entities (after entity recognition, dates and context)."""
     return RelationExtractor(RelationSettings(visit_window, delegation_leaders,
-                                              drop_undated_duplicates))
+                                              drop_undated_duplicates, carry_session_date))

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 __all__ = ["Candidate", "Words", "compound_starts", "doc_text", "is_cap"]
 
-# A word, with its inner joiners; a hyphen before a letter joins the syllables of a
-# transcribed foreign name into one word ("Vông-xay", "Xổm-xạ-vạt").
-_WORD = re.compile(r"\w+(?:[.&+/'’]\w+|-(?=[^\W\d_])\w+)*|[^\w\s]")
+# A word, with its inner joiners; a hyphen before a letter joins the syllables of a transcribed
+# foreign name into one word ("Vông-xay", "Xổm-xạ-vạt", "Oh-Sae-Hyun"). A hyphen before the
+# first word of a title or of a body's head separates two items written without spaces: a name
+# and its title ("Lê Văn A-Ủy viên ..."), two titles ("Phó Bí thư Tỉnh ủy-Chủ tịch UBND tỉnh").
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    from ingest.lexicon import lexicon
+
+    lex = lexicon()
+    firsts = {t.split()[0] for t in lex.titles if t[:1].isupper()}
+    firsts |= {"Tỉnh", "Thành", "UBND", "HĐND", "Ủy", "Sở", "Ban", "Cục", "Bộ", "Đoàn"}
+    starts = "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+    return re.compile(r"\w+(?:[.&+/'’]\w+|-(?=[^\W\d_])(?!(?:" + starts + r")(?!\w))\w+)*"
+                      r"|[^\w\s]")
 
 
 @dataclass
@@ -28,6 +42,8 @@ class Candidate:
     key: str = ""
     priority: int = 0
     titles: list[str] = field(default_factory=list)
+    # places named inside it stay entities of their own (a list item "... các tỉnh: A, B")
+    nests: bool = False
 
 
 def is_cap(word: str) -> bool:
@@ -42,7 +58,7 @@ class Words:
         # start offsets of syllables that continue the previous one inside one segmented word
         # ("nghiệp" in "Công nghiệp"): pyvi's word boundaries, read once from the doc
         self.compounds = compounds or set()
-        matches = list(_WORD.finditer(text))
+        matches = list(_word_pattern().finditer(text))
         self.words = [m.group(0) for m in matches]
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]

@@ -91,3 +91,14 @@ def test_year_in_title_anchors_days(nlp) -> None:
     doc = nlp("Tuần lễ Văn hóa Khmer 2024\nSáng 14/11, tuần lễ khai mạc tại Sóc Trăng.")
     assert doc._.year == 2024
     assert doc._.dates[0][2] == "2024-11-14"
+
+
+def test_two_days_joined_by_va():
+    """"Trong 2 ngày (24 và 25-11)", "Ngày 24 và 25/11": a span of two days; a bare "2 và 3/5"
+    outside brackets and without a lead word is no date."""
+    from ingest.dates import find_dates
+
+    text = ("Trong 2 ngày (24 và 25-11), đoàn thăm tỉnh. Có 2 và 3/5 số phiếu. Ngày 24 và 25/11 "
+            "đoàn làm việc.")
+    assert [d[2] for d in find_dates(text, 2024)] == ["2024-11-24/2024-11-25",
+                                                      "2024-11-24/2024-11-25"]

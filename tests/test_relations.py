@@ -279,6 +279,8 @@ CASES = [
      [ORG("UBND tỉnh", "UBND tỉnh Quảng Nam"), P("Lê Văn Nam"),
       ORG("Bộ Giáo dục và Đào tạo")], "Quảng Nam", [("4/3", "2024-03-04")],
      {(HP, "Lê Văn Nam", "UBND tỉnh Quảng Nam", "Chủ tịch"),
+      # the host of a reception is the receiver's province and the body he speaks for
+      (WW, "Bộ Giáo dục và Đào tạo", "Quảng Nam", "2024-03-04"),
       (WW, "Bộ Giáo dục và Đào tạo", "UBND tỉnh Quảng Nam", "2024-03-04")}),
     ("province-receives-a-delegation",
      "Ngày 12/12, tỉnh Đồng Nai tiếp đoàn công tác của Bộ Quốc phòng.",
@@ -634,7 +636,8 @@ def test_a_city_issuing_a_decision_is_its_peoples_committee_named_as_a_city():
             "khu công nghệ cao.")
     doc = make_doc(text, [PR("thành phố Đà Nẵng", "Đà Nẵng"), D("512/QĐ-UBND")],
                    province="Đà Nẵng", dates=[("2/3", "2024-03-02")])
-    assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", None)}
+    # the day the sentence opens with is the day it was issued
+    assert fact_set(doc) == {("issued", "UBND thành phố Đà Nẵng", "512/QĐ-UBND", "2024-03-02")}
 
 
 # -- the held-out failure classes: headline dates, times relative to the session, bodies

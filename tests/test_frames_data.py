@@ -1,0 +1,41 @@
+"""The rules that are data (ingest/data/frames.json, admin_units.json, documents.json): every
+entry says what it covers, and the engine compiles what the data declares."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.frames import attend_pattern, frames, organize_pattern, session_pattern, visit_pattern
+
+DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
+
+
+def _entries(node: object) -> list[dict]:
+    """Every dict of a data tree that declares words (a trigger, a unit, a kind)."""
+    if isinstance(node, dict):
+        own = [node] if ("words" in node and isinstance(node["words"], str)) or \
+            "word" in node else []
+        return own + [e for v in node.values() for e in _entries(v)]
+    if isinstance(node, list):
+        return [e for v in node for e in _entries(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["frames.json", "admin_units.json", "documents.json"])
+def test_every_entry_has_a_note(name):
+    entries = _entries(json.loads((DATA / name).read_text("utf-8")))
+    assert entries
+    assert [e for e in entries if not e.get("note")] == []
+
+
+def test_the_engine_compiles_the_declared_verbs():
+    assert {f.name for f in frames()} == {"reception", "reception_of_delegation"}
+    assert session_pattern().search("đã có buổi làm việc với tỉnh").group("prep") == "với"
+    assert visit_pattern().search("Đoàn đến thăm Khu kinh tế")
+    assert not visit_pattern().search("Đoàn thăm hỏi gia đình")
+    assert attend_pattern().search("ông A dự Hội nghị").group("verb") == "dự"
+    assert not attend_pattern().search("triển khai dự án")
+    assert organize_pattern().search("UBND tỉnh đăng cai tổ chức Hội chợ")
