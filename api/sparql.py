@@ -1,9 +1,10 @@
 """The SPARQL 1.1 Protocol endpoint, as a router the app includes. Read-only.
 
 GET `?query=`, POST form-encoded `query=` and POST `application/sparql-query`; the dataset from
-`default-graph-uri` / `named-graph-uri` (else the default graph is the union of the article
-graphs); results by content negotiation (`Accept`, or a `format=` parameter). Queries run through
-the app's query runner (graph/workers.py): worker processes with a hard time limit and a row limit.
+`default-graph-uri` / `named-graph-uri`, or the query's own `FROM` / `FROM NAMED` (else the
+default graph is the union of the named graphs, which hold each triple once: ontology/MODEL.md);
+results by content negotiation (`Accept`, or a `format=` parameter). Queries run through the app's
+query runner (graph/workers.py): worker processes with a hard time limit and a row limit.
 
 Why HTTP is read-only and never federates: the endpoint is public and unauthenticated, and a
 SERVICE clause would make the server send requests wherever a visitor points it. Updates get 403
