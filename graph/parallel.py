@@ -19,7 +19,7 @@ from ingest.articles import Article, ArticleError
 from ingest.facts import ArticleFacts
 from ingest.pipeline import extract
 
-__all__ = ["Extracted", "chunks", "extract_each", "extracted"]
+__all__ = ["EXTRACT_BATCH", "Extracted", "chunks", "extract_each", "extracted"]
 
 Extracted = ArticleError | tuple[Article, ArticleFacts | BadArticle]
 IN_FLIGHT = 3  # chunks queued per worker: enough to keep it busy, few enough to bound memory

@@ -20,7 +20,7 @@ from graph import export as graph_export
 from graph.analytics import summarize
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
-from graph.parallel import extract_each, extracted
+from graph.parallel import EXTRACT_BATCH, extract_each, extracted
 from graph.queries import NamedQuery, load_query
 from graph.rdf import article_triples
 from graph.reference import MODEL_VERSION, REFERENCE_GRAPH, reference_quads
@@ -40,7 +40,6 @@ _PROVENANCE = {"https://vnkg.org/ontology#contentHash": "hash",
                "http://www.w3.org/ns/prov#generatedAtTime": "ingested",
                "https://vnkg.org/ontology#extractorVersion": "version"}
 _OWN_SLICE = re.compile(r"\b(LIMIT|OFFSET)\b", re.IGNORECASE)
-CHUNK = 16  # articles per nlp.pipe batch; a failing batch is redone one article at a time
 BATCH = 64  # new articles per write transaction (graph.shared.SharedGraph.flush)
 
 
@@ -107,16 +106,11 @@ class KnowledgeGraph:
     # -- extraction and ingest ---------------------------------------------------------------
     def extract(self, inputs: Iterable[str | Path]
                 ) -> Iterator[ArticleFacts | ArticleError | BadArticle]:
-        """Facts for every readable article; unreadable ones come out as errors, in order."""
-        pending: list[Article] = []
-        for item in read_articles(inputs):
-            if isinstance(item, ArticleError):
-                yield from (facts for _, facts in extract_each(pending))
-                pending = []
-                yield item
-            else:
-                pending.append(item)
-        yield from (facts for _, facts in extract_each(pending))
+        """Facts for every readable article; unreadable ones come out as errors, in order
+        (read and extracted a chunk at a time, as `ingest` does)."""
+        for results in extracted(read_articles(inputs), EXTRACT_BATCH):
+            for result in results:
+                yield result if isinstance(result, ArticleError) else result[1]
 
     def ingest_article(self, article: Article, facts: ArticleFacts | None = None
                        ) -> tuple[ArticleFacts, bool]:
@@ -175,7 +169,7 @@ class KnowledgeGraph:
         `progress` is called with each article id (or error)."""
         report = IngestReport()
         shared = SharedGraph(self.store, self.base)
-        for results in extracted(read_articles(inputs), CHUNK, workers):
+        for results in extracted(read_articles(inputs), EXTRACT_BATCH, workers):
             for result in results:
                 if isinstance(result, ArticleError):
                     report.errors.append(str(result))

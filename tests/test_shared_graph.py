@@ -150,15 +150,33 @@ def test_extraction_in_worker_processes_writes_the_same_store(samples_dir, tmp_p
     assert report.errors == [f"{bad}: not UTF-8 text (byte 0)"]
 
 
+# Every entity of the samples with the words "Lào Cai": exact names first, then by type and label.
+LAO_CAI = [
+    ("BORDER_GATE", "Lào Cai"), ("PROVINCE", "Lào Cai"), ("PROVINCE", "Lào Cai"),
+    ("BORDER_GATE", "Ga đường sắt quốc tế Lào Cai"),
+    ("ORGANIZATION", "Ban Cán sự Đảng UBND tỉnh Lào Cai"),
+    ("ORGANIZATION", "Ban Quản lý Khu kinh tế tỉnh Lào Cai"),
+    ("ORGANIZATION", "Ban Thường vụ Tỉnh ủy Lào Cai"),
+    ("ORGANIZATION", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai"),
+    ("ORGANIZATION", "HĐND tỉnh Lào Cai"), ("ORGANIZATION", "Sở Công Thương tỉnh Lào Cai"),
+    ("ORGANIZATION", "Sở Du lịch tỉnh Lào Cai"),
+    ("ORGANIZATION", "Sở Kế hoạch và Đầu tư tỉnh Lào Cai"),
+    ("ORGANIZATION", "Thường trực Tỉnh ủy Lào Cai"),
+    ("ORGANIZATION", "Thường trực UBND tỉnh Lào Cai"), ("ORGANIZATION", "Tỉnh ủy Lào Cai"),
+    ("ORGANIZATION", "UBND tỉnh Lào Cai"),
+    ("ORGANIZATION", "Đoàn Đại biểu Quốc hội tỉnh Lào Cai"),
+    ("ZONE", "Khu kinh tế cửa khẩu Lào Cai")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("lao cai", ["Lào Cai", "Lào Cai"]),
-    ("Lào Ca", ["Lào Cai", "Lào Cai"]),
-    ("hong dien", ["Nguyễn Hồng Diên"]),
-    ("nguyen hong d", ["Nguyễn Hồng Diên"]),
+    ("lao cai", LAO_CAI),
+    ("Lào Ca", LAO_CAI),
+    ("hong dien", [("PERSON", "Nguyễn Hồng Diên")]),
+    ("nguyen hong d", [("PERSON", "Nguyễn Hồng Diên")]),
 ], ids=["folded", "prefix-with-tones", "later-words", "typing"])
 def test_search_matches_words_and_the_prefix_being_typed(sample_kg, text, expected):
     from graph.names import query_terms
 
     key, word, prefix = query_terms(text)
     rows = sample_kg.query("search", {"q": key, "word": word, "prefix": prefix})
-    assert [r["label"] for r in rows][:len(expected)] == expected
+    assert [(r["type"], r["label"]) for r in rows] == expected
