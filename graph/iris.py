@@ -38,6 +38,7 @@ __all__ = [
     "membership_iri",
     "mention_iri",
     "name_key",
+    "post_iri",
     "province_iri",
     "reference_date",
     "role_iri",
@@ -122,6 +123,12 @@ def role_iri(role: str, base: str) -> str:
     'https://vnkg.org/id/role/pho-chu-tich-thuong-truc'
     """
     return f"{_base(base)}/role/{slugify(nfc_vi(role))}"
+
+
+def post_iri(organization: str, role: str, base: str) -> str:
+    """One node per (body, normalised title): the post that memberships of that title fill
+    (W3C ORG `org:Post`)."""
+    return f"{_base(base)}/post/{_digest(organization, slugify(nfc_vi(role)))}"
 
 
 def time_iri(start: date, end: date, date_text: str, base: str) -> str:

@@ -32,6 +32,7 @@ from graph.iris import (
     membership_iri,
     mention_iri,
     name_key,
+    post_iri,
     role_iri,
     session_iri,
     statement_iri,
@@ -39,6 +40,7 @@ from graph.iris import (
     visit_iri,
 )
 from graph.names import name_triples
+from graph.periods import KINDS, month_keys, period_key
 from graph.reference import provinces_named
 from graph.vocab import (
     DCTERMS,
@@ -226,6 +228,7 @@ class _Builder:
         self.published = _as_date(article.published) or _as_date(facts.published)
         self.triples: set[Triple] = set()  # the article's own (its named graph)
         self.shared: set[Triple] = set()  # what several articles share (graph/shared.py)
+        self.jurisdictions: dict[str, list[NamedNode]] = {}  # body → provinces its name carries
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
         self.triples.add((s, p, o))
@@ -235,6 +238,16 @@ class _Builder:
 
     def node(self, entity_id: str) -> NamedNode:
         return NamedNode(self.iris[entity_id])
+
+    def period(self, item: NamedNode, kind: str, entities: Iterable[NamedNode],
+               start: date | None, end: date | None = None) -> None:
+        """Key `item` under each entity for each month it covers (graph/periods.py)."""
+        key_pred, month_pred = KINDS[kind]
+        months = month_keys(start, end)
+        for entity in entities:
+            for month in months:
+                self.add(item, key_pred, Literal(period_key(entity.value, month)))
+                self.share(entity, month_pred, Literal(month))
 
     # article and entities
     def article_node_triples(self, ingested_at: datetime, extractor_version: str) -> None:
@@ -270,7 +283,9 @@ class _Builder:
         for triple in name_triples(node, [name, *others]):
             self.share(*triple)
         if entity.type == "ORGANIZATION" and (province := explicit_province(name)):
-            for unit in provinces_named(province, self.base):
+            units = provinces_named(province, self.base)
+            self.jurisdictions[node.value] = units
+            for unit in units:
                 self.share(node, VNKG.jurisdiction, unit)
         mention = NamedNode(mention_iri(self.article.id, node.value, self.base))
         self.add(mention, RDF.type, VNKG.Mention)
@@ -278,6 +293,8 @@ class _Builder:
         for alt in sorted(others):  # the label needs no support: it goes with the node
             self.add(mention, VNKG.surfaceForm, Literal(alt, language="vi"))
             self.add(mention, VNKG.nameKey, Literal(name_key(node.value, alt)))
+        if self.published:
+            self.period(mention, "source", [node], self.published)
 
     # shared pieces
     def provenance(self, node: NamedNode, span: Span | None) -> None:
@@ -346,6 +363,9 @@ class _Builder:
                                                   datatype=XSD.double))
         self.dates(st, date_text)
         self.provenance(st, _first_span(same))
+        if fact.relation in _EVENT_RELATIONS:
+            days = parse_date(date_text)
+            self.period(st, "event", (subj, obj), *(days or (self.published, None)))
 
     def memberships(self, items: list[tuple[Fact, str]]) -> None:
         """One org:Membership per (person, body, role), grouping the facts that state it."""
@@ -375,11 +395,29 @@ class _Builder:
         self.add(self.article_node, VNKG.uses, role_node)
         self.share(role_node, RDF.type, ORG.Role)
         self.share(role_node, RDFS.label, Literal(role, language="vi"))
+        post = self.post(node, person, body, role, role_node)
         days = sorted(day for f, _ in group if (day := _start(f.date)))
         attested = self.published or (days[-1] if days else None)
         if attested:
             self.add(node, VNKG.attestedOn, _date_literal(attested))
+        self.period(node, "position", [person, post, *self.jurisdictions.get(body.value, ())],
+                    attested)
         self.provenance(node, _first_span(f for f, _ in group))
+
+    def post(self, membership: NamedNode, person: NamedNode, body: NamedNode, role: str,
+             role_node: NamedNode) -> NamedNode:
+        """The post (body, title) a membership fills, and the person's `org:holds` edge to it,
+        which the membership supports through its edge key like a statement."""
+        post = NamedNode(post_iri(body.value, role, self.base))
+        self.add(membership, VNKG.post, post)
+        self.add(self.article_node, VNKG.uses, post)
+        self.share(post, RDF.type, ORG.Post)
+        self.share(post, ORG.postIn, body)
+        self.share(post, ORG.role, role_node)
+        self.share(person, ORG.holds, post)
+        self.add(membership, VNKG.edgeKey, Literal(edge_key(person.value, ORG.holds.value,
+                                                            post.value)))
+        return post
 
     def events(self, items: list[tuple[Fact, str]], kind: str) -> None:
         """Working sessions (kind "session") or visits ("visit") from their facts."""
@@ -423,9 +461,17 @@ class _Builder:
                          NamedNode(counterpart))
         for _, statement in group.facts:
             self.add(node, VNKG.statement, NamedNode(statement))
+        days = parse_date(group.date_text)
         if not self.dates(node, group.date_text) and self.published:
             self.add(node, VNKG.attestedOn, _date_literal(self.published))
+        members = {*group.participants, *group.counterparts}
+        self.period(node, "event", [NamedNode(m) for m in sorted(members)],
+                    *(days or (self.published, None)))
         self.provenance(node, _first_span(f for f, _ in group.facts))
+
+
+# statements about a named event: keyed in the period index beside sessions and visits
+_EVENT_RELATIONS = frozenset({"attended", "organized", "held_in"})
 
 
 def _as_date(value: date | str | None) -> date | None:

@@ -33,7 +33,7 @@ __all__ = ["MERGED_ON", "MODEL_VERSION", "REFERENCE_GRAPH", "find_province", "pr
 REFERENCE_GRAPH = "{base}/graph/reference"
 # The RDF model's version, on the reference graph's node: 2 is the shared entity graph (entities,
 # shortcut edges, times and roles written once; articles hold mentions and statements).
-MODEL_VERSION = "2"
+MODEL_VERSION = "3"
 MERGED_ON = MERGER_DATE.isoformat()
 _ERA_SUFFIX = "-2025"
 

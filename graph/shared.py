@@ -32,9 +32,10 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.iris import edge_key, name_key
 from graph.names import name_triples
+from graph.periods import MONTH_OF
 from graph.reference import REFERENCE_GRAPH, reference_quads
 from graph.store import GraphStore
-from graph.vocab import OWL, RDF, RDFS, SKOS, VNKG
+from graph.vocab import ORG, OWL, RDF, RDFS, SKOS, VNKG
 
 __all__ = ["ENTITY_GRAPH", "ArticleWrite", "SharedGraph"]
 
@@ -42,7 +43,7 @@ ENTITY_GRAPH = "{base}/graph/entities"
 # What describes an entity once and for all: written when the node is new, never again.
 _DESCRIPTION = frozenset(p.value for p in (RDF.type, VNKG.entityType, RDFS.label,
                                            OWL.differentFrom, VNKG.resolutionNote,
-                                           VNKG.jurisdiction))
+                                           VNKG.jurisdiction, ORG.postIn, ORG.role))
 _NAME_INDEX = (VNKG.searchKey, VNKG.searchWord, VNKG.searchPrefix)
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 # Batches between flushes of the store's write-ahead log into its tables: without them the log
@@ -71,6 +72,8 @@ class _Supports:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name key → (entity, form)
     edges: dict[str, Triple] = field(default_factory=dict)  # edge key → the edge
     nodes: set[str] = field(default_factory=set)
+    # (key predicate, period key) → the entity's month triple (graph/periods.py)
+    periods: dict[tuple[str, str], Triple] = field(default_factory=dict)
 
 
 @cache
@@ -222,6 +225,10 @@ class SharedGraph:
             if key not in new.edges and not (s.value in gone or o.value in gone) and \
                     not supported(VNKG.edgeKey, Literal(key), excluding=article_graph):
                 ops.append(f"DELETE DATA {{ GRAPH {self.graph} {{ {s} {p} {o} }} }}")
+        for (pred, key), (s, p, o) in sorted(old.periods.items()):
+            if (pred, key) not in new.periods and s.value not in gone and \
+                    not supported(NamedNode(pred), Literal(key), excluding=article_graph):
+                ops.append(f"DELETE DATA {{ GRAPH {self.graph} {{ {s} {p} {o} }} }}")
         renamed: dict[str, set[str]] = {}
         for key, (entity, form) in old.names.items():
             if key in new.names or entity in gone:
@@ -269,6 +276,15 @@ def _supports_of(triples: Iterable[Triple]) -> _Supports:
             keys[s.value] = o.value
         elif p in (RDF.subject, RDF.predicate, RDF.object):
             parts.setdefault(s.value, {})[p.value] = o  # type: ignore[assignment]
+        elif p == ORG.member:  # a membership supports its person's org:holds edge to its post
+            parts.setdefault(s.value, {}).update({RDF.subject.value: o,
+                                                  RDF.predicate.value: ORG.holds})
+        elif p == VNKG.post:
+            parts.setdefault(s.value, {})[RDF.object.value] = o  # type: ignore[assignment]
+        elif p.value in MONTH_OF:
+            entity, month = o.value.rsplit(" ", 1)
+            out.periods[(p.value, o.value)] = (NamedNode(entity), NamedNode(MONTH_OF[p.value]),
+                                               Literal(month))
     for mention, entity in mention_of.items():
         for form in forms.get(mention, ()):
             if (key := name_key(entity, form)) in name_keys.get(mention, ()):

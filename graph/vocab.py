@@ -185,6 +185,15 @@ class VNKG(DefinedNamespace):
     edgeKey: NamedNode
     uses: NamedNode
     modelVersion: NamedNode
+    # the period index (graph/periods.py): an entity's items by month, its months in the
+    # shared graph, so a timeline page or a date window is a few index lookups
+    eventPeriod: NamedNode
+    positionPeriod: NamedNode
+    sourcePeriod: NamedNode
+    eventMonth: NamedNode
+    positionMonth: NamedNode
+    sourceMonth: NamedNode
+    post: NamedNode
     # entity resolution: why a node was kept apart from a homonym (with owl:differentFrom)
     resolutionNote: NamedNode
 
@@ -199,6 +208,9 @@ class ORG(DefinedNamespace):
     role: NamedNode
     memberOf: NamedNode
     subOrganizationOf: NamedNode
+    Post: NamedNode
+    holds: NamedNode
+    postIn: NamedNode
 
 
 class PROV(DefinedNamespace):

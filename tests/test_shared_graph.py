@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from graph.iris import post_iri
 from graph.service import KnowledgeGraph
 from ingest.articles import Article
 from ingest.facts import ArticleFacts, Entity, Fact, Mention
@@ -83,6 +84,8 @@ def test_an_entity_is_described_once_with_every_name_articles_give_it(kg):
         ("type", f"{VNKG}Person"), ("entityType", "PERSON"), ("label", "Đỗ Văn Khoa"),
         ("altLabel", "ông Khoa"), ("holdsPosition", f"{kg.base}/org/bo-cong-thuong"),
         ("workedWith", f"{kg.base}/province/lai-chau"),
+        ("holds", post_iri(f"{kg.base}/org/bo-cong-thuong", "Bộ trưởng", kg.base)),
+        ("eventMonth", "2024-08"), ("positionMonth", "2024-08"), ("sourceMonth", "2024-08"),
         ("searchKey", "do van khoa"), ("searchKey", "ong khoa"),
         ("searchWord", "do"), ("searchWord", "van"), ("searchWord", "khoa"),
         ("searchWord", "ong"), ("searchPrefix", "do"), ("searchPrefix", "va"),
@@ -94,7 +97,8 @@ def test_an_entity_is_described_once_with_every_name_articles_give_it(kg):
 
 
 def test_a_reference_province_gets_only_the_names_the_reference_lacks(kg):
-    assert _shared(kg, "province/lai-chau") == {("altLabel", "tỉnh Lai Châu")}
+    assert _shared(kg, "province/lai-chau") == {
+        ("altLabel", "tỉnh Lai Châu"), ("eventMonth", "2024-08"), ("sourceMonth", "2024-08")}
 
 
 def test_replacing_an_article_drops_what_only_its_old_version_said(kg):
