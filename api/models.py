@@ -55,8 +55,10 @@ class Official(Ref):
 class Position(BaseModel):
     role: str | None
     organization: Ref
-    date: str | None = Field(None, description="the day an article attests the position")
-    article: Ref
+    first: str | None = Field(None, description="the first day an article attests the position")
+    date: str | None = Field(None, description="the last day an article attests the position")
+    articles: int = Field(0, description="how many articles attest it")
+    article: Ref = Field(description="the latest article that attests it")
 
 
 class EventMember(Ref):
@@ -117,7 +119,9 @@ class WorkedWithAnswer(BaseModel):
 class OfficialDetail(Ref):
     positions: list[Position]
     events: list[Event]
-    sources: list[str] = Field(description="ids of the articles the official appears in")
+    sources: list[str] = Field(description="ids of the newest articles naming the official "
+                               "(up to 50), newest first")
+    source_count: int = Field(0, description="how many articles name the official")
 
 
 class Province(Ref):
@@ -130,7 +134,7 @@ class Leader(BaseModel):
     person: Ref
     role: str | None
     organization: Ref
-    date: str | None
+    date: str | None = Field(None, description="the latest day an article attests the post")
     article: Ref
 
 

@@ -227,13 +227,14 @@ def official(request: Request,
     positions = [Position(role=r["role"],
                           organization=_ref(r["organization"], base, r["organizationLabel"],
                                             "ORGANIZATION"),
-                          date=r["date"], article=_ref(r["article"], base))
-                 for r in _rows(request, "official_positions", official=iri)]
-    events = _events(request, _rows(request, "events_of_official", official=iri,
-                                    limit=PAGE_EVENTS))
-    sources = sorted(r["id"] for r in _rows(request, "entity_articles", entity=iri))
+                          first=r["first"], date=r["date"], articles=r["articles"],
+                          article=_ref(r["article"], base))
+                 for r in service_call(request, "positions", iri)]
+    events = _events(request, service_call(request, "timeline", iri, limit=PAGE_EVENTS))
+    rows, count = service_call(request, "sources", iri, limit=PAGE_EVENTS)
+    sources = [r["id"] for r in rows]
     return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
-                          sources=sources)
+                          sources=sources, source_count=count)
 
 
 @router.get("/officials/{official_id}/worked-with", response_model=WorkedWithAnswer,
@@ -256,9 +257,7 @@ def worked_with(
     ref = _existing(request, iri, "PERSON", "official")
     base = _base(request)
     hosts: dict[str, dict[str, Any]] = {}
-    for row in _rows(request, "official_worked_with", official=iri,
-                     **{"from": from_.isoformat() if from_ else None,
-                        "to": to.isoformat() if to else None}):
+    for row in service_call(request, "worked_with", iri, from_, to):
         host = hosts.setdefault(row["host"], {
             "host": _ref(row["host"], base, row["hostLabel"], row["hostType"]),
             "dates": [], "start": None, "end": None, "articles": []})
@@ -313,7 +312,7 @@ def province(request: Request,
                       organization=_ref(r["organization"], base, r["organizationLabel"],
                                         "ORGANIZATION"),
                       date=r["date"], article=_ref(r["article"], base))
-               for r in _rows(request, "province_leaders", province=iri)]
+               for r in service_call(request, "leaders", iri, limit=PAGE_EVENTS)]
     places = [_ref(r["place"], base, r["label"], r["type"])
               for r in _rows(request, "province_places", province=iri)]
     merger = _rows(request, "province_merger", province=iri)
@@ -324,8 +323,7 @@ def province(request: Request,
         border_gates=[p for p in places if p.type == "BORDER_GATE"],
         zones=[p for p in places if p.type == "ZONE"],
         places=[p for p in places if p.type not in ("BORDER_GATE", "ZONE")],
-        events=_events(request, _rows(request, "events_in_province", province=iri,
-                                      limit=PAGE_EVENTS)),
+        events=_events(request, service_call(request, "timeline", iri, limit=PAGE_EVENTS)),
         successor=successor,
         predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
                       if r["relation"] == "predecessor"],
@@ -380,8 +378,14 @@ def events(
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
-    # filter first: start from the province or the official when there is one
-    name = "events_in_province" if province else "events_of_official" if official else "events"
+    if bool(province) != bool(official):  # one entity: its months in the period index
+        iri = (_iri(request, "province", province) if province
+               else _iri(request, "person", official or ""))
+        rows = service_call(request, "timeline", iri, limit=limit + 1, offset=offset,
+                            start=from_, end=to, kind=type)
+        return _page(_events(request, rows), limit, offset)
+    # filter first: start from the province when there is one
+    name = "events_in_province" if province else "events"
     rows = _rows(request, name, limit=limit + 1, offset=offset, type=type,
                  province=_iri(request, "province", province) if province else None,
                  official=_iri(request, "person", official) if official else None,

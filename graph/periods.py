@@ -95,15 +95,15 @@ def window_months(months: Iterable[str], start: date | None, end: date | None) -
     return newest_first(m for m in months if m != UNDATED and low <= m <= high)
 
 
-def walk(read: Callable[[str], list[dict]], months: list[str], item: str, start: int,
-         stop: int) -> list[dict]:
+def walk(read: Callable[[str], list[dict]], months: list[str], item: Callable[[dict], str],
+         start: int, stop: int) -> list[dict]:
     """The rows of items `start` to `stop` (in reading order) of the months in order:
     `read(month)` gives a month's rows, an item may span several rows and several months (it
     counts where it is first seen); reading stops at the end of the month that fills the page.
 
     >>> rows = {"2024-08": [{"e": "a"}, {"e": "b"}, {"e": "b"}],
     ...         "2024-07": [{"e": "a"}, {"e": "c"}]}
-    >>> walk(rows.__getitem__, ["2024-08", "2024-07"], "e", 1, 3)
+    >>> walk(rows.__getitem__, ["2024-08", "2024-07"], lambda row: row["e"], 1, 3)
     [{'e': 'b'}, {'e': 'b'}, {'e': 'c'}]
     """
     order: dict[str, int] = {}
@@ -113,11 +113,11 @@ def walk(read: Callable[[str], list[dict]], months: list[str], item: str, start:
             break
         fresh: set[str] = set()
         for row in read(month):
-            key = row[item]
+            key = item(row)
             if key in order and key not in fresh:
                 continue
             if key not in order:
                 order[key] = len(order)
                 fresh.add(key)
             rows.append(row)
-    return [row for row in rows if start <= order[row[item]] < stop]
+    return [row for row in rows if start <= order[item(row)] < stop]

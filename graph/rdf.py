@@ -363,9 +363,10 @@ class _Builder:
                                                   datatype=XSD.double))
         self.dates(st, date_text)
         self.provenance(st, _first_span(same))
-        if fact.relation in _EVENT_RELATIONS:
+        if fact.relation in _EVENT_RELATIONS:  # the event, keyed for itself and its members
             days = parse_date(date_text)
-            self.period(st, "event", (subj, obj), *(days or (self.published, None)))
+            event = subj if fact.relation == "held_in" else obj
+            self.period(event, "event", (subj, obj), *(days or (self.published, None)))
 
     def memberships(self, items: list[tuple[Fact, str]]) -> None:
         """One org:Membership per (person, body, role), grouping the facts that state it."""

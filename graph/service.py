@@ -17,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import export as graph_export
+from graph import pages
 from graph.analytics import summarize
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
@@ -251,6 +252,32 @@ class KnowledgeGraph:
     def sparql(self, text: str, **kwargs: Any) -> Any:
         """Run raw SPARQL text (the endpoint's guards live in api/sparql.py)."""
         return self.store.query(text, **kwargs)
+
+    # -- pages: an entity's items through the period index (graph/pages.py) -----------------
+    def timeline(self, entity: str, *, limit: int, offset: int = 0, start: date | None = None,
+                 end: date | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        """An entity's events, newest first: rows of `queries/timeline.rq` (one per member)
+        for events `offset` to `offset + limit`, in the window [start, end] if given."""
+        return pages.timeline(self.query, entity, limit=limit, offset=offset, start=start,
+                              end=end, kind=kind)
+
+    def worked_with(self, official: str, start: date | None = None, end: date | None = None
+                    ) -> list[dict[str, Any]]:
+        """The worked-with lookup: one row per session and host in the window, in date order."""
+        return pages.worked_with(self.query, official, start, end)
+
+    def positions(self, official: str) -> list[dict[str, Any]]:
+        """An official's posts: title, body, first and last days attested, articles."""
+        return pages.positions(self.query, official)
+
+    def leaders(self, province: str, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """The people holding posts in a province's bodies, latest attested first."""
+        return pages.leaders(self.query, province, limit=limit, offset=offset)
+
+    def sources(self, entity: str, *, limit: int, offset: int = 0
+                ) -> tuple[list[dict[str, Any]], int]:
+        """The newest articles naming an entity, and how many name it."""
+        return pages.sources(self.query, entity, limit=limit, offset=offset)
 
     # -- exports and stats --------------------------------------------------------------------
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:

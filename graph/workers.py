@@ -129,7 +129,8 @@ class QueryOutcome:
 
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
-SERVICE_METHODS = frozenset({"query", "stats", "export"})
+SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
+                             "positions", "leaders", "sources"})
 
 
 @dataclass(frozen=True)

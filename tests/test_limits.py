@@ -117,8 +117,8 @@ def test_stats_and_exports_past_the_time_limit_get_503(tmp_path, url):
 
 
 def test_a_page_whose_later_query_runs_away_gets_503(tmp_path):
-    """An official's page runs `label`, then `official_positions` (the runaway here)."""
-    with _disk_app(tmp_path, ("official_positions",), query_timeout=2.0) as client:
+    """An official's page runs `label`, then `official_posts` (the runaway here)."""
+    with _disk_app(tmp_path, ("official_posts",), query_timeout=2.0) as client:
         started = time.monotonic()
         response = client.get("/api/officials/le-thanh-trung")
         assert response.status_code == 503

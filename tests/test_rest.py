@@ -101,7 +101,7 @@ def test_official_positions_events_and_sources(client):
     visit = answer["events"][4]
     assert sorted((m["role"], m["id"]) for m in visit["members"]) == [
         ("participant", "le-thanh-trung"), ("place", "ta-lung")]
-    assert answer["sources"] == ["api-001", "api-002"]
+    assert (answer["sources"], answer["source_count"]) == (["api-002", "api-001"], 2)
 
 
 def test_worked_with_in_a_month(client):
