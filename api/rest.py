@@ -67,8 +67,11 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 _ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
 _SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
-# Events on an official's or a province's page: the newest; /api/events pages through the rest.
-PAGE_EVENTS = 50
+# An official's or a province's page shows the newest events (/api/events pages through the
+# rest), the latest leaders and the newest sources, each read through the period index.
+PAGE_EVENTS = 20
+PAGE_LEADERS = 50
+PAGE_SOURCES = 50
 _KIND_SEGMENT = {"WorkingSession": "session", "Visit": "visit", "Event": "event"}
 
 
@@ -231,7 +234,7 @@ def official(request: Request,
                           article=_ref(r["article"], base))
                  for r in service_call(request, "positions", iri)]
     events = _events(request, service_call(request, "timeline", iri, limit=PAGE_EVENTS))
-    rows, count = service_call(request, "sources", iri, limit=PAGE_EVENTS)
+    rows, count = service_call(request, "sources", iri, limit=PAGE_SOURCES)
     sources = [r["id"] for r in rows]
     return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
                           sources=sources, source_count=count)
@@ -312,7 +315,7 @@ def province(request: Request,
                       organization=_ref(r["organization"], base, r["organizationLabel"],
                                         "ORGANIZATION"),
                       date=r["date"], article=_ref(r["article"], base))
-               for r in service_call(request, "leaders", iri, limit=PAGE_EVENTS)]
+               for r in service_call(request, "leaders", iri, limit=PAGE_LEADERS)]
     places = [_ref(r["place"], base, r["label"], r["type"])
               for r in _rows(request, "province_places", province=iri)]
     merger = _rows(request, "province_merger", province=iri)

@@ -43,31 +43,41 @@ def timeline(query: Query, entity: str, *, limit: int, offset: int = 0,
     window = {"from": start.isoformat() if start else None,
               "to": end.isoformat() if end else None, "type": kind}
 
-    def read(month: str) -> list[dict[str, Any]]:
-        since = None if (start and month == first) else _since(month)
-        params = {"period": period_key(entity, month), "since": since, **window}
+    def read(chunk: list[str]) -> list[dict[str, Any]]:
+        since = [None if (start and month == first) else _since(month) for month in chunk]
+        params = {"period": [period_key(entity, month) for month in chunk], "since": since,
+                  **window}
         return query("timeline", {k: v for k, v in params.items() if v is not None})
 
-    return walk(read, chosen, lambda row: row["event"], offset, offset + limit)
+    picked = walk(read, chosen, lambda row: row["event"], offset, offset + limit)
+    return _with_members(query, picked)
+
+
+def _with_members(query: Query, picked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The picked (event, article) rows, one per member of the event, as events_of_official
+    gives them (an event without members keeps one row with none)."""
+    events = list(dict.fromkeys(row["event"] for row in picked))
+    members: dict[str, list[dict[str, Any]]] = {}
+    if events:
+        for row in query("event_members", {"event": events}):
+            members.setdefault(row["event"], []).append(row)
+    none = [{"role": None, "member": None, "memberLabel": None, "memberType": None}]
+    return [{**row, **{k: m[k] for k in ("role", "member", "memberLabel", "memberType")}}
+            for row in picked for m in members.get(row["event"], none)]
 
 
 def worked_with(query: Query, official: str, start: date | None, end: date | None
                 ) -> list[dict[str, Any]]:
     """The worked-with lookup's rows (one per session and host) in the window, read from the
-    window's months only, in date order."""
+    window's months only (one query), in date order."""
     chosen = window_months(months(query, official, VNKG.eventMonth.value), start, end)
     window = {"from": start.isoformat() if start else None,
               "to": end.isoformat() if end else None}
-    seen: set[tuple[str, str]] = set()
-    rows: list[dict[str, Any]] = []
-    for month in reversed(chosen):  # oldest first, undated last
-        params = {"period": period_key(official, month), "official": official, **window}
-        for row in query("worked_with_in_month", {k: v for k, v in params.items() if v}):
-            if (row["session"], row["host"]) not in seen:
-                seen.add((row["session"], row["host"]))
-                rows.append(row)
-    dated = sorted((r for r in rows if r["start"]), key=lambda r: r["start"])
-    return dated + [r for r in rows if not r["start"]]
+    if not chosen:
+        return []
+    params = {"period": [period_key(official, month) for month in chosen],
+              "official": official, **window}
+    return query("worked_with_in_month", {k: v for k, v in params.items() if v})
 
 
 def positions(query: Query, official: str) -> list[dict[str, Any]]:
@@ -78,18 +88,16 @@ def positions(query: Query, official: str) -> list[dict[str, Any]]:
         row = {k: post[k] for k in ("role", "organization", "organizationLabel")}
         key = edge_key(official, ORG.holds.value, post["post"])
         row["articles"] = _count(query, "count_key", VNKG.edgeKey.value, key=key)
-        first = _in_month(query, official, post, post["firstMonth"] or UNDATED)
-        last = _in_month(query, official, post, post["lastMonth"] or UNDATED)
-        row.update(first=first.get("first"), date=last.get("date"), article=last.get("article"))
+        row.update(first=None, date=None, article=None)
+        months = [post["firstMonth"] or UNDATED, post["lastMonth"] or UNDATED]
+        seen = query("memberships_in_month", {
+            "period": [period_key(post["post"], m) for m in dict.fromkeys(months)],
+            "person": official})
+        if seen:  # latest first: the last day and its article, and the first day
+            row.update(date=seen[0]["date"], article=seen[0]["article"],
+                       first=min((r["date"] for r in seen if r["date"]), default=None))
         out.append(row)
     return sorted(out, key=lambda r: (r["date"] or "", r["first"] or ""), reverse=True)
-
-
-def _in_month(query: Query, official: str, post: dict[str, Any], month: str
-              ) -> dict[str, Any]:
-    """The official's row of the post's memberships in one month."""
-    rows = query("memberships_in_month", {"period": period_key(post["post"], month)})
-    return next((r for r in rows if r["person"] == official), {})
 
 
 def _count(query: Query, name: str, prop: str, **value: str) -> int:
@@ -102,9 +110,17 @@ def leaders(query: Query, province: str, *, limit: int, offset: int = 0
     """The people holding posts in the province's bodies, one row per (person, post), the
     most recently attested first (each with the latest month it is attested in)."""
     chosen = months(query, province, VNKG.positionMonth.value)
-    return walk(lambda month: query("memberships_in_month",
-                                    {"period": period_key(province, month)}),
-                chosen, lambda row: f"{row['person']} {row['post']}", offset, offset + limit)
+
+    def key(row: dict[str, Any]) -> str:
+        return f"{row['person']} {row['post']}"
+
+    rows = walk(lambda chunk: query("memberships_in_month",
+                                    {"period": [period_key(province, m) for m in chunk]}),
+                chosen, key, offset, offset + limit)
+    latest: dict[str, dict[str, Any]] = {}
+    for row in rows:  # latest first: each one's first row is its latest
+        latest.setdefault(key(row), row)
+    return list(latest.values())
 
 
 def sources(query: Query, entity: str, *, limit: int, offset: int = 0
@@ -112,7 +128,8 @@ def sources(query: Query, entity: str, *, limit: int, offset: int = 0
     """The newest articles naming the entity (`offset` to `offset + limit`) and how many
     name it in all."""
     chosen = months(query, entity, VNKG.sourceMonth.value)
-    rows = walk(lambda month: query("sources_in_month", {"period": period_key(entity, month)}),
+    rows = walk(lambda chunk: query("sources_in_month",
+                                    {"period": [period_key(entity, m) for m in chunk]}),
                 chosen, lambda row: row["article"], offset, offset + limit)
     return rows, _count(query, "count_index", VNKG.mentionOf.value, node=entity)
 

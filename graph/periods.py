@@ -95,24 +95,40 @@ def window_months(months: Iterable[str], start: date | None, end: date | None) -
     return newest_first(m for m in months if m != UNDATED and low <= m <= high)
 
 
-def walk(read: Callable[[str], list[dict]], months: list[str], item: Callable[[dict], str],
-         start: int, stop: int) -> list[dict]:
+def chunks(months: list[str], first: int = 3) -> list[list[str]]:
+    """Months in reading order, in chunks that double: one query reads a chunk, so a page
+    costs a few queries whether the entity has many items a month or few.
+
+    >>> chunks(["m1", "m2", "m3", "m4", "m5"], first=2)
+    [['m1', 'm2'], ['m3', 'm4', 'm5']]
+    """
+    out, at, size = [], 0, first
+    while at < len(months):
+        out.append(months[at:at + size])
+        at, size = at + size, size * 2
+    return out
+
+
+def walk(read: Callable[[list[str]], list[dict]], months: list[str],
+         item: Callable[[dict], str], start: int, stop: int) -> list[dict]:
     """The rows of items `start` to `stop` (in reading order) of the months in order:
-    `read(month)` gives a month's rows, an item may span several rows and several months (it
-    counts where it is first seen); reading stops at the end of the month that fills the page.
+    `read(months)` gives the rows of a chunk of months, newest first (an item may span several
+    rows, and several chunks: it counts where it is first seen); reading stops at the end of
+    the chunk that fills the page.
 
     >>> rows = {"2024-08": [{"e": "a"}, {"e": "b"}, {"e": "b"}],
     ...         "2024-07": [{"e": "a"}, {"e": "c"}]}
-    >>> walk(rows.__getitem__, ["2024-08", "2024-07"], lambda row: row["e"], 1, 3)
+    >>> read = lambda months: [r for m in months for r in rows[m]]
+    >>> walk(read, ["2024-08", "2024-07"], lambda row: row["e"], 1, 3)
     [{'e': 'b'}, {'e': 'b'}, {'e': 'c'}]
     """
     order: dict[str, int] = {}
     rows: list[dict] = []
-    for month in months:
+    for chunk in chunks(months, first=1 if stop <= 1 else 3):
         if len(order) >= stop:
             break
         fresh: set[str] = set()
-        for row in read(month):
+        for row in read(chunk):
             key = item(row)
             if key in order and key not in fresh:
                 continue

@@ -246,7 +246,9 @@ class KnowledgeGraph:
                 if param.required:
                     raise BadQuery(f"query {name!r} needs the parameter {pname!r}")
                 continue
-            substitutions[pname] = _as_term(value, param.kind)
+            substitutions[pname] = ([None if v is None else _as_term(v, param.kind)
+                                     for v in value] if isinstance(value, list)
+                                    else _as_term(value, param.kind))
         return substitutions
 
     def sparql(self, text: str, **kwargs: Any) -> Any:

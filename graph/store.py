@@ -95,15 +95,25 @@ def bind_values(query: str, bindings: Mapping[str, Any]) -> str:
     FILTER or an aggregate are bound this way. A query whose parameters belong in a sub-query
     marks the place with a line `# params`. The terms are serialised by Oxigraph (escaped
     N-Triples syntax), never pasted user text; filters on parameters belong in the outer group.
+    A list binds one row per item (lists of one length; a single value repeats in every row,
+    a None item is UNDEF): several keys read in one query.
 
     >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"})
     'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": ["x", "y"], "p": [None, "z"]})
+    'SELECT ?s WHERE { VALUES (?o ?p) { ("x" UNDEF) ("y" "z") } ?s ?p ?o }'
     """
     if not bindings:
         return query
     names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(str(_term(value)) for value in bindings.values())
-    values = f"VALUES ({names}) {{ ({terms}) }}"
+    lengths = {len(v) for v in bindings.values() if isinstance(v, list)}
+    if len(lengths) > 1:
+        raise ValueError(f"list parameters of different lengths: {sorted(lengths)}")
+    count = lengths.pop() if lengths else 1
+    columns = [v if isinstance(v, list) else [v] * count for v in bindings.values()]
+    rows = " ".join("(" + " ".join("UNDEF" if v is None else str(_term(v)) for v in row) + ")"
+                    for row in zip(*columns, strict=True))
+    values = f"VALUES ({names}) {{ {rows} }}"
     mark = re.search(r"^[ \t]*# params[ \t]*$", query, re.MULTILINE)
     if mark:  # a query that picks its items in a sub-query binds them there
         return f"{query[:mark.start()]}{values}{query[mark.end():]}"
