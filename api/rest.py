@@ -307,7 +307,7 @@ def province(request: Request,
     (legacy units) or predecessors (2025 units)."""
     iri = _iri(request, "province", province_id)
     base = _base(request)
-    row = next((r for r in _rows(request, "provinces") if r["province"] == iri), None)
+    row = next(iter(_rows(request, "province", province=iri)), None)
     if row is None:
         raise NotFound(f"no province {province_id!r} in the graph")
     unit = _province(row, base)

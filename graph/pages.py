@@ -84,7 +84,7 @@ def positions(query: Query, official: str) -> list[dict[str, Any]]:
     """One row per post the official holds: title, body, the first and last days attested,
     the number of articles and the latest one; the latest post first."""
     out = []
-    for post in query("official_posts", {"official": official}):
+    for post in query("official_posts", {"official": official}):  # labels included
         row = {k: post[k] for k in ("role", "organization", "organizationLabel")}
         key = edge_key(official, ORG.holds.value, post["post"])
         row["articles"] = _count(query, "count_key", VNKG.edgeKey.value, key=key)
@@ -120,7 +120,15 @@ def leaders(query: Query, province: str, *, limit: int, offset: int = 0
     latest: dict[str, dict[str, Any]] = {}
     for row in rows:  # latest first: each one's first row is its latest
         latest.setdefault(key(row), row)
-    return list(latest.values())
+    return _labelled(query, list(latest.values()), ("person", "organization"))
+
+
+def _labelled(query: Query, rows: list[dict[str, Any]], columns: tuple[str, ...]
+              ) -> list[dict[str, Any]]:
+    """The rows with `<column>Label` beside each IRI column, read for these rows only."""
+    nodes = sorted({row[c] for row in rows for c in columns if row[c]})
+    labels = {r["node"]: r["label"] for r in query("labels", {"node": nodes})} if nodes else {}
+    return [{**row, **{f"{c}Label": labels.get(row[c]) for c in columns}} for row in rows]
 
 
 def sources(query: Query, entity: str, *, limit: int, offset: int = 0

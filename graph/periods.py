@@ -95,7 +95,7 @@ def window_months(months: Iterable[str], start: date | None, end: date | None) -
     return newest_first(m for m in months if m != UNDATED and low <= m <= high)
 
 
-def chunks(months: list[str], first: int = 3) -> list[list[str]]:
+def chunks(months: list[str], first: int = 1) -> list[list[str]]:
     """Months in reading order, in chunks that double: one query reads a chunk, so a page
     costs a few queries whether the entity has many items a month or few.
 
@@ -124,7 +124,7 @@ def walk(read: Callable[[list[str]], list[dict]], months: list[str],
     """
     order: dict[str, int] = {}
     rows: list[dict] = []
-    for chunk in chunks(months, first=1 if stop <= 1 else 3):
+    for chunk in chunks(months, first=1):
         if len(order) >= stop:
             break
         fresh: set[str] = set()
