@@ -25,7 +25,7 @@ from fastapi.concurrency import run_in_threadpool
 from api.limits import client_gone
 from api.sparql_guard import guard
 from graph.errors import BadQuery, Forbidden, VnkgError
-from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, QueryRequest
+from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, NotAcceptable, QueryRequest
 
 __all__ = ["UnsupportedMediaType", "guard", "negotiate", "router"]
 
@@ -56,10 +56,16 @@ _MEDIA: dict[str, str] = {  # media type -> format key, for both result kinds
     "text/turtle": "turtle", "application/x-turtle": "turtle",
     "application/n-triples": "ntriples", "text/plain": "ntriples",
     "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
+    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle",  # Turtle is N3
+    "application/turtle": "turtle",
 }
 _FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle",
-                   "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
-                   "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml"}
+                   "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+                   "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml",
+                   "rdf+xml": "rdfxml", "rdf": "rdfxml"}
+# A format named for the other kind of result: `format=xml` (SPARQLWrapper's default) on a
+# CONSTRUCT means RDF/XML, `format=json` JSON-LD, and back.
+_COUNTERPART = {"xml": "rdfxml", "rdfxml": "xml", "json": "jsonld", "jsonld": "json"}
 
 
 def _accepted(accept: str) -> list[tuple[str, float]]:
@@ -107,26 +113,53 @@ def negotiate(accept: str | None, table: dict, default: str) -> str | None:
                     return key
             continue
         key = _MEDIA.get(media)
-        if key == "json" and "jsonld" in table:  # plain JSON for a graph: JSON-LD
-            key = "jsonld"
+        if key not in table and _COUNTERPART.get(key or "") in table:  # JSON for a graph:
+            key = _COUNTERPART[key or ""]                                  # JSON-LD, XML: RDF/XML
         if key in table:
             return key
     return None
 
 
-def _formats(accept: str | None, fmt: str | None) -> tuple[str | None, str | None]:
-    """(results format, graph format) for this request: `format=` wins over Accept."""
-    if fmt:
-        key = _FORMAT_ALIASES.get(fmt.lower()) or _MEDIA.get(fmt.lower())
-        if key is None:
-            raise BadQuery(f"unknown format {fmt!r}; known: {', '.join(sorted(_FORMAT_ALIASES))}")
-        return (key if key in RESULTS_FORMATS else None, key if key in GRAPH_FORMATS else None)
-    return negotiate(accept, RESULTS_FORMATS, "json"), negotiate(accept, GRAPH_FORMATS, "turtle")
+def _format_key(values: list[str]) -> str | None:
+    """The format the `format=` values name: the first known name or media type among them
+    (SPARQLWrapper sends `format=rdf+xml&format=application/rdf+xml`, or a media list).
+
+    >>> _format_key(["json-ld", "application/ld+json,application/x-json+ld"])
+    'jsonld'
+    >>> _format_key(["", "text/tab-separated-values"])
+    'tsv'
+    """
+    pieces = [p.strip().lower() for value in values for p in value.split(",") if p.strip()]
+    for piece in pieces:
+        key = _FORMAT_ALIASES.get(piece) or _MEDIA.get(piece)
+        if key:
+            return key
+    if pieces:
+        raise BadQuery(f"unknown format {', '.join(pieces)!r}; known: "
+                       f"{', '.join(sorted(_FORMAT_ALIASES))} or a media type")
+    return None
+
+
+def _formats(accept: str | None, fmt: list[str]) -> tuple[str | None, str | None]:
+    """(results format, graph format) for this request: `format=` wins over Accept, for the
+    kind of result it names (or its counterpart); the other kind follows Accept."""
+    results = negotiate(accept, RESULTS_FORMATS, "json")
+    graph = negotiate(accept, GRAPH_FORMATS, "turtle")
+    key = _format_key(fmt)
+    if key is None:
+        return results, graph
+    return _pick_kind(key, RESULTS_FORMATS, results), _pick_kind(key, GRAPH_FORMATS, graph)
+
+
+def _pick_kind(key: str, table: dict, negotiated: str | None) -> str | None:
+    if key in table:
+        return key
+    return _COUNTERPART[key] if _COUNTERPART.get(key) in table else negotiated
 
 
 # -- running ----------------------------------------------------------------------------------
 async def _run(request: Request, query: str | None, default_graphs: list[str],
-               named_graphs: list[str], fmt: str | None) -> Response:
+               named_graphs: list[str], fmt: list[str]) -> Response:
     if not query or not query.strip():
         raise BadQuery("missing 'query' parameter (SPARQL 1.1 Protocol: ?query=...)")
     await run_in_threadpool(guard, query)  # a long query takes a while: not on the loop
@@ -149,6 +182,51 @@ async def _run(request: Request, query: str | None, default_graphs: list[str],
     return Response(outcome.body, media_type=outcome.media_type, headers=headers)
 
 
+# -- service description ----------------------------------------------------------------------
+_DESCRIPTION = """\
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML,
+        formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV, formats:Turtle,
+        formats:N-Triples, formats:JSON-LD, formats:RDF_XML ;
+    sd:defaultDataset [
+        a sd:Dataset ;
+        sd:defaultGraph [ a sd:Graph ]
+    ] .
+"""
+
+
+def service_description(endpoint: str, fmt: str) -> bytes:
+    """The SPARQL 1.1 Service Description of the endpoint at `endpoint`, as `fmt`: a query
+    service (no update, no federation) whose default graph is the union of the named graphs.
+
+    >>> print(service_description("http://h/sparql", "ntriples").decode().splitlines()[0])
+    <http://h/sparql> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
+<http://www.w3.org/ns/sparql-service-description#Service> .
+    """
+    text = _DESCRIPTION.format(endpoint=endpoint)
+    if fmt == "turtle":
+        return text.encode()
+    quads = ox.parse(text, format=ox.RdfFormat.TURTLE)
+    return ox.serialize([q.triple for q in quads], format=GRAPH_FORMATS[fmt][0]) or b""
+
+
+def _describe(request: Request) -> Response:
+    fmt = negotiate(request.headers.get("accept"), GRAPH_FORMATS, "turtle")
+    if fmt is None:
+        raise NotAcceptable("the service description can be sent as "
+                            f"{', '.join(m for _, m in GRAPH_FORMATS.values())}; the request "
+                            "accepts none of them")
+    endpoint = str(request.url.replace(query="", fragment=""))
+    return Response(service_description(endpoint, fmt), media_type=GRAPH_FORMATS[fmt][1],
+                    headers={"Vary": "Accept"})
+
+
 _EXAMPLE = ("PREFIX vnkg: <https://vnkg.org/ontology#>\n"
             "SELECT ?official ?province WHERE { ?official vnkg:workedWith ?province } LIMIT 10")
 
@@ -164,15 +242,19 @@ async def sparql_get(
                                                     "jsonld, rdfxml (overrides Accept)")] = None,
     update: Annotated[str | None, Query(include_in_schema=False)] = None,
 ) -> Response:
-    """Run a read-only SPARQL query given as `?query=`.
+    """Run a read-only SPARQL query given as `?query=`; without one, the service description.
 
     SELECT and ASK answer as `application/sparql-results+json` (default), `+xml`, `text/csv` or
     `text/tab-separated-values`; CONSTRUCT and DESCRIBE as Turtle (default), N-Triples, JSON-LD
-    or RDF/XML, chosen by `Accept`.
+    or RDF/XML, chosen by `Accept`. `GET /sparql` alone answers the SPARQL 1.1 Service
+    Description of the endpoint (Turtle by default).
     """
     if update is not None:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
-    return await _run(request, query, default_graph_uri or [], named_graph_uri or [], format)
+    if query is None and not default_graph_uri and not named_graph_uri:
+        return _describe(request)
+    formats = request.query_params.getlist("format")  # every one given (FastAPI keeps the last)
+    return await _run(request, query, default_graph_uri or [], named_graph_uri or [], formats)
 
 
 @router.post("/sparql", summary="SPARQL query (POST)", openapi_extra={"requestBody": {
@@ -194,7 +276,7 @@ async def sparql_post(request: Request) -> Response:
     if ctype == "application/sparql-query":
         text = (await request.body()).decode("utf-8", errors="replace")
         return await _run(request, text, url.getlist("default-graph-uri"),
-                          url.getlist("named-graph-uri"), url.get("format"))
+                          url.getlist("named-graph-uri"), url.getlist("format"))
     if ctype == "application/x-www-form-urlencoded":
         body = (await request.body()).decode("utf-8", errors="replace")
         form = parse_qs(body, keep_blank_values=True)
@@ -203,7 +285,7 @@ async def sparql_post(request: Request) -> Response:
         queries = form.get("query") or []
         if len(queries) > 1:
             raise BadQuery("more than one 'query' parameter")
-        fmt = (form.get("format") or [url.get("format")])[0]
+        fmt = form.get("format") or url.getlist("format")
         return await _run(request, queries[0] if queries else None,
                           form.get("default-graph-uri", []), form.get("named-graph-uri", []), fmt)
     raise UnsupportedMediaType(
