@@ -18,7 +18,6 @@ from graph.workers import query_runner
 __all__ = ["create_app"]
 
 
-
 def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = None) -> FastAPI:
     """The app over `kg` (or a store opened from `settings` when the app starts)."""
     settings = settings or (kg.settings if kg is not None else get_settings())
@@ -47,7 +46,8 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def _vnkg_error(request: Request, err: VnkgError) -> JSONResponse:
         return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
 
-    app.add_middleware(WatchDisconnect)  # a client that goes away stops its query
+    # A client that goes away stops its query; a body over max_body_mb gets 413.
+    app.add_middleware(WatchDisconnect, max_body_mb=settings.max_body_mb)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["*"])

@@ -41,16 +41,47 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def handles_errors(func: F) -> F:
+    """Every vnkg error, and a bad setting, as one line on stderr and exit code 2."""
+
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from pydantic import ValidationError
+
         try:
             return func(*args, **kwargs)
         except VnkgError as err:
-            _fail(err.message, 2)
-        except ValueError as err:  # settings validation
-            _fail(str(err).splitlines()[0] if str(err) else repr(err), 2)
+            _fail(_one_line(err.message), 2)
+        except ValidationError as err:  # settings: a misspelt VNKG_ variable, a bad value
+            _fail(_one_line(settings_problem(err)), 2)
+        except ValueError as err:
+            _fail(_one_line(str(err) or repr(err)), 2)
 
     return wrapper  # type: ignore[return-value]
+
+
+def settings_problem(err: Any) -> str:
+    """What is wrong with the settings, without pydantic's headings and links.
+
+    >>> from graph.settings import Settings
+    >>> try:
+    ...     Settings(port="eighty")
+    ... except ValueError as err:
+    ...     print(settings_problem(err))
+    bad setting port (VNKG_PORT): Input should be a valid integer, unable to parse string as an \
+integer
+    """
+    problems = []
+    for error in err.errors():
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["loc"]:
+            name = str(error["loc"][0])
+            message = f"bad setting {name} (VNKG_{name.upper()}): {message}"
+        problems.append(message)
+    return "; ".join(problems)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def _settings(store: Path | None = None, **overrides: Any):
@@ -89,7 +120,7 @@ def extract(
     from graph.service import KnowledgeGraph
     from graph.store import GraphStore
 
-    out.mkdir(parents=True, exist_ok=True)
+    _make_folder(out)
     kg = KnowledgeGraph(_settings(None), store=GraphStore(None), read_only=True)
     written = failed = 0
     for item in kg.extract(inputs):
@@ -97,13 +128,30 @@ def extract(
             typer.secho(f"skipped {item}", fg=typer.colors.YELLOW, err=True)
             failed += 1
             continue
-        (out / f"{item.article}.json").write_text(
-            item.model_dump_json(indent=2, exclude_none=True), encoding="utf-8")
+        _write_facts(out, item)
         written += 1
     skipped = f"; {failed} skipped" if failed else ""
     typer.echo(f"wrote {written} facts file(s) to {out}{skipped}")
     if failed:
         raise typer.Exit(1)
+
+
+def _make_folder(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        _fail(f"cannot create the output folder {out}: {err.strerror or err}")
+
+
+def _write_facts(out: Path, facts: Any) -> None:
+    """`out/<article id>.json`; the readers checked the id, and the file stays in `out`."""
+    target = out / f"{facts.article}.json"
+    if target.resolve().parent != out.resolve():
+        raise VnkgError(f"article id {facts.article!r} would write outside {out}")
+    try:
+        target.write_text(facts.model_dump_json(indent=2, exclude_none=True), encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {target}: {err.strerror or err}")
 
 
 @app.command()
@@ -189,8 +237,11 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from graph.service import KnowledgeGraph
 
     settings = _settings(store, host=host, port=port)
+    # Opened here rather than in the app's startup, so a locked store is one line, not a trace.
+    kg = KnowledgeGraph(settings)
     address = f"http://{settings.host}:{settings.port}"
     typer.echo(f"vnkg serving {settings.store or 'an in-memory graph'} at {address}/\n"
                f"  console:  {address}/   API docs: {address}/docs\n"
@@ -199,7 +250,8 @@ def serve(
                f"            curl '{address}/api/search?q=lao+cai'\n"
                f"  SPARQL:   curl '{address}/sparql' --data-urlencode "
                f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    uvicorn.run(create_app(settings, kg=kg), host=settings.host, port=settings.port,
+                log_level="info")
 
 
 def _params(values: list[str]) -> dict[str, str]:

@@ -8,6 +8,9 @@ each query's: a page that runs five named queries gets `query_timeout` seconds f
 
 A client that goes away stops its query: `WatchDisconnect` notes the disconnect (a
 `threading.Event` in the request's state) and the runner kills the worker that was answering it.
+It is also the one reader of request bodies, so it bounds them: a body over `max_body_mb` gets
+413, before it is read when its Content-Length says so, else as soon as the bytes that came
+exceed the limit (a chunked body); the rest of it is never read.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ import time
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import JSONResponse
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from graph.errors import QueryTimeout
+from graph.errors import QueryTimeout, VnkgError
 from graph.workers import ServiceCall
 
-__all__ = ["WatchDisconnect", "client_gone", "service_call"]
+__all__ = ["BodyTooLarge", "WatchDisconnect", "client_gone", "service_call"]
 
 
 def _time_left(request: Request) -> tuple[float, float]:
@@ -54,32 +60,89 @@ def client_gone(request: Request) -> threading.Event | None:
     return getattr(request.state, "vnkg_gone", None)
 
 
+class BodyTooLarge(VnkgError, HTTPException):
+    """A request body over the limit. An HTTPException too, so that FastAPI, reading a body
+    for a route, passes it on as it is (to the app's VnkgError handler) rather than as a 400."""
+
+    status = 413
+    code = "body_too_large"
+
+    def __init__(self, limit_mb: float) -> None:
+        message = (f"the request body is larger than the limit of {limit_mb:g} MB "
+                   f"(the max_body_mb setting)")
+        HTTPException.__init__(self, status_code=self.status, detail=message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_TOO_LARGE: Message = {"type": "vnkg.body_too_large"}
+
+
+def _declared_length(scope: Scope) -> int | None:
+    try:
+        return int(Headers(scope=scope)["content-length"])
+    except (KeyError, ValueError):
+        return None
+
+
 class WatchDisconnect:
     """ASGI middleware: relays the request's messages to the app and sets the request's
     `vnkg_gone` event when the client disconnects before its response is sent, so the query
-    working for it can be stopped (the route itself runs on in a thread and cannot be)."""
+    working for it can be stopped (the route itself runs on in a thread and cannot be); refuses
+    a body over `max_body_mb` with 413."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, max_body_mb: float | None = None) -> None:
         self.app = app
+        self.max_body_mb = max_body_mb
+        self.max_body = int(max_body_mb * 2**20) if max_body_mb is not None else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        declared = _declared_length(scope)
+        if self.max_body is not None and declared is not None and declared > self.max_body:
+            error = BodyTooLarge(self.max_body_mb or 0)
+            response = JSONResponse({"error": error.code, "message": error.message}, 413,
+                                    headers={"Connection": "close"})
+            await response(scope, receive, send)  # the body is never read
+            return
         gone = threading.Event()
         scope.setdefault("state", {})["vnkg_gone"] = gone
         messages: asyncio.Queue[Message] = asyncio.Queue()
+        watcher = asyncio.ensure_future(self._watch(receive, messages, gone))
 
-        async def watch() -> None:
-            while True:
-                message = await receive()
-                await messages.put(message)
-                if message["type"] == "http.disconnect":
-                    gone.set()
-                    return
+        refused = False
 
-        watcher = asyncio.ensure_future(watch())
+        async def app_receive() -> Message:
+            nonlocal refused
+            if refused:  # the body was refused: nothing more will come
+                return {"type": "http.disconnect"}
+            message = await messages.get()
+            if message is _TOO_LARGE:
+                refused = True
+                raise BodyTooLarge(self.max_body_mb or 0)
+            return message
+
         try:
-            await self.app(scope, messages.get, send)
+            await self.app(scope, app_receive, send)
         finally:
             watcher.cancel()
+
+    async def _watch(self, receive: Receive, messages: asyncio.Queue[Message],
+                     gone: threading.Event) -> None:
+        """Pass on each message; stop at a disconnect, or past the body limit."""
+        received = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if self.max_body is not None and received > self.max_body:
+                    await messages.put(_TOO_LARGE)
+                    return
+            await messages.put(message)
+            if message["type"] == "http.disconnect":
+                gone.set()
+                return

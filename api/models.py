@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ingest.articles import ARTICLE_ID, MAX_ID_LENGTH, id_problem
 
 T = TypeVar("T")
 
@@ -211,11 +213,28 @@ class NewArticle(BaseModel):
                 "làm việc với UBND tỉnh Cao Bằng.",
         "url": "https://example.org/tin/cao-bang", "published": "2024-09-05"}]})
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=200)
-    title: str = Field(min_length=1)
+    id: str = Field(pattern=ARTICLE_ID.pattern, max_length=MAX_ID_LENGTH,
+                    description="letters, digits, '_', '.' and '-' (not '.' or '..')")
+    title: str = Field(min_length=1, description="not only spaces")
     text: str = Field(description="the body (the title line is not repeated)")
     url: str | None = None
     published: str | None = Field(None, description="YYYY-MM-DD")
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_safe(cls, value: str) -> str:
+        """The readers' rule (ingest/articles.py), so that every door takes the same ids."""
+        problem = id_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("title")
+    @classmethod
+    def _title_is_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the title is empty (only spaces)")
+        return value
 
 
 class IngestAnswer(BaseModel):

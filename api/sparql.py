@@ -7,23 +7,25 @@ results by content negotiation (`Accept`, or a `format=` parameter). Queries run
 query runner (graph/workers.py): worker processes with a hard time limit and a row limit.
 
 Why HTTP is read-only and never federates: the endpoint is public and unauthenticated, and a
-SERVICE clause would make the server send requests wherever a visitor points it. Updates get 403
-in every form (`update=`, `application/sparql-update`, update text in `query=`).
+SERVICE clause would make the server send requests wherever a visitor points it. A query that
+federates, and an update in every form (`update=`, `application/sparql-update`, update text in
+`query=`), get 403 before anything runs: api/sparql_guard.py lexes the query as oxigraph does.
 """
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Annotated
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from api.limits import client_gone
+from api.sparql_guard import guard
 from graph.errors import BadQuery, Forbidden, VnkgError
-from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, QueryRequest
+from graph.workers import GRAPH_FORMATS, RESULTS_FORMATS, NotAcceptable, QueryRequest
 
 __all__ = ["UnsupportedMediaType", "guard", "negotiate", "router"]
 
@@ -35,37 +37,15 @@ class UnsupportedMediaType(VnkgError):
     code = "unsupported_media_type"
 
 
-# -- guards -------------------------------------------------------------------------------------
-_UPDATE = re.compile(r"(?<![?$:\w-])(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)"
-                     r"\b(?!:)", re.I)
-_QUERY_FORM = re.compile(r"(?<![?$:\w-])(SELECT|ASK|CONSTRUCT|DESCRIBE)\b(?!:)", re.I)
-_SERVICE = re.compile(r"(?<![?$:\w-])SERVICE\b(?!:)", re.I)
-_STRINGS = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-)
-
-
-def _strip_literals(query: str) -> str:
-    """The query without strings, IRIs and comments, so keyword checks don't trip on data."""
-    query = re.sub(_STRINGS, '""', query)
-    query = re.sub(r"<[^<>\s]*>", "<>", query)
-    return re.sub(r"#[^\n]*", "", query)
-
-
-def guard(query: str) -> None:
-    """Refuse federation and updates before anything runs.
-
-    >>> guard("SELECT * WHERE { ?s <http://x/SERVICE> 'INSERT' }")
-    >>> guard("INSERT DATA { <a> <b> <c> }")
-    Traceback (most recent call last):
-    ...
-    graph.errors.Forbidden: this endpoint is read-only: SPARQL updates are refused
-    """
-    bare = _strip_literals(query)
-    if _SERVICE.search(bare):
-        raise Forbidden("federated SERVICE queries are refused by this endpoint")
-    if _UPDATE.search(bare) and not _QUERY_FORM.search(bare):
-        raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
+# -- dataset ------------------------------------------------------------------------------------
+def _graph_iris(values: list[str], parameter: str) -> tuple[str, ...] | None:
+    """The IRIs of `default-graph-uri` / `named-graph-uri`, each checked (400 names a bad one)."""
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError as err:
+            raise BadQuery(f"{parameter} must be an absolute IRI, got {value!r} ({err})") from None
+    return tuple(values) if values else None
 
 
 # -- content negotiation ---------------------------------------------------------------------
@@ -76,10 +56,16 @@ _MEDIA: dict[str, str] = {  # media type -> format key, for both result kinds
     "text/turtle": "turtle", "application/x-turtle": "turtle",
     "application/n-triples": "ntriples", "text/plain": "ntriples",
     "application/ld+json": "jsonld", "application/rdf+xml": "rdfxml",
+    "text/n3": "turtle", "text/rdf+n3": "turtle", "application/n3": "turtle",  # Turtle is N3
+    "application/turtle": "turtle",
 }
 _FORMAT_ALIASES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle",
-                   "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
-                   "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml"}
+                   "ttl": "turtle", "n3": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+                   "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml",
+                   "rdf+xml": "rdfxml", "rdf": "rdfxml"}
+# A format named for the other kind of result: `format=xml` (SPARQLWrapper's default) on a
+# CONSTRUCT means RDF/XML, `format=json` JSON-LD, and back.
+_COUNTERPART = {"xml": "rdfxml", "rdfxml": "xml", "json": "jsonld", "jsonld": "json"}
 
 
 def _accepted(accept: str) -> list[tuple[str, float]]:
@@ -127,35 +113,62 @@ def negotiate(accept: str | None, table: dict, default: str) -> str | None:
                     return key
             continue
         key = _MEDIA.get(media)
-        if key == "json" and "jsonld" in table:  # plain JSON for a graph: JSON-LD
-            key = "jsonld"
+        if key not in table and _COUNTERPART.get(key or "") in table:  # JSON for a graph:
+            key = _COUNTERPART[key or ""]                                  # JSON-LD, XML: RDF/XML
         if key in table:
             return key
     return None
 
 
-def _formats(accept: str | None, fmt: str | None) -> tuple[str | None, str | None]:
-    """(results format, graph format) for this request: `format=` wins over Accept."""
-    if fmt:
-        key = _FORMAT_ALIASES.get(fmt.lower()) or _MEDIA.get(fmt.lower())
-        if key is None:
-            raise BadQuery(f"unknown format {fmt!r}; known: {', '.join(sorted(_FORMAT_ALIASES))}")
-        return (key if key in RESULTS_FORMATS else None, key if key in GRAPH_FORMATS else None)
-    return negotiate(accept, RESULTS_FORMATS, "json"), negotiate(accept, GRAPH_FORMATS, "turtle")
+def _format_key(values: list[str]) -> str | None:
+    """The format the `format=` values name: the first known name or media type among them
+    (SPARQLWrapper sends `format=rdf+xml&format=application/rdf+xml`, or a media list).
+
+    >>> _format_key(["json-ld", "application/ld+json,application/x-json+ld"])
+    'jsonld'
+    >>> _format_key(["", "text/tab-separated-values"])
+    'tsv'
+    """
+    pieces = [p.strip().lower() for value in values for p in value.split(",") if p.strip()]
+    for piece in pieces:
+        key = _FORMAT_ALIASES.get(piece) or _MEDIA.get(piece)
+        if key:
+            return key
+    if pieces:
+        raise BadQuery(f"unknown format {', '.join(pieces)!r}; known: "
+                       f"{', '.join(sorted(_FORMAT_ALIASES))} or a media type")
+    return None
+
+
+def _formats(accept: str | None, fmt: list[str]) -> tuple[str | None, str | None]:
+    """(results format, graph format) for this request: `format=` wins over Accept, for the
+    kind of result it names (or its counterpart); the other kind follows Accept."""
+    results = negotiate(accept, RESULTS_FORMATS, "json")
+    graph = negotiate(accept, GRAPH_FORMATS, "turtle")
+    key = _format_key(fmt)
+    if key is None:
+        return results, graph
+    return _pick_kind(key, RESULTS_FORMATS, results), _pick_kind(key, GRAPH_FORMATS, graph)
+
+
+def _pick_kind(key: str, table: dict, negotiated: str | None) -> str | None:
+    if key in table:
+        return key
+    return _COUNTERPART[key] if _COUNTERPART.get(key) in table else negotiated
 
 
 # -- running ----------------------------------------------------------------------------------
 async def _run(request: Request, query: str | None, default_graphs: list[str],
-               named_graphs: list[str], fmt: str | None) -> Response:
+               named_graphs: list[str], fmt: list[str]) -> Response:
     if not query or not query.strip():
         raise BadQuery("missing 'query' parameter (SPARQL 1.1 Protocol: ?query=...)")
-    guard(query)
+    await run_in_threadpool(guard, query)  # a long query takes a while: not on the loop
     results_format, graph_format = _formats(request.headers.get("accept"), fmt)
     settings = request.app.state.settings
     sparql_request = QueryRequest(
         text=query,
-        default_graph=tuple(default_graphs) if default_graphs else None,
-        named_graphs=tuple(named_graphs) if named_graphs else None,
+        default_graph=_graph_iris(default_graphs, "default-graph-uri"),
+        named_graphs=_graph_iris(named_graphs, "named-graph-uri"),
         results_format=results_format,
         graph_format=graph_format,
         row_limit=settings.row_limit,
@@ -167,6 +180,51 @@ async def _run(request: Request, query: str | None, default_graphs: list[str],
     if outcome.truncated:
         headers["X-Vnkg-Truncated"] = f"row limit {settings.row_limit} reached"
     return Response(outcome.body, media_type=outcome.media_type, headers=headers)
+
+
+# -- service description ----------------------------------------------------------------------
+_DESCRIPTION = """\
+@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML,
+        formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV, formats:Turtle,
+        formats:N-Triples, formats:JSON-LD, formats:RDF_XML ;
+    sd:defaultDataset [
+        a sd:Dataset ;
+        sd:defaultGraph [ a sd:Graph ]
+    ] .
+"""
+
+
+def service_description(endpoint: str, fmt: str) -> bytes:
+    """The SPARQL 1.1 Service Description of the endpoint at `endpoint`, as `fmt`: a query
+    service (no update, no federation) whose default graph is the union of the named graphs.
+
+    >>> print(service_description("http://h/sparql", "ntriples").decode().splitlines()[0])
+    <http://h/sparql> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> \
+<http://www.w3.org/ns/sparql-service-description#Service> .
+    """
+    text = _DESCRIPTION.format(endpoint=endpoint)
+    if fmt == "turtle":
+        return text.encode()
+    quads = ox.parse(text, format=ox.RdfFormat.TURTLE)
+    return ox.serialize([q.triple for q in quads], format=GRAPH_FORMATS[fmt][0]) or b""
+
+
+def _describe(request: Request) -> Response:
+    fmt = negotiate(request.headers.get("accept"), GRAPH_FORMATS, "turtle")
+    if fmt is None:
+        raise NotAcceptable("the service description can be sent as "
+                            f"{', '.join(m for _, m in GRAPH_FORMATS.values())}; the request "
+                            "accepts none of them")
+    endpoint = str(request.url.replace(query="", fragment=""))
+    return Response(service_description(endpoint, fmt), media_type=GRAPH_FORMATS[fmt][1],
+                    headers={"Vary": "Accept"})
 
 
 _EXAMPLE = ("PREFIX vnkg: <https://vnkg.org/ontology#>\n"
@@ -184,15 +242,19 @@ async def sparql_get(
                                                     "jsonld, rdfxml (overrides Accept)")] = None,
     update: Annotated[str | None, Query(include_in_schema=False)] = None,
 ) -> Response:
-    """Run a read-only SPARQL query given as `?query=`.
+    """Run a read-only SPARQL query given as `?query=`; without one, the service description.
 
     SELECT and ASK answer as `application/sparql-results+json` (default), `+xml`, `text/csv` or
     `text/tab-separated-values`; CONSTRUCT and DESCRIBE as Turtle (default), N-Triples, JSON-LD
-    or RDF/XML, chosen by `Accept`.
+    or RDF/XML, chosen by `Accept`. `GET /sparql` alone answers the SPARQL 1.1 Service
+    Description of the endpoint (Turtle by default).
     """
     if update is not None:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
-    return await _run(request, query, default_graph_uri or [], named_graph_uri or [], format)
+    if query is None and not default_graph_uri and not named_graph_uri:
+        return _describe(request)
+    formats = request.query_params.getlist("format")  # every one given (FastAPI keeps the last)
+    return await _run(request, query, default_graph_uri or [], named_graph_uri or [], formats)
 
 
 @router.post("/sparql", summary="SPARQL query (POST)", openapi_extra={"requestBody": {
@@ -209,21 +271,21 @@ async def sparql_post(request: Request) -> Response:
     """
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     url = request.query_params
-    if ctype == "application/sparql-update":
+    if ctype == "application/sparql-update" or "update" in url:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
     if ctype == "application/sparql-query":
         text = (await request.body()).decode("utf-8", errors="replace")
         return await _run(request, text, url.getlist("default-graph-uri"),
-                          url.getlist("named-graph-uri"), url.get("format"))
+                          url.getlist("named-graph-uri"), url.getlist("format"))
     if ctype == "application/x-www-form-urlencoded":
         body = (await request.body()).decode("utf-8", errors="replace")
         form = parse_qs(body, keep_blank_values=True)
-        if "update" in form or "update" in url:
+        if "update" in form:
             raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
         queries = form.get("query") or []
         if len(queries) > 1:
             raise BadQuery("more than one 'query' parameter")
-        fmt = (form.get("format") or [url.get("format")])[0]
+        fmt = form.get("format") or url.getlist("format")
         return await _run(request, queries[0] if queries else None,
                           form.get("default-graph-uri", []), form.get("named-graph-uri", []), fmt)
     raise UnsupportedMediaType(

@@ -29,7 +29,7 @@ from graph.resolution import resolve
 from graph.settings import Settings, get_settings
 from graph.shared import ArticleWrite, SharedGraph
 from graph.store import FORMATS, GraphStore, bind_values
-from ingest.articles import Article, ArticleError, read_articles
+from ingest.articles import Article, ArticleError, id_problem, read_articles
 from ingest.facts import ArticleFacts
 from ingest.pipeline import EXTRACTOR_VERSION
 
@@ -115,7 +115,11 @@ class KnowledgeGraph:
 
     def ingest_article(self, article: Article, facts: ArticleFacts | None = None
                        ) -> tuple[ArticleFacts, bool]:
-        """Write one article's named graph (replacing any earlier one); returns (facts, changed)."""
+        """Write one article's named graph (replacing any earlier one); returns (facts, changed).
+        An article whose id breaks the readers' rule (ingest/articles.py) is refused: 422."""
+        problem = id_problem(article.id)
+        if problem:
+            raise BadArticle(problem)
         if facts is None:
             [(_, facts)] = extract_each([article])
             if isinstance(facts, BadArticle):
@@ -200,6 +204,9 @@ class KnowledgeGraph:
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article's graph and whatever only it supported in the shared graph."""
+        problem = id_problem(article_id)
+        if problem:
+            raise BadArticle(problem)
         graph = self.article_iri(article_id)
         if not self.store.has_graph(graph):
             raise NotFound(f"no article {article_id!r} in the store")

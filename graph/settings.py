@@ -37,6 +37,9 @@ class Settings(BaseSettings):
         default=1024, ge=0,
         description="address space a query worker may use (MB, RLIMIT_AS); a query that needs "
         "more fails with 503 instead of growing the server; 0 for no cap")
+    max_body_mb: float = Field(
+        default=2.0, gt=0,
+        description="largest request body (MB): a bigger one gets 413 before it is read")
     query_dir: Path = Field(default=ROOT / "queries",
                             description="folder of the named queries (*.rq)")
     cors_origins: list[str] = Field(default_factory=list)
@@ -49,7 +52,8 @@ class Settings(BaseSettings):
         known = {f"VNKG_{name.upper()}" for name in cls.model_fields}
         unknown = sorted(k for k in os.environ if k.startswith("VNKG_") and k not in known)
         if unknown:
-            raise ValueError(f"unknown setting(s) {', '.join(unknown)}; known: {sorted(known)}")
+            raise ValueError(f"unknown setting(s) {', '.join(unknown)}; the known ones are "
+                             f"{', '.join(sorted(known))}")
         return values
 
 

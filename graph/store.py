@@ -142,6 +142,11 @@ class GraphStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
         except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(
+                    f"the store at {self.path} is in use by another process (a running `vnkg "
+                    f"serve` or `vnkg ingest`?): stop it first; `vnkg query`, `export` and "
+                    f"`stats` can read it meanwhile") from err
             raise StoreError(f"cannot open the store at {self.path}: {err}") from err
 
     # -- writing -------------------------------------------------------------------------

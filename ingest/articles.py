@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ingest.text import nfc_vi
 
-__all__ = ["Article", "ArticleError", "count_articles", "expand_paths", "read_articles",
-           "read_file"]
+__all__ = ["ARTICLE_ID", "MAX_ID_LENGTH", "Article", "ArticleError", "check_article_id",
+           "count_articles", "expand_paths", "id_problem", "read_articles", "read_file"]
 
 SUFFIXES = (".txt", ".jsonl")
 _FRONT_KEYS = {"url", "published", "source", "title", "id"}
@@ -30,6 +30,38 @@ class ArticleError(ValueError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+# An article id names a file (`vnkg extract` writes <id>.json), a graph IRI and a REST path: the
+# same rule at every door (readers, the service, POST /api/articles).
+ARTICLE_ID = re.compile(r"^[A-Za-z0-9_.-]+$")
+MAX_ID_LENGTH = 200
+
+
+def id_problem(article_id: str) -> str | None:
+    """Why `article_id` cannot be an article id, or None when it can.
+
+    >>> [id_problem(i) for i in ("2024-09-05_cao-bang.v2", "..", "../../x", "/abs", "a b")]
+    [None, "'..' is not an article id", "'../../x' is not an article id: use only letters, \
+digits, '_', '.' and '-'", "'/abs' is not an article id: use only letters, digits, '_', '.' and \
+'-'", "'a b' is not an article id: use only letters, digits, '_', '.' and '-'"]
+    """
+    if article_id in (".", ".."):
+        return f"{article_id!r} is not an article id"
+    if not ARTICLE_ID.fullmatch(article_id):  # not .match: '$' would let a final \n in
+        return (f"{article_id!r} is not an article id: use only letters, digits, '_', '.' "
+                "and '-'")
+    if len(article_id) > MAX_ID_LENGTH:
+        return f"article id of {len(article_id)} characters: at most {MAX_ID_LENGTH}"
+    return None
+
+
+def check_article_id(article_id: str, where: str) -> str:
+    """`article_id`, or an `ArticleError` naming `where` and saying what is wrong with it."""
+    problem = id_problem(article_id)
+    if problem:
+        raise ArticleError(where, problem)
+    return article_id
 
 
 @dataclass(frozen=True)
@@ -114,7 +146,7 @@ def parse_txt(text: str, article_id: str, where: str) -> Article:
         found = _SOURCE_LINE.search(body)
         url = found.group(1) if found else None
     return Article(
-        id=meta.get("id") or article_id,
+        id=check_article_id(meta.get("id") or article_id, where),
         title=title,
         body=body,
         url=url if url and url.startswith("http") else None,
@@ -136,7 +168,7 @@ def _parse_jsonl_line(line: str, where: str) -> Article:
     if missing:
         raise ArticleError(where, f"missing {', '.join(missing)}")
     return Article(
-        id=str(record["id"]).strip(),
+        id=check_article_id(str(record["id"]).strip(), where),
         title=nfc_vi(str(record["title"]).strip()),
         body=nfc_vi(str(record["text"]).strip()),
         url=record.get("url") or None,

@@ -171,8 +171,9 @@ def test_bad_query_is_400_with_the_parser_message(client):
     assert response.json()["message"].startswith("error at 1:")
 
 
-def test_missing_query_is_400(client):
-    assert client.get("/sparql").status_code == 400
+def test_missing_query_is_400(client):  # (GET /sparql alone is the service description)
+    assert client.get("/sparql", params={"query": ""}).status_code == 400
+    assert client.get("/sparql", params={"default-graph-uri": A1}).status_code == 400
     assert client.post("/sparql", data={"other": "x"}).status_code == 400
 
 
