@@ -13,11 +13,10 @@ Cai", "Tỉnh ủy" is "Tỉnh ủy Lào Cai"; "các Sở: Công Thương, Tài 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from ingest import resources
 from ingest.coref import is_unresolved_body, province_later_in_list, with_province
 from ingest.lexicon import LOWER, UPPER, Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
@@ -25,8 +24,8 @@ from ingest.text import name_key, slugify
 
 __all__ = ["find_bodies"]
 
-_DATA = json.loads((Path(__file__).resolve().parent / "data" / "name_words.json")
-                   .read_text("utf-8"))
+_DATA = resources.name_words()
+_BODY_HEADS = resources.body_heads()
 # Lowercase words that occur inside body names (sectors, fields, qualifiers).
 NAME_WORDS: set[str] = set(_DATA["name_words"])
 # Name words that are also verbs: after a capitalised word ("Công Thương") they start the
@@ -34,13 +33,13 @@ NAME_WORDS: set[str] = set(_DATA["name_words"])
 VERB_LIKE: set[str] = set(_DATA["verb_like"])
 _MAX_NAME_WORDS = max(len(w.split()) for w in NAME_WORDS)
 # Heads whose name needs at least one capitalised word after them.
-NAMED_HEADS: list[str] = _DATA["named_heads"]
+NAMED_HEADS: list[str] = list(_BODY_HEADS.named)
 # Heads that are a whole name by themselves ("UBND", "Tỉnh ủy"), completed by a province.
-SELF_HEADS: list[str] = _DATA["self_heads"]
+SELF_HEADS: list[str] = list(_BODY_HEADS.self_contained)
 # Heads that take a following body as their own name ("Thường trực Tỉnh ủy").
-PREFIX_HEADS: list[str] = _DATA["prefix_heads"]
+PREFIX_HEADS: list[str] = list(_BODY_HEADS.prefix)
 # Heads of bodies that always belong to a province (a department, a provincial command).
-PROVINCIAL: list[str] = _DATA["provincial_heads"]
+PROVINCIAL: list[str] = list(_BODY_HEADS.provincial)
 # Bodies every province has under one name: "Cục Hải quan Hà Tĩnh" is "Cục Hải quan tỉnh Hà Tĩnh".
 PROVINCIAL_BODIES: set[str] = set(_DATA["provincial_bodies"])
 # Committees named by the province alone, without "tỉnh": "Tỉnh ủy Nghệ An", "Tỉnh đoàn Nghệ An".

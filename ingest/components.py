@@ -8,7 +8,6 @@ an event's name ("Giải đua ngựa ... huyện Bắc Hà") in `doc.spans["vnkg
 
 from __future__ import annotations
 
-import json
 import re
 
 from spacy.language import Language
@@ -16,9 +15,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import ingest.context  # noqa: F401  (registers vnkg_context and the extensions)
+from ingest import resources
 from ingest.bodies import find_bodies
 from ingest.events import find_events
-from ingest.lexicon import DATA, lexicon
+from ingest.lexicon import lexicon
 from ingest.persons import find_persons
 from ingest.places import find_facilities, find_gates, find_places, find_zones
 from ingest.spans import Candidate, Words, compound_starts, doc_text
@@ -35,7 +35,7 @@ _KEY = "vnkg_candidates"
 def _cited_number() -> re.Pattern[str]:
     """"Quyết định số 312", "Nghị quyết 170/2024": a kind of ingest/data/documents.json, then
     the number (a bare year after a kind without "số" is a plan's year, not a number)."""
-    kinds = json.loads((DATA / "documents.json").read_text("utf-8"))["kinds"]
+    kinds = resources.document_kinds()
     alt = "|".join(re.escape(k["word"]) for k in sorted(kinds, key=lambda k: -len(k["word"])))
     return re.compile(rf"(?<!\w)(?:{alt})\s+(?:(?P<so>số)\s+)?"
                       r"(?P<n>\d{1,5}(?:[/\-][A-Za-zĐđ0-9]+)*)(?![\w/])")

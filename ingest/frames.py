@@ -19,13 +19,13 @@ The trigger words of the other verb families (frames.json "verbs") are compiled 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from ingest.coref import DATA, ArticleContext, explicit_province
+from ingest import resources
+from ingest.coref import ArticleContext, explicit_province
 from ingest.positions import Mention, Position
 
 __all__ = [
@@ -68,9 +68,8 @@ def _words_alternation(words: list[str]) -> str:
                     for w in sorted(set(words), key=len, reverse=True))
 
 
-@cache
 def _data() -> dict:
-    return json.loads((DATA / "frames.json").read_text("utf-8"))
+    return resources.frames_data()
 
 
 @cache

@@ -14,14 +14,13 @@ ORGANIZATION entity that follows, the body the title implies ("Phó Thủ tướ
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest import resources
 from ingest.coref import (
-    DATA,
     explicit_province,
     fold,
     is_unresolved_body,
@@ -97,10 +96,8 @@ _TINH_AFTER_CHAIRMAN = re.compile(r"^\s*tỉnh\b(?!\s+[A-ZĐÂÁÀẢÃẠ])")
 @cache
 def _titles() -> tuple[dict[str, dict], dict[str, str]]:
     """Folded surface form → title record; body key → body name."""
-    with open(DATA / "titles.json", encoding="utf-8") as handle:
-        titles = json.load(handle)["titles"]
-    with open(DATA / "bodies.json", encoding="utf-8") as handle:
-        bodies = {b["key"]: b["name"] for b in json.load(handle)["bodies"]}
+    titles = resources.titles()
+    bodies = resources.body_names()
     forms: dict[str, dict] = {}
     for title in titles:
         for form in [title["title"], *title.get("aliases", [])]:
@@ -395,8 +392,7 @@ def _standing_board(text: str, offset: int, match: re.Match[str],
 @cache
 def _countries() -> frozenset[str]:
     """The names of countries (ingest/data/places.json), Vietnam's own excepted."""
-    data = json.loads((DATA / "places.json").read_text("utf-8"))["places"]
-    return frozenset(r["name"] for r in data
+    return frozenset(r["name"] for r in resources.places()
                      if r.get("kind") == "country" and r.get("country") != "VN")
 
 

@@ -26,7 +26,6 @@ while their slot logic is still code here:
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -39,8 +38,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest import resources
 from ingest.coref import (
-    DATA,
     ArticleContext,
     Delegation,
     article_province,
@@ -155,17 +154,14 @@ _PART_OF_LIST = re.compile(
 _PART_OF_ADJ = re.compile(r"^\s*(?:trực\s+)?thuộc\s*$", re.IGNORECASE)
 # A ministry's unit named with its ministry in brackets or after a comma or dash: "Cục Xúc tiến
 # thương mại (Bộ Công Thương)", "Vụ Pháp chế, Bộ Tài chính", "Cục Quản lý giá - Bộ Tài chính".
-_PART_OF_HEADS = json.loads((DATA / "name_words.json").read_text("utf-8"))["part_of"]
-_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["unit_heads"]))
-                        + r")\s", re.IGNORECASE)
-_MINISTRY_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["parent_heads"]))
-                            + r")(?:\s|$)")
+_HEADS = resources.body_heads()
+_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _HEADS.unit)) + r")\s", re.IGNORECASE)
+_MINISTRY_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _HEADS.parent)) + r")(?:\s|$)")
 _OF_PARENT = re.compile(r"^\s*của\s*$")
 _WRITTEN_PARENT = re.compile(r"\scủa\s+(.+)$")  # "Ủy ban Quốc phòng và An ninh của Quốc hội"
-_OF_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _PART_OF_HEADS["of_unit_heads"]))
-                           + r")\s", re.IGNORECASE)
-_OF_PARENT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape,
-                                                    _PART_OF_HEADS["of_parent_heads"]))
+_OF_UNIT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _HEADS.of_unit)) + r")\s",
+                           re.IGNORECASE)
+_OF_PARENT_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, _HEADS.of_parent))
                              + r")(?:\s|$)")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*$")
 _BRACKET_CLOSE = re.compile(r"^\s*\)")
@@ -229,11 +225,9 @@ class Sentence:
 @cache
 def _district_provinces() -> dict[str, str]:
     """District key (and folded name, when unambiguous) → its province's name."""
-    with open(DATA / "districts.json", encoding="utf-8") as handle:
-        districts = json.load(handle)["districts"]
-    with open(DATA / "provinces.json", encoding="utf-8") as handle:
-        provinces = {p["key"]: p["name"] for p in json.load(handle)["provinces"]
-                     if p.get("era", "legacy") == "legacy"}
+    districts = resources.districts()
+    provinces = {p["key"]: p["name"] for p in resources.provinces()
+                 if p.get("era", "legacy") == "legacy"}
     out: dict[str, str] = {}
     names: Counter[str] = Counter(fold(d["name"]) for d in districts)
     # folding drops the tone marks, which alone may tell two districts apart ("Phú Mỹ", "Phù Mỹ")
@@ -257,8 +251,7 @@ def _exact(name: str) -> str:
 @cache
 def _foreign_parents() -> dict[str, tuple[str, str]]:
     """Folded foreign place name → ("LOCATION", its parent's name)."""
-    with open(DATA / "places.json", encoding="utf-8") as handle:
-        places = json.load(handle)["places"]
+    places = resources.places()
     by_key = {p["key"]: p for p in places}
     out: dict[str, tuple[str, str]] = {}
     for place in places:
@@ -275,8 +268,7 @@ def _gates() -> tuple[dict[str, str], dict[str, list[str]]]:
     """Gate key ("border_gate:thanh-thuy-ha-giang") → its province's key; folded name or
     alias → the province keys of every gate so named (one name can be two gates: "Thanh
     Thủy" is in Hà Giang and in Nghệ An)."""
-    with open(DATA / "border_gates.json", encoding="utf-8") as handle:
-        gates = json.load(handle)["border_gates"]
+    gates = resources.border_gates()
     by_key: dict[str, str] = {}
     by_name: dict[str, list[str]] = {}
     for gate in gates:
@@ -488,11 +480,9 @@ def _article_ministry(sentences: list[Sentence]) -> str | None:
 def _implied_only_if_written() -> frozenset[tuple[str, str]]:
     """(title, implied body), folded, of the titles whose implied body needs to be written in
     the article (titles.json "needs_written_body"); a foreign one ("Chính phủ Lào") is not it."""
-    data = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
-    names = {b["key"]: b["name"] for b in json.loads(
-        (DATA / "bodies.json").read_text("utf-8"))["bodies"]}
+    names = resources.body_names()
     return frozenset((fold(t["title"]), fold(names.get(t["default_body"], "")))
-                     for t in data if t.get("needs_written_body"))
+                     for t in resources.titles() if t.get("needs_written_body"))
 
 
 def _positions(sentences: list[Sentence], ctx: ArticleContext, facts: _Facts,
@@ -535,8 +525,8 @@ def _body_from_context(pos: Position, sent: Sentence, ctx: ArticleContext,
 @cache
 def _attaches_to() -> dict[str, tuple[str, ...]]:
     """Folded title → the head nouns of the bodies it governs (titles.json attaches_to)."""
-    titles = json.loads((DATA / "titles.json").read_text("utf-8"))["titles"]
-    return {fold(t["title"]): tuple(f"{h} " for h in t.get("attaches_to", [])) for t in titles}
+    return {fold(t["title"]): tuple(f"{h} " for h in t.get("attaches_to", []))
+            for t in resources.titles()}
 
 
 def _resolve_bare_titles(sent: Sentence, ctx: ArticleContext) -> None:
