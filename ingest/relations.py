@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -386,12 +386,17 @@ def _within(items: list, starts: list[int], start: int, end: int,
 @dataclass(frozen=True)
 class RelationSettings:
     """The relation stage's settings (the `vnkg_relations` factory's `default_config`; the
-    pipeline config, ingest/config.cfg, says what each one means)."""
+    pipeline config, ingest/config.cfg, says what each one means). Every discourse pass (a
+    rule that reads beyond one clause) has a switch of its own."""
 
     visit_window: int = 120
     delegation_leaders: bool = True
     drop_undated_duplicates: bool = True
     carry_session_date: bool = True
+    headline_dates: bool = True
+    attendance_lists: bool = True
+    speakers: bool = True
+    bare_titles: bool = True
 
 
 DEFAULT_SETTINGS = RelationSettings()
@@ -411,6 +416,19 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
     province = article_province([(m.label, m.name) for m in ents], title, doc._.province)
     ctx = ArticleContext(province=province, after_merger=bool(doc._.after_merger))
     mentions = _mentions(text, ents, province)
+    sentences = _sentences(doc, text, mentions, ctx)
+    facts = _Facts()
+    _positions(sentences, ctx, facts, text)
+    _note_lead(ctx, sentences, mentions, len(title) if text.startswith(title) else 0)
+    _sentence_passes(sentences, text, ctx, facts, settings)
+    _place_facts(sentences, ctx, facts)
+    return _article_passes(facts, sentences, ctx, text, settings)
+
+
+def _sentences(doc: Doc, text: str, mentions: list[Mention],
+               ctx: ArticleContext) -> list[Sentence]:
+    """The doc's sentences with their mentions, dates, frame triggers and titles; every
+    title with a body is remembered for the bare titles of later sentences."""
     mention_starts = [m.start for m in mentions]
     dates = _dates(doc)
     date_starts = [d[0] for d in dates]
@@ -421,37 +439,64 @@ def extract_facts(doc: Doc, settings: RelationSettings = DEFAULT_SETTINGS) -> li
                         _within(mentions, mention_starts, start, end, _mention_span),
                         _within(dates, date_starts, start, end, _date_span))
         sent.sites = trigger_sites(sent.text, start, compounds)
-        sent.positions, sent.units = find_positions(sent.text, start, sent.mentions, province)
+        sent.positions, sent.units = find_positions(sent.text, start, sent.mentions,
+                                                    ctx.province)
         for pos in sent.positions:
             ctx.remember_title(pos.person, pos.role, pos.body, pos.start)
         sentences.append(sent)
-    facts = _Facts()
-    _positions(sentences, ctx, facts, text)
-    title_end = len(title) if text.startswith(title) else 0
+    return sentences
+
+
+def _note_lead(ctx: ArticleContext, sentences: list[Sentence], mentions: list[Mention],
+               title_end: int) -> None:
+    """What the headline and the lead tell every later sentence: where the headline ends,
+    the events named (a bare "hội nghị" means the one the body names, which the headline
+    often shortens), the lead's date and whether the lead reports a trip or one session."""
     ctx.title_end = title_end
-    # a bare "hội nghị" means the event the body names, which the headline often shortens
     ctx.events = sorted(((m.name, m.start) for m in mentions if m.label == "EVENT"),
                         key=lambda e: (e[1] < title_end, e[1]))
     ctx.lead_date = _lead_date(sentences, title_end)
-    lead = next((s for s in sentences if s.start >= title_end and s.dates), None)
+    lead = _lead(sentences, ctx)
     ctx.lead_is_trip = lead is not None and not _SESSION_NOUN.search(lead.text)
+
+
+def _lead(sentences: list[Sentence], ctx: ArticleContext) -> Sentence | None:
+    """The first dated sentence after the headline."""
+    return next((s for s in sentences if s.start >= ctx.title_end and s.dates), None)
+
+
+def _sentence_passes(sentences: list[Sentence], text: str, ctx: ArticleContext, facts: _Facts,
+                     settings: RelationSettings) -> None:
+    """Sentence by sentence: bare titles resolved, the clause facts, then the attendance
+    lists and speakers that refer to an event named in this or a recent sentence."""
+    lead = _lead(sentences, ctx)
     lead_event = next((m.name for m in lead.mentions if m.label == "EVENT"), None) \
         if lead else None
     recent: list[tuple[int, list[str]]] = []  # (sentence index, events it named)
     for index, sent in enumerate(sentences):
-        _resolve_bare_titles(sent, ctx)
+        if settings.bare_titles:
+            _resolve_bare_titles(sent, ctx)
         _sentence_facts(sent, text, ctx, facts, settings.visit_window)
-        earlier = [names for at, names in recent if index - at <= 2]
-        _attendance_list(sent, ctx, facts, earlier[-1] if earlier else (
-            [lead_event] if lead_event else []))
-        _speaker_at(sent, ctx, facts)
+        if settings.attendance_lists:
+            earlier = [names for at, names in recent if index - at <= 2]
+            _attendance_list(sent, ctx, facts, earlier[-1] if earlier else (
+                [lead_event] if lead_event else []))
+        if settings.speakers:
+            _speaker_at(sent, ctx, facts)
         named = [m.name for m in sent.mentions if m.label == "EVENT" and not m.implicit]
         if named:
             recent.append((index, named))
-    _place_facts(sentences, ctx, facts)
+
+
+def _article_passes(facts: _Facts, sentences: list[Sentence], ctx: ArticleContext, text: str,
+                    settings: RelationSettings) -> list[dict]:
+    """The passes over the whole article's facts, each switched by its setting: delegation
+    leaders share their delegation's facts, headline facts take the lead's date, later
+    sentences carry the session's date, and undated copies of dated facts go."""
     if settings.delegation_leaders:
         _delegation_leaders(ctx, facts)
-    _date_title_facts(facts, sentences, ctx, text, settings.drop_undated_duplicates)
+    if settings.headline_dates:
+        _date_title_facts(facts, sentences, ctx, text, settings.drop_undated_duplicates)
     if settings.carry_session_date:
         _carry_session_date(facts, sentences, ctx)
     if settings.drop_undated_duplicates:
@@ -1739,13 +1784,12 @@ class RelationExtractor:
 
 
 @Language.factory("vnkg_relations", default_config={
-    "visit_window": DEFAULT_SETTINGS.visit_window,
-    "delegation_leaders": DEFAULT_SETTINGS.delegation_leaders,
-    "drop_undated_duplicates": DEFAULT_SETTINGS.drop_undated_duplicates,
-    "carry_session_date": DEFAULT_SETTINGS.carry_session_date,
-})
+    f.name: getattr(DEFAULT_SETTINGS, f.name) for f in fields(RelationSettings)})
 def make_relations(nlp: Language, name: str, visit_window: int, delegation_leaders: bool,
-                   drop_undated_duplicates: bool, carry_session_date: bool) -> RelationExtractor:
+                   drop_undated_duplicates: bool, carry_session_date: bool,
+                   headline_dates: bool, attendance_lists: bool, speakers: bool,
+                   bare_titles: bool) -> RelationExtractor:
     """Facts from entities (after entity recognition, dates and context)."""
-    return RelationExtractor(RelationSettings(visit_window, delegation_leaders,
-                                              drop_undated_duplicates, carry_session_date))
+    return RelationExtractor(RelationSettings(
+        visit_window, delegation_leaders, drop_undated_duplicates, carry_session_date,
+        headline_dates, attendance_lists, speakers, bare_titles))
