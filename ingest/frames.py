@@ -14,7 +14,9 @@ Frames so far:
   only where a delegation follows the trigger.
 - session: no triggers of its own here (relations.py finds "làm việc với/tại"); its slot
   policies (late hosts after "tại", a subject after a fronted participle) are data.
-The trigger words of the other verb families (frames.json "verbs") are compiled here too.
+The trigger words of the other verb families (frames.json "verbs": session, visit, attend,
+organize, between, happen, issue, and the speech verbs of the speakers pass) are compiled here
+too, each by one small function; relations.py applies them with each family's slot logic.
 """
 
 from __future__ import annotations
@@ -31,14 +33,21 @@ from ingest.positions import Mention, Position
 __all__ = [
     "Frame",
     "FrameSite",
+    "after_reception_pattern",
     "attend_pattern",
+    "between_pattern",
     "frames",
     "fronted_agents",
+    "happen_pattern",
+    "issue_pattern",
     "late_hosts",
     "not_a_verb",
     "organize_pattern",
+    "partner_pattern",
     "reception_sides",
     "session_pattern",
+    "speech_pattern",
+    "spoke_at_pattern",
     "trigger_sites",
     "visit_pattern",
 ]
@@ -315,3 +324,53 @@ def attend_pattern() -> re.Pattern[str]:
 def organize_pattern() -> re.Pattern[str]:
     """The organising verbs of frames.json 'verbs.organize'."""
     return re.compile(rf"\b(?:{_verb_words('organize', 'words')})\b", re.IGNORECASE)
+
+
+@cache
+def after_reception_pattern() -> re.Pattern[str]:
+    """"tiếp và" right before a session trigger (frames.json 'verbs.session.after_reception'):
+    the reception frame reads that clause, not the session family."""
+    return re.compile(rf"\b(?:{_verb_words('session', 'after_reception')})\s+và\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def partner_pattern() -> re.Pattern[str]:
+    """"phối hợp với" before an organising verb (frames.json 'verbs.organize.partner_leads')."""
+    return re.compile(rf"\b(?:{_verb_words('organize', 'partner_leads')})\b", re.IGNORECASE)
+
+
+@cache
+def between_pattern() -> re.Pattern[str]:
+    """"buổi làm việc giữa" (frames.json 'verbs.between'); the two sides follow."""
+    return re.compile(rf"(?:{_verb_words('between', 'leads')})\s+"
+                      rf"(?:{_verb_words('between', 'words')})\s+"
+                      rf"(?:{_verb_words('between', 'links')})\b", re.IGNORECASE)
+
+
+@cache
+def happen_pattern() -> re.Pattern[str]:
+    """The held_in verbs of frames.json 'verbs.happen', with attend's not_before guard."""
+    return re.compile(rf"\b(?:{_verb_words('happen', 'words')})\b(?!\s+(?:{not_a_verb()})\b)",
+                      re.IGNORECASE)
+
+
+@cache
+def spoke_at_pattern() -> re.Pattern[str]:
+    """"phát biểu (khai mạc) tại" right before an event (frames.json 'verbs.happen.spoke_at'):
+    the event after "tại" is the object, not a venue."""
+    return re.compile(rf"\b(?:{_verb_words('happen', 'spoke_at')})(?:\s+\S+)?\s+tại\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def issue_pattern() -> re.Pattern[str]:
+    """The issuing verbs of frames.json 'verbs.issue', ending right before the document."""
+    return re.compile(rf"\b(?:(?:{_verb_words('issue', 'leads')})\s+)?"
+                      rf"(?:{_verb_words('issue', 'words')})\s*$", re.IGNORECASE)
+
+
+@cache
+def speech_pattern() -> re.Pattern[str]:
+    """The speech verbs of frames.json 'verbs.speak' (the speakers pass)."""
+    return re.compile(rf"\b(?:{_verb_words('speak', 'words')})\b", re.IGNORECASE)

@@ -51,12 +51,19 @@ from ingest.coref import (
 )
 from ingest.frames import (
     FrameSite,
+    after_reception_pattern,
     attend_pattern,
+    between_pattern,
     fronted_agents,
+    happen_pattern,
+    issue_pattern,
     late_hosts,
     organize_pattern,
+    partner_pattern,
     reception_sides,
     session_pattern,
+    speech_pattern,
+    spoke_at_pattern,
     trigger_sites,
     visit_pattern,
 )
@@ -81,11 +88,10 @@ _ABBREV_END = re.compile(r"(?:\bTP|\bTX|\bTT|\bTS|\bThS|\bGS|\bPGS|\bSt|\bv\.v|\
 _CLAUSE_SPLIT = re.compile(r";")
 
 _WORKED = session_pattern()  # "(có buổi) làm việc với/tại": frames.json verbs.session
-_RECEIVE_LEAD = re.compile(r"\b(?:tiếp|đón tiếp|tiếp đón)\s+và\s*$", re.IGNORECASE)
-_SPOKE_AT = re.compile(r"\b(?:phát biểu|dự|chia sẻ|tham luận|trình bày)(?:\s+\S+)?\s+tại\s*$",
-                       re.IGNORECASE)
+_RECEIVE_LEAD = after_reception_pattern()  # "tiếp và": frames.json verbs.session
+_SPOKE_AT = spoke_at_pattern()  # "phát biểu tại" before an event: frames.json verbs.happen
 _PASSIVE_BY = re.compile(r"\bdo\s+(?!đó\b|vậy\b)[^,;]{0,120}$")
-_BETWEEN = re.compile(r"(?:buổi|cuộc)\s+(?:làm việc|hội đàm)\s+giữa\b", re.IGNORECASE)
+_BETWEEN = between_pattern()  # "buổi làm việc giữa": frames.json verbs.between
 _VISIT = visit_pattern()  # "khảo sát/thị sát/kiểm tra/thăm": frames.json verbs.visit
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit.
 # What may stand between a unit visited and the place that follows it: the place it lies in
@@ -97,11 +103,9 @@ _BORDER_OF = re.compile(r"\bbiên giới(?:\s+(?:đất liền|quốc gia))?\s*$
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 _ATTEND = attend_pattern()  # "chủ trì/dự/phát biểu tại": frames.json verbs.attend
 _ORGANIZE = organize_pattern()  # "tổ chức/đăng cai": frames.json verbs.organize
-_PARTNER_LEAD = re.compile(r"\bphối hợp\s+(?:với|cùng)\b", re.IGNORECASE)
-_HAPPEN = re.compile(r"\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|tham gia|tham dự|dự)\b"
-                     r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)", re.IGNORECASE)
-_ISSUE_VERB = re.compile(r"\b(?:vừa\s+|đã\s+)?(?:ký ban hành|ký|ban hành|phê duyệt tại|"
-                         r"ban hành tại)\s*$", re.IGNORECASE)
+_PARTNER_LEAD = partner_pattern()  # "phối hợp với": frames.json verbs.organize
+_HAPPEN = happen_pattern()  # "diễn ra/được tổ chức": frames.json verbs.happen
+_ISSUE_VERB = issue_pattern()  # "(đã) ký/ban hành": frames.json verbs.issue
 # a delegation or a working group ("Tổ công tác số 1, số 3 của Bộ X") acts for its body
 _DELEGATION = re.compile(r"\b(?:[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?|"
                          r"tổ công tác(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)"
@@ -615,10 +619,7 @@ _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|t
 # "Tại buổi lễ, ông A, Chủ tịch ..., đánh giá cao ...", "Tại Hội nghị X, Bộ trưởng B nhấn mạnh":
 # whoever speaks at the event the sentence opens with attended it.
 _AT_EVENT_OPENING = re.compile(r"^\s*(?:[Pp]hát biểu\s+)?[Tt]ại\s+(?:buổi\s+)?")
-_SPEECH = re.compile(
-    r"\b(?:phát biểu|đánh giá|nhấn mạnh|cho biết|khẳng định|đề nghị|yêu cầu|chúc mừng|"
-    r"biểu dương|ghi nhận|chỉ đạo|kết luận|thông tin|báo cáo|trao|phát động|bày tỏ|"
-    r"chia sẻ|cảm ơn|đề xuất|kêu gọi|tuyên bố|khai mạc|bế mạc)\b", re.IGNORECASE)
+_SPEECH = speech_pattern()  # "nhấn mạnh", "cho biết": frames.json verbs.speak
 
 
 def _speaker_at(sent: Sentence, ctx: ArticleContext, facts: _Facts) -> None:

@@ -8,7 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from ingest.frames import attend_pattern, frames, organize_pattern, session_pattern, visit_pattern
+from ingest.frames import (
+    after_reception_pattern,
+    attend_pattern,
+    between_pattern,
+    frames,
+    happen_pattern,
+    issue_pattern,
+    organize_pattern,
+    partner_pattern,
+    session_pattern,
+    speech_pattern,
+    spoke_at_pattern,
+    visit_pattern,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 
@@ -39,3 +52,16 @@ def test_the_engine_compiles_the_declared_verbs():
     assert attend_pattern().search("ông A dự Hội nghị").group("verb") == "dự"
     assert not attend_pattern().search("triển khai dự án")
     assert organize_pattern().search("UBND tỉnh đăng cai tổ chức Hội chợ")
+
+
+def test_every_verb_family_is_compiled_from_the_data():
+    assert after_reception_pattern().search("Chủ tịch tỉnh tiếp và ")
+    assert partner_pattern().search("Sở A phối hợp cùng Sở B tổ chức")
+    assert between_pattern().search("buổi hội đàm giữa hai đoàn")
+    assert happen_pattern().search("Hội chợ diễn ra tại tỉnh")
+    assert not happen_pattern().search("các dự án tại tỉnh")
+    assert spoke_at_pattern().search("ông A phát biểu tại ")
+    assert issue_pattern().search("UBND tỉnh vừa ký ban hành ")
+    assert not issue_pattern().search("UBND tỉnh ký ban hành kế hoạch")
+    assert speech_pattern().search("ông A nhấn mạnh")
+
