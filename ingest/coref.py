@@ -7,7 +7,7 @@ Vietnamese news names a thing in full once and then shortens it:
 - "đoàn công tác (của) Bộ X" is not a body itself: the body that sent it is;
 - "Văn phòng Bộ", "các đơn vị thuộc Bộ" mean the ministry named nearby.
 
-Everything here is plain data plus small functions, so relations.py and the tests can use it
+Everything here is plain data plus small functions, so ingest/relations and the tests can use it
 on hand-built Docs.
 """
 

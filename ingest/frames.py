@@ -12,11 +12,11 @@ Frames so far:
   central leader); the receiving side never visits.
 - reception_of_delegation ("A làm việc với đoàn công tác của B do C làm trưởng đoàn"): the same,
   only where a delegation follows the trigger.
-- session: no triggers of its own here (relations.py finds "làm việc với/tại"); its slot
+- session: no triggers of its own here (ingest/relations finds "làm việc với/tại"); its slot
   policies (late hosts after "tại", a subject after a fronted participle) are data.
 The trigger words of the other verb families (frames.json "verbs": session, visit, attend,
 organize, between, happen, issue, and the speech verbs of the speakers pass) are compiled here
-too, each by one small function; relations.py applies them with each family's slot logic.
+too, each by one small function; ingest/relations applies them with each family's slot logic.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def frames() -> tuple[Frame, ...]:
     out = []
     for rec in _data()["frames"]:
         if not rec["triggers"]:
-            continue  # a frame whose triggers relations.py still finds (its policies below)
+            continue  # a frame whose triggers ingest/relations still finds (its policies below)
         triggers = _words_alternation([t["words"] for t in rec["triggers"]])
         gap = _words_alternation(rec["visitor_gap"]["words"])
         out.append(Frame(rec["name"], rec["relation"],

@@ -9,7 +9,7 @@ Vietnamese news gives a person's positions in two shapes:
 A title is one unit: the role (from ingest/data/titles.json) and its body, either the
 ORGANIZATION entity that follows, the body the title implies ("Phó Thủ tướng" → Chính phủ,
 "Ủy viên Trung ương Đảng" → Ban Chấp hành Trung ương Đảng), a ministry by its short name
-("Bộ trưởng Công thương"), or none yet (filled from context in relations.py).
+("Bộ trưởng Công thương"), or none yet (filled from context in ingest/relations).
 """
 
 from __future__ import annotations
