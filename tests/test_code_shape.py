@@ -12,6 +12,7 @@ import pytest
 INGEST = Path(__file__).resolve().parent.parent / "ingest"
 SOURCES = sorted(INGEST.rglob("*.py"))
 MAX_LINES = 60
+READS = re.compile(r"json\.loads?\(|read_text\(|\bopen\(")
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(INGEST)))
@@ -26,5 +27,5 @@ def test_no_function_is_longer_than_the_limit(path):
 def test_only_resources_reads_the_data_files():
     # articles.py reads the input articles (.jsonl), data/build_gazetteers.py writes the files
     readers = {p.relative_to(INGEST).as_posix() for p in SOURCES
-               if p.parent.name != "data" and re.search(r"json\.loads?\(|read_text\(|\bopen\(", p.read_text("utf-8"))}
+               if p.parent.name != "data" and READS.search(p.read_text("utf-8"))}
     assert readers == {"resources.py", "articles.py"}
