@@ -38,9 +38,11 @@ __all__ = [
     "between_pattern",
     "frames",
     "fronted_agents",
+    "greets_delegation_pattern",
     "happen_pattern",
     "issue_pattern",
     "late_hosts",
+    "led_by_pattern",
     "not_a_verb",
     "organize_pattern",
     "partner_pattern",
@@ -374,3 +376,20 @@ def issue_pattern() -> re.Pattern[str]:
 def speech_pattern() -> re.Pattern[str]:
     """The speech verbs of frames.json 'verbs.speak' (the speakers pass)."""
     return re.compile(rf"\b(?:{_verb_words('speak', 'words')})\b", re.IGNORECASE)
+
+
+@cache
+def led_by_pattern() -> re.Pattern[str]:
+    """"do ... dẫn đầu" anywhere in a sentence (frames.json 'delegation.leader_markers'): group
+    "who" holds the people who lead the delegation."""
+    led = _words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
+    return re.compile(rf"\bdo\b(?P<who>.{{3,400}}?)\b(?i:{led})", re.DOTALL)
+
+
+@cache
+def greets_delegation_pattern() -> re.Pattern[str]:
+    """The host greeting or thanking a delegation (frames.json 'delegation.greetings'): group
+    "who" is the delegation, the acting side of the verb that follows."""
+    greet = _words_alternation([m["words"] for m in _data()["delegation"]["greetings"]])
+    return re.compile(rf"\b(?:{greet})\s+(?P<who>(?:các\s+)?đoàn)\b", re.IGNORECASE)
+

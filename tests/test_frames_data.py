@@ -13,8 +13,10 @@ from ingest.frames import (
     attend_pattern,
     between_pattern,
     frames,
+    greets_delegation_pattern,
     happen_pattern,
     issue_pattern,
+    led_by_pattern,
     organize_pattern,
     partner_pattern,
     session_pattern,
@@ -64,4 +66,6 @@ def test_every_verb_family_is_compiled_from_the_data():
     assert issue_pattern().search("UBND tỉnh vừa ký ban hành ")
     assert not issue_pattern().search("UBND tỉnh ký ban hành kế hoạch")
     assert speech_pattern().search("ông A nhấn mạnh")
-
+    assert led_by_pattern().search("đoàn do ông A, Thứ trưởng, làm Trưởng đoàn").group("who") \
+        == " ông A, Thứ trưởng, "
+    assert greets_delegation_pattern().search("ông B hoan nghênh đoàn").group("who") == "đoàn"

@@ -4,9 +4,8 @@ verbless clause that continues the previous clause's verb.
 
 from __future__ import annotations
 
-import re
-
 from ingest.coref import ArticleContext, fold
+from ingest.frames import led_by_pattern
 from ingest.relations.events import _attends, _happens, _organizes
 from ingest.relations.issued import _issued
 from ingest.relations.meetings import _between, _receptions, _sessions, _visits
@@ -16,7 +15,7 @@ from ingest.relations.sentences import Sentence, _Clause, _clauses, _Facts, _Rea
 from ingest.relations.settings import DEFAULT_SETTINGS
 from ingest.relations.sides import _add_leaders, _objects
 
-_LED_BY = re.compile(r"\bdo\b(?P<who>.{3,400}?)\b(?i:dẫn đầu|làm trưởng đoàn)", re.DOTALL)
+_LED_BY = led_by_pattern()  # "do ... dẫn đầu": frames.json delegation.leader_markers
 
 
 def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Facts,

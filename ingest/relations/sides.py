@@ -9,6 +9,7 @@ import re
 from itertools import pairwise
 
 from ingest.coref import ArticleContext, Delegation
+from ingest.frames import greets_delegation_pattern
 from ingest.positions import Mention
 from ingest.relations.lookups import _province_named_in, _unit_level
 from ingest.relations.patterns import (
@@ -52,8 +53,7 @@ def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
 _INVITED_BY = re.compile(r"\b(?:nhận|theo)\s+lời\s+mời\s+của\s+", re.IGNORECASE)
 
 # the host greeting or thanking a delegation that is the verb's subject
-_GREETS_DELEGATION = re.compile(r"\b(?:chào mừng|cảm ơn|hoan nghênh|đón)\s+(?P<who>(?:các\s+)?"
-                                r"đoàn)\b", re.IGNORECASE)
+_GREETS_DELEGATION = greets_delegation_pattern()  # frames.json delegation.greetings
 
 
 def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int],
