@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.coref import ArticleContext, explicit_province, fold
-from ingest.frames import speech_pattern
+from ingest.frames import not_a_verb, speech_pattern
 from ingest.relations.patterns import _CEREMONY, _EVENT_HEADS, _NAMED_NEXT, _TRIP_TIME, PLACE
 from ingest.relations.sentences import Sentence, _fact_key, _Facts
 from ingest.relations.sides import _event_before, _events_after
@@ -19,7 +19,8 @@ _ATTENDANCE = re.compile(
     # "Tại tỉnh X, dự Hội nghị có ...": a scene-setting place may open it
     r"^(?:[Tt]ại\s+[^,;.]{2,60},\s*)?"
     r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
-    r"(?!\s+(?:án|kiến|báo|thảo|toán|trữ|định|phòng)\b)(?P<what>[^;:.]{0,160}?)"
+    # "dự án", "dự kiến": not the verb (frames.json verbs.attend.not_before)
+    rf"(?!\s+(?:{not_a_verb()})\b)(?P<what>[^;:.]{{0,160}}?)"
     r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
 
 # "Về phía tỉnh X có ...", "Tại điểm cầu X có sự tham dự của ...": an attendance list of the
