@@ -14,9 +14,11 @@ Frames so far:
   only where a delegation follows the trigger.
 - session: no triggers of its own here (ingest/relations finds "làm việc với/tại"); its slot
   policies (late hosts after "tại", a subject after a fronted participle) are data.
-The trigger words of the other verb families (frames.json "verbs": session, visit, attend,
-organize, between, happen, issue, and the speech verbs of the speakers pass) are compiled here
-too, each by one small function; ingest/relations applies them with each family's slot logic.
+The trigger words of every verb family (frames.json "verbs": session, visit, attend, organize,
+between, happen, issue, and the speech verbs of the speakers pass) are compiled here too, each
+by one small function (`verb_pattern(family)`); frames.json "families" declares each family's
+slots and policies, which ingest/relations/family.py compiles and ingest/relations/engine.py
+applies.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ __all__ = [
     "speech_pattern",
     "spoke_at_pattern",
     "trigger_sites",
+    "verb_pattern",
     "visit_pattern",
 ]
 
@@ -74,7 +77,7 @@ class FrameSite:
     end: int
 
 
-def _words_alternation(words: list[str]) -> str:
+def words_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
 
@@ -90,8 +93,8 @@ def frames() -> tuple[Frame, ...]:
     for rec in _data()["frames"]:
         if not rec["triggers"]:
             continue  # a frame whose triggers ingest/relations still finds (its policies below)
-        triggers = _words_alternation([t["words"] for t in rec["triggers"]])
-        gap = _words_alternation(rec["visitor_gap"]["words"])
+        triggers = words_alternation([t["words"] for t in rec["triggers"]])
+        gap = words_alternation(rec["visitor_gap"]["words"])
         out.append(Frame(rec["name"], rec["relation"],
                          re.compile(rf"(?<!\w)(?:{triggers})(?!\w)", re.IGNORECASE),
                          re.compile(rf"\s*(?:(?:{gap})\s+)*", re.IGNORECASE)))
@@ -101,8 +104,8 @@ def frames() -> tuple[Frame, ...]:
 @cache
 def _delegation() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rec = _data()["delegation"]
-    head = _words_alternation([h["words"] for h in rec["heads"]])
-    led = _words_alternation([m["words"] for m in rec["leader_markers"]])
+    head = words_alternation([h["words"] for h in rec["heads"]])
+    led = words_alternation([m["words"] for m in rec["leader_markers"]])
     return (re.compile(rf"\s*(?:các\s+)?(?:{head})(?!\w)", re.IGNORECASE),
             re.compile(rf"(?<!\w)do\s+(?P<who>[^;]{{3,300}}?)\s+(?i:{led})(?!\w)"))
 
@@ -237,14 +240,14 @@ def _session() -> dict:
 @cache
 def _late_host_lead() -> re.Pattern[str]:
     rec = _session()["late_hosts"]
-    leads = _words_alternation(rec["leads"])
-    kinds = _words_alternation(rec["kinds"])
+    leads = words_alternation(rec["leads"])
+    kinds = words_alternation(rec["kinds"])
     return re.compile(rf"(?<!\w)(?:{leads})\s+(?:(?:{kinds})\s*:?\s*)?$", re.IGNORECASE)
 
 
 @cache
 def _late_host_opener() -> re.Pattern[str]:
-    openers = _words_alternation(_session()["late_hosts"]["openers"])
+    openers = words_alternation(_session()["late_hosts"]["openers"])
     return re.compile(rf"\s*(?:{openers})(?!\w)", re.IGNORECASE)
 
 
@@ -287,7 +290,7 @@ def fronted_agents(sent: _Sentence, lo: int, t0: int, after: int, hi: int) -> li
 
 
 def _verb_words(family: str, key: str) -> str:
-    return _words_alternation([w["words"] for w in _data()["verbs"][family][key]])
+    return words_alternation([w["words"] for w in _data()["verbs"][family][key]])
 
 
 @cache
@@ -382,7 +385,7 @@ def speech_pattern() -> re.Pattern[str]:
 def led_by_pattern() -> re.Pattern[str]:
     """"do ... dẫn đầu" anywhere in a sentence (frames.json 'delegation.leader_markers'): group
     "who" holds the people who lead the delegation."""
-    led = _words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
+    led = words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
     return re.compile(rf"\bdo\b(?P<who>.{{3,400}}?)\b(?i:{led})", re.DOTALL)
 
 
@@ -390,6 +393,14 @@ def led_by_pattern() -> re.Pattern[str]:
 def greets_delegation_pattern() -> re.Pattern[str]:
     """The host greeting or thanking a delegation (frames.json 'delegation.greetings'): group
     "who" is the delegation, the acting side of the verb that follows."""
-    greet = _words_alternation([m["words"] for m in _data()["delegation"]["greetings"]])
+    greet = words_alternation([m["words"] for m in _data()["delegation"]["greetings"]])
     return re.compile(rf"\b(?:{greet})\s+(?P<who>(?:các\s+)?đoàn)\b", re.IGNORECASE)
 
+
+
+def verb_pattern(family: str) -> re.Pattern[str]:
+    """The compiled trigger words of frames.json 'verbs.<family>'."""
+    return {"session": session_pattern, "visit": visit_pattern, "attend": attend_pattern,
+            "organize": organize_pattern, "between": between_pattern,
+            "happen": happen_pattern, "issue": issue_pattern,
+            "speak": speech_pattern}[family]()

@@ -69,3 +69,47 @@ def test_every_verb_family_is_compiled_from_the_data():
     assert led_by_pattern().search("đoàn do ông A, Thứ trưởng, làm Trưởng đoàn").group("who") \
         == " ông A, Thứ trưởng, "
     assert greets_delegation_pattern().search("ông B hoan nghênh đoàn").group("who") == "đoàn"
+
+
+def test_every_family_declares_its_slots_and_policies():
+    data = json.loads((DATA / "frames.json").read_text("utf-8"))["families"]
+    assert [f["name"] for f in data] == [
+        "reception", "session", "between", "visit", "attend", "organize", "happen"]
+    for fam in data:
+        assert fam["note"] and fam["subject"]["types"] and fam["object"]["types"]
+        assert fam["subject"]["note"] and fam["object"]["note"]
+        assert fam["date"]["policy"] in ("sentence", "none") and fam["date"]["note"]
+        assert {"credit", "notes_visitors", "sentence_leaders"} <= set(fam["delegation"])
+
+
+def test_the_code_a_family_names_is_the_engines():
+    from ingest.relations import engine
+    from ingest.relations.family import families
+
+    for fam in families():
+        if fam.special:
+            assert fam.special in engine.SPECIALS
+            continue
+        assert fam.object.finder in engine.OBJECT_FINDERS
+        assert fam.subject.finder in engine.SUBJECT_FINDERS
+        assert set(fam.object.fallbacks) <= set(engine.OBJECT_FALLBACKS)
+        assert set(fam.subject.fallbacks) <= set(engine.SUBJECT_FALLBACKS)
+        assert set(fam.subject.filters) <= set(engine.SUBJECT_FILTERS)
+        assert set(fam.guards) <= set(engine.GUARDS)
+
+
+def test_connectives_and_policies_compile_from_the_data():
+    from ingest.relations.family import families
+
+    by_name = {f.name: f for f in families()}
+    gap = by_name["session"].object.connectives
+    assert gap.fullmatch(", và lãnh đạo chủ chốt các tỉnh ")
+    assert gap.fullmatch(" và 3 ")
+    assert not gap.fullmatch(" về việc ")
+    assert by_name["session"].relation_for(("LOCATION", "Mường Khương")) == "visited"
+    assert by_name["session"].relation_for(("PROVINCE", "Lào Cai")) == "worked_with"
+    assert by_name["visit"].relation_for(("PROVINCE", "Lào Cai")) == "visited"
+    assert by_name["between"].date.at == "trigger_end"
+    assert by_name["reception"].date.later_in_clause
+    assert not by_name["between"].delegation.credit
+    assert by_name["attend"].subject.by_verb["du"] == ("PERSON", "ORGANIZATION")

@@ -10,8 +10,9 @@ from ingest.coref import fold
 from ingest.frames import happen_pattern, organize_pattern, partner_pattern, spoke_at_pattern
 from ingest.positions import Mention
 from ingest.relations.dating import _date_for
+from ingest.relations.family import Family, Site
 from ingest.relations.lookups import _district_provinces
-from ingest.relations.patterns import _ATTEND, _EVENT_GAP, _VENUE_LEAD, HOST, VENUE
+from ingest.relations.patterns import _EVENT_GAP, _VENUE_LEAD, HOST, VENUE
 from ingest.relations.sentences import Sentence, _Clause, _Facts
 from ingest.relations.sides import (
     _AT_LINK_AFTER,
@@ -34,43 +35,45 @@ _PLACE_IN_NAME = re.compile(r"\b(?:huyện|thị xã|quận|thành phố|tỉnh)
                             r"(?:\s+|$)){1,3})")
 
 
-def _attends(c: _Clause) -> None:
-    """attended: "A chủ trì/dự/phát biểu tại E"."""
+def attended_events(c: _Clause, fam: Family, site: Site) -> list[Mention] | None:
+    """The events an attendance verb governs; where the verb ends its clause or is an opening
+    speech with no object, the event named before. None where it governs no event."""
+    r, text = c.r, c.r.text
+    t0, t1, verb = site.t0, site.t1, site.match.group("verb") if site.match else ""
+    events = _events_after(r.sent, t1, c.hi, r.ctx)
+    if not events and ((_OPENING_SPEECH.search(verb) and _NO_OBJECT.match(text[t1:c.hi]))
+                       or (site.verb in ("du", "tham du")
+                           and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))
+                       or _AT_LINK_AFTER.match(text, t1)):
+        # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before;
+        # "A đã tham dự và chỉ đạo.": the verb ends its clause, its object is that event
+        event = _event_before(r.ctx, t0)
+        events = [Mention(t0, t1, "EVENT", event, verb, implicit=True)] if event else []
+    return events or None
+
+
+def attendees(c: _Clause, fam: Family, site: Site,
+              objects: list[Mention]) -> tuple[list[Mention], None]:
+    """Who attended: the people (and, for the verbs the data names, the bodies) before the
+    verb in the clause, with a verbless list before it in the sentence; else the person
+    after the comma that ends a fronted phrase."""
     r, sent, text = c.r, c.r.sent, c.r.text
-    for match in _ATTEND.finditer(c.clause):
-        t0, t1 = c.lo + match.start(), c.lo + match.end()
-        events = _events_after(sent, t1, c.hi, r.ctx)
-        if not events and ((_OPENING_SPEECH.search(match.group("verb")) and _NO_OBJECT.match(
-                text[t1:c.hi])) or (fold(match.group("verb")) in ("du", "tham du")
-                                    and _ENDS_CLAUSE.fullmatch(text[t1:c.hi]))
-                           or _AT_LINK_AFTER.match(text, t1)):
-            # "Phát biểu khai mạc, ông A ...": the opening speech of the event named before;
-            # "A đã tham dự và chỉ đạo.": the verb ends its clause, its object is that event
-            event = _event_before(r.ctx, t0)
-            events = [Mention(t0, t1, "EVENT", event, match.group("verb"), implicit=True)] \
-                if event else []
-        if not events:
-            continue
-        c.found = True
-        verb = fold(match.group("verb"))
-        agents = [m for m in sent.mentions if c.lo <= m.start and m.end <= t0
-                  and m.start not in c.used and (m.label == "PERSON" or (
-                      m.label == "ORGANIZATION" and verb in ("du", "tham du")
-                      and m.start not in r.title_bodies))]
-        if agents and r.quiet and c.lo > sent.start:
-            agents = [m for m in sent.mentions if sent.start <= m.start < c.lo
-                      and m.label == "PERSON"] + agents
-        if not agents and not text[c.lo:t0].strip(" ,“\""):
-            comma = text.find(",", events[-1].end, c.hi)
-            if comma >= 0:
-                agents = [m for m in sent.mentions if comma < m.start < min(c.hi, comma + 120)
-                          and m.label == "PERSON"][:1]
-        for agent in agents:
-            for event in events:
-                r.facts.add("attended", agent, event, c.evidence)
+    types = fam.subject.by_verb.get(site.verb, fam.subject.types)
+    agents = [m for m in sent.mentions if c.lo <= m.start and m.end <= site.t0
+              and m.start not in c.used and (m.label == "PERSON" or (
+                  m.label in types and m.start not in r.title_bodies))]
+    if agents and r.quiet and c.lo > sent.start:
+        agents = [m for m in sent.mentions if sent.start <= m.start < c.lo
+                  and m.label == "PERSON"] + agents
+    if not agents and not text[c.lo:site.t0].strip(" ,“\""):
+        comma = text.find(",", objects[-1].end, c.hi)
+        if comma >= 0:
+            agents = [m for m in sent.mentions if comma < m.start < min(c.hi, comma + 120)
+                      and m.label == "PERSON"][:1]
+    return agents, None
 
 
-def _organizes(c: _Clause) -> None:
+def organizes(c: _Clause, fam: Family) -> None:
     """organized: "A (phối hợp với B) tổ chức E"; "E do A tổ chức"."""
     r, sent, text = c.r, c.r.sent, c.r.text
     for match in _ORGANIZE.finditer(c.clause):
@@ -114,7 +117,7 @@ def _organized_by(c: _Clause, by_at: int, t0: int) -> None:
     c.found = c.found or bool(events)
 
 
-def _happens(c: _Clause) -> None:
+def happens(c: _Clause, fam: Family) -> None:
     """held_in: "E diễn ra / được tổ chức tại P"; "tham gia E1, E2 ... tại P"."""
     r, text, clause = c.r, c.r.text, c.clause
     happen = _HAPPEN.search(clause)
