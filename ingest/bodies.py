@@ -13,11 +13,10 @@ Cai", "Tỉnh ủy" is "Tỉnh ủy Lào Cai"; "các Sở: Công Thương, Tài 
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from ingest import resources
 from ingest.coref import is_unresolved_body, province_later_in_list, with_province
 from ingest.lexicon import LOWER, UPPER, Lexicon, alternation
 from ingest.spans import Candidate, Words, is_cap
@@ -25,8 +24,8 @@ from ingest.text import name_key, slugify
 
 __all__ = ["find_bodies"]
 
-_DATA = json.loads((Path(__file__).resolve().parent / "data" / "name_words.json")
-                   .read_text("utf-8"))
+_DATA = resources.name_words()
+_BODY_HEADS = resources.body_heads()
 # Lowercase words that occur inside body names (sectors, fields, qualifiers).
 NAME_WORDS: set[str] = set(_DATA["name_words"])
 # Name words that are also verbs: after a capitalised word ("Công Thương") they start the
@@ -34,13 +33,13 @@ NAME_WORDS: set[str] = set(_DATA["name_words"])
 VERB_LIKE: set[str] = set(_DATA["verb_like"])
 _MAX_NAME_WORDS = max(len(w.split()) for w in NAME_WORDS)
 # Heads whose name needs at least one capitalised word after them.
-NAMED_HEADS: list[str] = _DATA["named_heads"]
+NAMED_HEADS: list[str] = list(_BODY_HEADS.named)
 # Heads that are a whole name by themselves ("UBND", "Tỉnh ủy"), completed by a province.
-SELF_HEADS: list[str] = _DATA["self_heads"]
+SELF_HEADS: list[str] = list(_BODY_HEADS.self_contained)
 # Heads that take a following body as their own name ("Thường trực Tỉnh ủy").
-PREFIX_HEADS: list[str] = _DATA["prefix_heads"]
+PREFIX_HEADS: list[str] = list(_BODY_HEADS.prefix)
 # Heads of bodies that always belong to a province (a department, a provincial command).
-PROVINCIAL: list[str] = _DATA["provincial_heads"]
+PROVINCIAL: list[str] = list(_BODY_HEADS.provincial)
 # Bodies every province has under one name: "Cục Hải quan Hà Tĩnh" is "Cục Hải quan tỉnh Hà Tĩnh".
 PROVINCIAL_BODIES: set[str] = set(_DATA["provincial_bodies"])
 # Committees named by the province alone, without "tỉnh": "Tỉnh ủy Nghệ An", "Tỉnh đoàn Nghệ An".
@@ -224,199 +223,263 @@ class _Scan:
         self.kind_written = False  # the place part opens with "tỉnh", "thành phố", "TP"
 
 
+class _ScanState:
+    """Where one body-name scan stands: the words, the head it opened with, the next word to
+    read (`j`) and whether the name has a word of its own yet (`has_name`)."""
+
+    def __init__(self, words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> None:
+        self.words, self.i, self.head_len, self.head, self.lex = words, i, head_len, head, lex
+        self.named, self.selfh, self.prefix, self.first = _head_sets()
+        self.res = _Scan()
+        self.j = i + head_len
+        self.has_name = head in self.selfh
+
+    def take_place(self, start: int, end: int) -> bool:
+        """The name's place part runs from word `start` to `end`: read it and go on."""
+        self.res.has_place, self.res.place_from, self.has_name = True, start, True
+        self.j = end
+        return True
+
+
 def _scan(words: Words, i: int, head_len: int, head: str, lex: Lexicon) -> _Scan | None:
-    named, selfh, prefix, first = _head_sets()
-    res = _Scan()
-    j = i + head_len
-    has_name = head in selfh
-    n = len(words)
-    while j < n and j - i < 24:
-        w = words.get(j)
-        gap = words.gap(j)
-        if "\n" in gap:
+    """Read one body name forward from its head noun (the module docstring says how a name
+    runs): where it ends and the province or place it names; None if it names nothing."""
+    st = _ScanState(words, i, head_len, head, lex)
+    while st.j < len(words) and st.j - i < 24 and "\n" not in words.gap(st.j):
+        if not _scan_step(st):
             break
-        if has_name and not res.has_place:
-            end = _autonomous_end(words, j)
-            if end:  # "Chính quyền nhân dân Châu tự trị dân tộc Choang - Miêu Văn Sơn"
-                res.has_place, res.place_from = True, j
-                j = end
-                continue
-        if not w[0].isalnum():
-            nxt = words.get(j + 1)
-            if w in ("-", "–") and has_name and is_cap(nxt) and not res.has_place \
-                    and not _starts_person(words, j + 1, lex) and nxt not in _STOP_CAPS \
-                    and not _head_at(words, j + 1):
-                j += 1
-                continue
-            if w in ("-", "–") and res.has_place and _ZONE_IN_NAME.search(words.phrase(i, j)) \
-                    and is_cap(nxt) and nxt not in _STOP_CAPS and not _head_at(words, j + 1) \
-                    and not _starts_person(words, j + 1, lex):
-                j = words.cap_run(j + 1, 4)  # "Ban Quản lý Khu kinh tế Đình Vũ - Cát Hải"
-                continue
-            if w == "-" and has_name and nxt == "châu":
-                j += 1
-                continue
-            if w == "," and has_name and words.phrase(j - 1, j + 2).lower().endswith(
-                    "phòng, chống"):
-                j += 1
-                continue
-            if w == "," and has_name and is_cap(nxt) and nxt not in first \
-                    and not res.has_place and not _starts_person(words, j + 1, lex):
-                # "Đầu tư, Thương mại và Du lịch": an enumeration inside the name
-                k = j + 1
-                while k < j + 7 and (is_cap(words.get(k)) or words.joined(k)):
-                    k += 1
-                if words.get(k) == "và" and is_cap(words.get(k + 1)) and \
-                        words.get(k + 1) not in first:
-                    j = k
-                    continue
-            break
-        if is_cap(w) and w[0].isalpha() and not _cap_generic(words, j):
-            if res.has_place:
-                break
-            inner = _inner_head(words, j)
-            if (inner and has_name) or (inner and head in prefix):
-                j += inner
-                has_name = True
-                continue
-            if (has_name or head in PLACE_NAMED) and _starts_person(words, j, lex) \
-                    and not _company_name_due(words, j):
-                break
-            unit_ok = has_name or (head in PLACE_NAMED and j == i + head_len)
-            if w in ("TP", "Tp") and unit_ok and not res.has_place:
-                k = j + 1 + (words.get(j + 1) == ".")
-                place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
-                if place and place[1] in lex.province_by_name:  # "UBND TP. Hồ Chí Minh"
-                    if _is_city(lex, place[1]):  # else "TP. Lào Cai", the provincial city
-                        res.province, res.kind_written = place[1], True
-                    res.has_place, res.place_from, has_name = True, j, True
-                    j = place[0]
-                    continue
-            place = _place_at(words, j, lex)
-            if place and (unit_ok and (has_name or place[1] in lex.province_by_name)):
-                end, name = place
-                if name in lex.province_by_name:
-                    res.province = name
-                    res.kind_written = name.upper().startswith(("TP", "THÀNH PHỐ"))
-                res.has_place = True
-                res.place_from = j
-                has_name = True
-                j = end
-                continue
-            if head in LOCAL_COMMITTEES and j == i + head_len and w not in _STOP_CAPS \
-                    and w not in first and not _starts_person(words, j, lex):
-                # "Quận ủy Hoàn Kiếm", "Huyện ủy Sóc Sơn": the district's own name
-                res.has_place = True
-                res.place_from = j
-                j = words.cap_run(j, 3)
-                continue
-            if head in selfh and j > i + head_len - 1 and w not in first:
-                break
-            if w in _STOP_CAPS or (w in first and has_name and head in named
-                                   and f"{w} {words.get(j + 1)}" in named | selfh
-                                   and w != "Bộ" and not head.startswith(("Văn phòng", "Ban",
-                                                                          "Thường", "Đảng"))
-                                   and words.get(j - 1) not in _COMPANY_FORMS):
-                break
-            has_name = True
-            j += 1
-            continue
-        # a lowercase word
-        low = w.lower()
-        nxt = words.get(j + 1)
-        if low in ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường") \
-                and (has_name or head in PLACE_NAMED) \
-                and not res.has_place and (low not in ("thành", "thị")
-                                           or words.get(j + 1) in ("phố", "xã", "trấn")):
-            k = j + (2 if low in ("thành", "thị") else 1)
-            place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
-            if place:
-                end, name = place
-                if name in lex.province_by_name and (low == "tỉnh" or (
-                        low in ("thành", "tp") and _is_city(lex, name))):
-                    # "thành phố Lào Cai" is the provincial city, not the province
-                    res.province = name
-                    res.kind_written = True
-                res.has_place = True
-                res.place_from = j
-                has_name = True
-                j = end
-                continue
-            named_place = is_cap(words.get(k)) and not _starts_person(words, k, lex)
-            if named_place and ((low != "tỉnh" and k == j + 1) or low in (
-                    "huyện", "quận", "xã", "phường", "thành", "thị")):
-                last = words.cap_run(k, 3)
-                k2 = k + 1
-                while k2 < last and not _starts_person(words, k2, lex):
-                    k2 += 1  # "Đảng ủy xã Tân Lập Nguyễn Văn A": the name is not the unit's
-                res.has_place = True
-                res.place_from = j
-                has_name = True
-                j = k2
-                continue
-            if low in ("tỉnh", "thành") and (has_name or head in PLACE_NAMED):
-                res.implicit = True  # a bare "tỉnh", "thành phố": the article's province
-                has_name = True
-                j += 1 if low == "tỉnh" else 2
-            break
-        if low == "ngành" and is_cap(nxt):
-            j += 1  # "Công đoàn ngành Công Thương"
-            continue
-        if not has_name and head in ("Ban Quản lý", "Ban quản lý") and _name_words(words, j):
-            has_name = True  # "Ban Quản lý dự án ...": the board's name may open lowercase
-        if not has_name or (head in selfh and j == i + head_len):
-            break
-        if not res.has_place and (words.joined(j) or (
-                is_cap(words.get(j - 1)) and f"{words.get(j - 1).lower()} {low}" in NAME_WORDS)):
-            j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch", "Quốc dân"
-            continue
-        if low == "chi" and nxt == "nhánh" and not res.has_place and (
-                is_cap(words.get(j + 2)) or words.get(j + 2) in ("tỉnh", "thành", "huyện")):
-            j += 2  # "Ngân hàng Nhà nước chi nhánh tỉnh X": the branch is the body
-            continue
-        if low == "và" and is_cap(nxt) and not res.has_place and not _head_at(words, j + 1) \
-                and nxt not in _OTHER_KIND_HEADS and nxt not in _STOP_CAPS \
-                and words.phrase(j + 1, j + 3) not in _TITLE_OPENERS \
-                and not _place_at(words, j + 1, lex) and not _starts_person(words, j + 1, lex):
-            j += 2
-            continue
-        if (low == "về" and head.startswith(ABOUT_HEADS)) or (
-                low == "về" and words.phrase(i, j).startswith(ABOUT_HEADS)):
-            if _name_words(words, j + 1):
-                j += 1
-                continue
-            break
-        if low in ("châu", "miền") and is_cap(nxt):
-            j += 2
-            continue
-        if low == "khu" and nxt == "vực" and not res.has_place:
-            end = _region_end(words, j + 2)
-            if end > j + 2:  # "Chi cục Thuế khu vực Việt Trì - Lâm Thao", "khu vực 5"
-                res.has_place = True
-                j = end
-                continue
-        if low == "ngành" and is_cap(nxt):
-            j += 1
-            continue
-        if name_key(words.phrase(i, j)) in lex.body_keys:
-            break  # a known body is complete: "Bộ Công Thương đầu tư ..."
-        k = _name_words(words, j)
-        if k and words.phrase(j, j + k) in VERB_LIKE and words.get(j - 1) not in first \
-                and words.get(j - 1) not in ("về", "và", ",") \
-                and words.get(_last_cap(words, i, j)) not in first and (
-                is_cap(words.get(j - 1)) or not _cap_compound(words, j - 1)):
-            k = 0  # but a head or a capitalised word takes one: "Ban chỉ đạo", "Xúc tiến đầu tư"
-        if k and not res.has_place:
-            j += k
-            continue
-        break
-    if not has_name:
+    if not st.has_name:
         return None
-    # drop a dangling connector
+    j = st.j
     while j > i + head_len and words.get(j - 1) in ("và", "-", ",", "về"):
-        j -= 1
-    res.end = j
-    return res
+        j -= 1  # drop a dangling connector
+    st.res.end = j
+    return st.res
+
+
+def _scan_step(st: _ScanState) -> bool:
+    """Read the word at st.j into the name; False where the name ends before it."""
+    words, j = st.words, st.j
+    if st.has_name and not st.res.has_place:
+        end = _autonomous_end(words, j)
+        if end:  # "Chính quyền nhân dân Châu tự trị dân tộc Choang - Miêu Văn Sơn"
+            return st.take_place(j, end)
+    w = words.get(j)
+    if not w[0].isalnum():
+        return _scan_punct(st, w)
+    if is_cap(w) and w[0].isalpha() and not _cap_generic(words, j):
+        return _scan_cap(st, w)
+    return _scan_lower(st, w.lower())
+
+
+def _scan_punct(st: _ScanState, w: str) -> bool:
+    """A dash or comma inside a name: joined place names, "phòng, chống", an enumeration."""
+    words, j, lex = st.words, st.j, st.lex
+    nxt = words.get(j + 1)
+    has_name, has_place = st.has_name, st.res.has_place
+    if w in ("-", "–") and has_name and is_cap(nxt) and not has_place \
+            and not _starts_person(words, j + 1, lex) and nxt not in _STOP_CAPS \
+            and not _head_at(words, j + 1):
+        st.j += 1
+        return True
+    if w in ("-", "–") and has_place and _ZONE_IN_NAME.search(words.phrase(st.i, j)) \
+            and is_cap(nxt) and nxt not in _STOP_CAPS and not _head_at(words, j + 1) \
+            and not _starts_person(words, j + 1, lex):
+        st.j = words.cap_run(j + 1, 4)  # "Ban Quản lý Khu kinh tế Đình Vũ - Cát Hải"
+        return True
+    if (w == "-" and has_name and nxt == "châu") or (
+            w == "," and has_name and words.phrase(j - 1, j + 2).lower().endswith("phòng, chống")):
+        st.j += 1
+        return True
+    if w == "," and has_name and is_cap(nxt) and nxt not in st.first \
+            and not has_place and not _starts_person(words, j + 1, lex):
+        return _scan_enumeration(st)
+    return False
+
+
+def _scan_enumeration(st: _ScanState) -> bool:
+    """"Đầu tư, Thương mại và Du lịch": capitalised items joined by commas and a last "và"
+    inside the name; read to the "và" when the list closes with one."""
+    words, j = st.words, st.j
+    k = j + 1
+    while k < j + 7 and (is_cap(words.get(k)) or words.joined(k)):
+        k += 1
+    if words.get(k) == "và" and is_cap(words.get(k + 1)) and words.get(k + 1) not in st.first:
+        st.j = k
+        return True
+    return False
+
+
+def _scan_cap(st: _ScanState, w: str) -> bool:
+    """A capitalised word: an inner head, a place, a district's own name, or a name word; a
+    person's name, a title word or another body's head ends the name."""
+    words, j, lex, head = st.words, st.j, st.lex, st.head
+    if st.res.has_place:
+        return False
+    inner = _inner_head(words, j)
+    if (inner and st.has_name) or (inner and head in st.prefix):
+        st.j += inner
+        st.has_name = True
+        return True
+    if (st.has_name or head in PLACE_NAMED) and _starts_person(words, j, lex) \
+            and not _company_name_due(words, j):
+        return False
+    unit_ok = st.has_name or (head in PLACE_NAMED and j == st.i + st.head_len)
+    if unit_ok and (_scan_city_abbrev(st, w) or _scan_cap_place(st)):
+        return True
+    if head in LOCAL_COMMITTEES and j == st.i + st.head_len and w not in _STOP_CAPS \
+            and w not in st.first and not _starts_person(words, j, lex):
+        # "Quận ủy Hoàn Kiếm", "Huyện ủy Sóc Sơn": the district's own name
+        st.res.has_place = True
+        st.res.place_from = j
+        st.j = words.cap_run(j, 3)
+        return True
+    if head in st.selfh and j > st.i + st.head_len - 1 and w not in st.first:
+        return False
+    if w in _STOP_CAPS or _opens_other_body(st, w):
+        return False
+    st.has_name = True
+    st.j += 1
+    return True
+
+
+def _opens_other_body(st: _ScanState, w: str) -> bool:
+    """Does a head noun at st.j open a second body ("Sở X Ban Y"), rather than continue this
+    one's name?"""
+    words, j = st.words, st.j
+    return (w in st.first and st.has_name and st.head in st.named
+            and f"{w} {words.get(j + 1)}" in st.named | st.selfh
+            and w != "Bộ" and not st.head.startswith(("Văn phòng", "Ban", "Thường", "Đảng"))
+            and words.get(j - 1) not in _COMPANY_FORMS)
+
+
+def _scan_city_abbrev(st: _ScanState, w: str) -> bool:
+    """"UBND TP. Hồ Chí Minh": a province after "TP"; "TP. Lào Cai" is the provincial city."""
+    if w not in ("TP", "Tp") or st.res.has_place:
+        return False
+    words, lex = st.words, st.lex
+    k = st.j + 1 + (words.get(st.j + 1) == ".")
+    place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
+    if not place or place[1] not in lex.province_by_name:
+        return False
+    if _is_city(lex, place[1]):
+        st.res.province, st.res.kind_written = place[1], True
+    return st.take_place(st.j, place[0])
+
+
+def _scan_cap_place(st: _ScanState) -> bool:
+    """A known place written without its unit word: the body's province or unit."""
+    place = _place_at(st.words, st.j, st.lex)
+    if not place or not (st.has_name or place[1] in st.lex.province_by_name):
+        return False
+    end, name = place
+    if name in st.lex.province_by_name:
+        st.res.province = name
+        st.res.kind_written = name.upper().startswith(("TP", "THÀNH PHỐ"))
+    return st.take_place(st.j, end)
+
+
+_UNIT_WORDS = ("tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường")
+
+
+def _scan_lower(st: _ScanState, low: str) -> bool:
+    """A lowercase word: a unit word opening the place part, or a word of the name itself."""
+    words, j = st.words, st.j
+    nxt = words.get(j + 1)
+    if low in _UNIT_WORDS and (st.has_name or st.head in PLACE_NAMED) \
+            and not st.res.has_place and (low not in ("thành", "thị")
+                                          or nxt in ("phố", "xã", "trấn")):
+        return _scan_unit_word(st, low)
+    if low == "ngành" and is_cap(nxt):
+        st.j += 1  # "Công đoàn ngành Công Thương"
+        return True
+    if not st.has_name and st.head in ("Ban Quản lý", "Ban quản lý") and _name_words(words, j):
+        st.has_name = True  # "Ban Quản lý dự án ...": the board's name may open lowercase
+    if not st.has_name or (st.head in st.selfh and j == st.i + st.head_len):
+        return False
+    return _scan_lower_name(st, low, nxt)
+
+
+def _scan_unit_word(st: _ScanState, low: str) -> bool:
+    """"tỉnh X", "thành phố Y", "huyện Z": the place part of the name; a bare "tỉnh" is the
+    article's province (and ends the name)."""
+    words, j, lex, res = st.words, st.j, st.lex, st.res
+    k = j + (2 if low in ("thành", "thị") else 1)
+    place = _place_at(words, k, lex) if is_cap(words.get(k)) else None
+    if place:
+        end, name = place
+        if name in lex.province_by_name and (low == "tỉnh" or (
+                low in ("thành", "tp") and _is_city(lex, name))):
+            # "thành phố Lào Cai" is the provincial city, not the province
+            res.province = name
+            res.kind_written = True
+        return st.take_place(j, end)
+    named_place = is_cap(words.get(k)) and not _starts_person(words, k, lex)
+    if named_place and ((low != "tỉnh" and k == j + 1) or low in (
+            "huyện", "quận", "xã", "phường", "thành", "thị")):
+        last = words.cap_run(k, 3)
+        k2 = k + 1
+        while k2 < last and not _starts_person(words, k2, lex):
+            k2 += 1  # "Đảng ủy xã Tân Lập Nguyễn Văn A": the name is not the unit's
+        return st.take_place(j, k2)
+    if low in ("tỉnh", "thành") and (st.has_name or st.head in PLACE_NAMED):
+        res.implicit = True  # a bare "tỉnh", "thành phố": the article's province
+        st.has_name = True
+        st.j += 1 if low == "tỉnh" else 2
+    return False
+
+
+def _scan_lower_name(st: _ScanState, low: str, nxt: str) -> bool:
+    """A lowercase word after the name has begun: the rest of a segmented word, a branch, a
+    "và" joining capitalised words, "về ..." of a committee, a region, or a known name word."""
+    words, j, i, head, res = st.words, st.j, st.i, st.head, st.res
+    if not res.has_place and (words.joined(j) or (
+            is_cap(words.get(j - 1)) and f"{words.get(j - 1).lower()} {low}" in NAME_WORDS)):
+        st.j += 1  # the rest of a capitalised word: "Công nghiệp", "Kế hoạch", "Quốc dân"
+        return True
+    if low == "chi" and nxt == "nhánh" and not res.has_place and (
+            is_cap(words.get(j + 2)) or words.get(j + 2) in ("tỉnh", "thành", "huyện")):
+        st.j += 2  # "Ngân hàng Nhà nước chi nhánh tỉnh X": the branch is the body
+        return True
+    if low == "và" and is_cap(nxt) and not res.has_place and not _head_at(words, j + 1) \
+            and nxt not in _OTHER_KIND_HEADS and nxt not in _STOP_CAPS \
+            and words.phrase(j + 1, j + 3) not in _TITLE_OPENERS \
+            and not _place_at(words, j + 1, st.lex) and not _starts_person(words, j + 1, st.lex):
+        st.j += 2
+        return True
+    if low == "về" and (head.startswith(ABOUT_HEADS) or words.phrase(i, j).startswith(ABOUT_HEADS)):
+        if _name_words(words, j + 1):
+            st.j += 1
+            return True
+        return False
+    if low in ("châu", "miền") and is_cap(nxt):
+        st.j += 2
+        return True
+    if low == "khu" and nxt == "vực" and not res.has_place:
+        end = _region_end(words, j + 2)
+        if end > j + 2:  # "Chi cục Thuế khu vực Việt Trì - Lâm Thao", "khu vực 5"
+            res.has_place = True
+            st.j = end
+            return True
+    return _scan_name_word(st)
+
+
+def _scan_name_word(st: _ScanState) -> bool:
+    """A known lowercase name word ("trong nước", "công nghiệp") continues the name, unless
+    the name is already a known body or the word is a verb starting the predicate."""
+    words, j, i = st.words, st.j, st.i
+    if name_key(words.phrase(i, j)) in st.lex.body_keys:
+        return False  # a known body is complete: "Bộ Công Thương đầu tư ..."
+    k = _name_words(words, j)
+    if k and words.phrase(j, j + k) in VERB_LIKE and words.get(j - 1) not in st.first \
+            and words.get(j - 1) not in ("về", "và", ",") \
+            and words.get(_last_cap(words, i, j)) not in st.first and (
+            is_cap(words.get(j - 1)) or not _cap_compound(words, j - 1)):
+        k = 0  # but a head or a capitalised word takes one: "Ban chỉ đạo", "Xúc tiến đầu tư"
+    if k and not st.res.has_place:
+        st.j += k
+        return True
+    return False
 
 
 def _ministry_before(known: list[tuple[int, dict]], pos: int) -> str | None:
@@ -497,38 +560,51 @@ def _opens_title(text: str, at: int, head: str, lex: Lexicon) -> bool:
                and not text[at + len(t):at + len(t) + 1].isalnum() for t in lex.titles)
 
 
+def _heads_a_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], i: int) -> bool:
+    """Does the head noun matched at word i open a body, not a word of another kind ("ban
+    hành", "trụ sở") or a title ("Tỉnh ủy viên", "Phó Chủ tịch Thường trực")?"""
+    head = m.group(0)
+    if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
+        return False
+    fused = head == "ban" and bool(_FUSED_BAN.search(text, max(0, m.start() - 8), m.start())) \
+        and words.get(i + 1) != "Ban"  # "Trưởng ban Ban Chỉ đạo": the body opens at "Ban"
+    if head == "ban" and not fused:
+        return False  # "các ban, ngành", "ban hành": no body
+    if head in LOWER_HEADS and words.joined(i) and not fused:
+        return False  # "trụ sở": a word of its own, not the head "sở"
+    if text.startswith(" viên", m.end()) and head.endswith(("ủy", "Ủy")):
+        return False  # "Tỉnh ủy viên": a member's title, not the committee
+    if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
+    # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
+    return not (head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex))
+
+
+def _head_with_tail(text: str, words: Words, m: re.Match[str], i: int) -> Candidate | None:
+    """A head with no name of its own after it, named by its tail ("Đồn Biên phòng cửa khẩu
+    X"), else None."""
+    head = m.group(0)
+    bare = words.ends[i + len(head.split(" ")) - 1]
+    tail = _name_tail(text, bare, head)
+    if not tail:
+        return None
+    return Candidate(m.start(), bare + tail, "ORGANIZATION", text[m.start():bare + tail],
+                     f"org:{slugify(text[m.start():bare + tail])}", 2)
+
+
 def _headed_body(text: str, words: Words, lex: Lexicon, m: re.Match[str], province: str | None,
                  kind: str, named: list[tuple[int, dict]]) -> Candidate | None:
     """The body a head noun found by `_HEADS` opens, with its canonical name."""
     head = m.group(0)
     i = words.index(m.start())
-    if i is None:
+    if i is None or not _heads_a_body(text, words, lex, m, i):
         return None
-    if head in LOWER_HEADS and not is_cap(words.get(i + len(head.split()))):
-        return None
-    fused = head == "ban" and bool(_FUSED_BAN.search(text, max(0, m.start() - 8), m.start())) \
-        and words.get(i + 1) != "Ban"  # "Trưởng ban Ban Chỉ đạo": the body opens at "Ban"
-    if head == "ban" and not fused:
-        return None  # "các ban, ngành", "ban hành": no body
-    if head in LOWER_HEADS and words.joined(i) and not fused:
-        return None  # "trụ sở": a word of its own, not the head "sở"
-    if text.startswith(" viên", m.end()) and head.endswith(("ủy", "Ủy")):
-        return None  # "Tỉnh ủy viên": a member's title, not the committee
-    if head == "Thường trực" and _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "Phó Chủ tịch Thường trực UBND": a title, not a standing board
-    if head in PREFIX_HEADS and _opens_title(text, m.start(), head, lex):
-        return None  # "Thường trực Ban Bí thư": a central title, the body is "Ban Bí thư"
     board = _zone_board(text, m, lex, province) or _local_peoples_body(text, m)
     if board is not None:
         return board
     scan = _scan(words, i, len(head.split(" ")), LOWER_HEADS.get(head, head), lex)
     if scan is None:
-        bare = words.ends[i + len(head.split(" ")) - 1]
-        tail = _name_tail(text, bare, head)  # "Đồn Biên phòng cửa khẩu X": the tail names it
-        if not tail:
-            return None
-        return Candidate(m.start(), bare + tail, "ORGANIZATION", text[m.start():bare + tail],
-                         f"org:{slugify(text[m.start():bare + tail])}", 2)
+        return _head_with_tail(text, words, m, i)
     start, end = words.starts[i], words.ends[scan.end - 1]
     name = words.phrase(i, scan.end)
     tail = _name_tail(text, end, head)

@@ -8,17 +8,18 @@ an event's name ("Giải đua ngựa ... huyện Bắc Hà") in `doc.spans["vnkg
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 import ingest.context  # noqa: F401  (registers vnkg_context and the extensions)
+from ingest import resources
 from ingest.bodies import find_bodies
 from ingest.events import find_events
-from ingest.lexicon import DATA, lexicon
+from ingest.lexicon import Lexicon, lexicon
 from ingest.persons import find_persons
 from ingest.places import find_facilities, find_gates, find_places, find_zones
 from ingest.spans import Candidate, Words, compound_starts, doc_text
@@ -35,7 +36,7 @@ _KEY = "vnkg_candidates"
 def _cited_number() -> re.Pattern[str]:
     """"Quyết định số 312", "Nghị quyết 170/2024": a kind of ingest/data/documents.json, then
     the number (a bare year after a kind without "số" is a plan's year, not a number)."""
-    kinds = json.loads((DATA / "documents.json").read_text("utf-8"))["kinds"]
+    kinds = resources.document_kinds()
     alt = "|".join(re.escape(k["word"]) for k in sorted(kinds, key=lambda k: -len(k["word"])))
     return re.compile(rf"(?<!\w)(?:{alt})\s+(?:(?P<so>số)\s+)?"
                       r"(?P<n>\d{1,5}(?:[/\-][A-Za-zĐđ0-9]+)*)(?![\w/])")
@@ -75,31 +76,52 @@ def _words(doc: Doc) -> Words:
     return words
 
 
-@Language.component("vnkg_places")
-def places(doc: Doc) -> Doc:
-    """Provinces, locations, border gates, zones and facilities named after a place."""
-    lex = lexicon()
+class _WithLexicon:
+    """A recogniser holding the compiled gazetteers (ingest.lexicon, built from
+    ingest.resources) its factory gave it when the pipeline was built."""
+
+    def __init__(self, find: Callable[[Doc, Lexicon], None]) -> None:
+        self.lex = lexicon()
+        self.find = find
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.find(doc, self.lex)
+        return doc
+
+
+def _places(doc: Doc, lex: Lexicon) -> None:
     found = candidates(doc)
     found.extend(find_places(doc_text(doc), lex, doc._.after_merger, compound_starts(doc)))
     found.extend(find_gates(doc_text(doc), lex, doc._.province_key))
     found.extend(find_zones(doc_text(doc), lex))
     found.extend(find_facilities(doc_text(doc)))
-    return doc
 
 
-@Language.component("vnkg_bodies")
-def bodies(doc: Doc) -> Doc:
-    """Organisations, provincial ones completed with the article's province."""
-    candidates(doc).extend(find_bodies(doc_text(doc), _words(doc), lexicon(), doc._.province))
-    return doc
+def _bodies(doc: Doc, lex: Lexicon) -> None:
+    candidates(doc).extend(find_bodies(doc_text(doc), _words(doc), lex, doc._.province))
 
 
-@Language.component("vnkg_persons")
-def persons(doc: Doc) -> Doc:
-    """Persons by title, honorific and name shape (after bodies: a body may stand between)."""
+def _persons(doc: Doc, lex: Lexicon) -> None:
     found = candidates(doc)
-    found.extend(find_persons(doc_text(doc), _words(doc), lexicon(), list(found)))
-    return doc
+    found.extend(find_persons(doc_text(doc), _words(doc), lex, list(found)))
+
+
+@Language.factory("vnkg_places")
+def make_places(nlp: Language, name: str) -> _WithLexicon:
+    """Provinces, locations, border gates, zones and facilities named after a place."""
+    return _WithLexicon(_places)
+
+
+@Language.factory("vnkg_bodies")
+def make_bodies(nlp: Language, name: str) -> _WithLexicon:
+    """Organisations, provincial ones completed with the article's province."""
+    return _WithLexicon(_bodies)
+
+
+@Language.factory("vnkg_persons")
+def make_persons(nlp: Language, name: str) -> _WithLexicon:
+    """Persons by title, honorific and name shape (after bodies: a body may stand between)."""
+    return _WithLexicon(_persons)
 
 
 @Language.component("vnkg_events")

@@ -7,19 +7,18 @@ Vietnamese news names a thing in full once and then shortens it:
 - "đoàn công tác (của) Bộ X" is not a body itself: the body that sent it is;
 - "Văn phòng Bộ", "các đơn vị thuộc Bộ" mean the ministry named nearby.
 
-Everything here is plain data plus small functions, so relations.py and the tests can use it
+Everything here is plain data plus small functions, so ingest/relations and the tests can use it
 on hand-built Docs.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
+from ingest import resources
 from ingest import text as _text
 
 __all__ = [
@@ -37,8 +36,6 @@ __all__ = [
     "province_later_in_list",
     "with_province",
 ]
-
-DATA = Path(__file__).resolve().parent / "data"
 
 # ingest.text's normalisers, memoised: the relation stage asks for the same few names and
 # titles over and over (every sentence, every candidate), and they are pure functions.
@@ -62,10 +59,8 @@ _UNRESOLVED_BODY = re.compile(
     r"(?:tỉnh|thành phố))$", re.IGNORECASE)
 
 
-@cache
 def _provinces() -> list[dict]:
-    with open(DATA / "provinces.json", encoding="utf-8") as handle:
-        return json.load(handle)["provinces"]
+    return resources.provinces()
 
 
 @cache
@@ -82,10 +77,8 @@ def known_province_names() -> dict[str, str]:
 def foreign_province_names() -> dict[str, str]:
     """Folded name or alias → canonical name, for the foreign provinces of the gazetteer
     (the Lao and Chinese neighbours: "Sê Kông", "Vân Nam")."""
-    with open(DATA / "places.json", encoding="utf-8") as handle:
-        places = json.load(handle)["places"]
     names: dict[str, str] = {}
-    for place in places:
+    for place in resources.places():
         if place.get("kind") == "foreign_province":
             for name in [place["name"], *place.get("aliases", [])]:
                 names.setdefault(fold(name), place["name"])
@@ -207,10 +200,8 @@ def with_province(body: str, province: str | None) -> str:
 @cache
 def _ministries() -> dict[str, str]:
     """Folded short name ("cong thuong") → ministry name ("Bộ Công Thương")."""
-    with open(DATA / "bodies.json", encoding="utf-8") as handle:
-        bodies = json.load(handle)["bodies"]
     short: dict[str, str] = {}
-    for body in bodies:
+    for body in resources.bodies():
         if body.get("kind") != "ministry":
             continue
         for name in [body["name"], *body.get("aliases", [])]:

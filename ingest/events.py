@@ -64,6 +64,47 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
+def _past_place(words: Words, j: int, places: dict[int, int]) -> int | None:
+    """The word after a known place starting at word j, read whole; None if none starts
+    there."""
+    place_end = places.get(words.starts[j])
+    if place_end is None:
+        return None
+    n = len(words)
+    k = j
+    while k < n and words.ends[k] < place_end:
+        k += 1
+    return k + 1 if k < n and words.ends[k] == place_end else None
+
+
+def _edition_end(words: Words, j: int, after_start: bool) -> int | None:
+    """Where a year, an edition ("lần thứ 15") or a term ("khóa XIII") starting at word j ends
+    the event's name; None where none starts there."""
+    w = words.get(j)
+    low = w.lower()
+    if low == "lần" and words.get(j + 1) == "thứ" and words.get(j + 2):
+        j += 3
+        if words.get(j) == "," and words.get(j + 1) == "năm" and _is_year(words.get(j + 2)):
+            j += 3
+        elif words.get(j) == "năm" and _is_year(words.get(j + 1)):
+            j += 2
+        elif is_cap(words.get(j)):
+            return _term_after(words, j)  # "lần thứ 15 Ban Chấp hành ... khóa XIX"
+        return j
+    if low == "khóa" and after_start and _ROMAN.fullmatch(words.get(j + 1)):
+        return j + 2  # "Nghị quyết Trung ương 8 khóa XIII"
+    if w.isdigit() and words.get(j + 1) == "tháng" and words.get(j + 2) in ("đầu", "cuối") \
+            and words.get(j + 3) == "năm" and not _is_year(words.get(j + 4)):
+        return j + 4  # "sơ kết 6 tháng đầu năm"
+    if low == "năm" and _is_year(words.get(j + 1)):
+        if words.get(j + 2) == "lần" and words.get(j + 3) == "thứ":
+            return j + 5
+        return _year_range(words, j + 2)
+    if _is_year(w):
+        return _year_range(words, j + 1)
+    return None
+
+
 def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, bool]:
     """The end of an event name whose head ends before word j, and whether a year or an
     edition ends it. A place inside the name is read whole ("vùng Đồng bằng sông Cửu Long":
@@ -76,14 +117,10 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
         low = w.lower()
         if "\n" in words.gap(j):
             break
-        place_end = places.get(words.starts[j])
-        if place_end is not None:
-            k = j
-            while k < n and words.ends[k] < place_end:
-                k += 1
-            if k < n and words.ends[k] == place_end:
-                j = k + 1
-                continue
+        past = _past_place(words, j, places)
+        if past is not None:
+            j = past
+            continue
         if w == "," and words.get(j + 1) == "thành" and words.get(j + 2) == "phố":
             j += 1
             continue
@@ -103,26 +140,9 @@ def _extend(words: Words, i: int, j: int, places: dict[int, int]) -> tuple[int, 
             continue
         if not w[0].isalnum():
             break
-        if low == "lần" and words.get(j + 1) == "thứ" and words.get(j + 2):
-            j += 3
-            if words.get(j) == "," and words.get(j + 1) == "năm" and _is_year(words.get(j + 2)):
-                j += 3
-            elif words.get(j) == "năm" and _is_year(words.get(j + 1)):
-                j += 2
-            elif is_cap(words.get(j)):
-                return _term_after(words, j), True  # "lần thứ 15 Ban Chấp hành ... khóa XIX"
-            return j, True
-        if low == "khóa" and j > start and _ROMAN.fullmatch(words.get(j + 1)):
-            return j + 2, True  # "Nghị quyết Trung ương 8 khóa XIII"
-        if w.isdigit() and words.get(j + 1) == "tháng" and words.get(j + 2) in ("đầu", "cuối") \
-                and words.get(j + 3) == "năm" and not _is_year(words.get(j + 4)):
-            return j + 4, True  # "sơ kết 6 tháng đầu năm"
-        if low == "năm" and _is_year(words.get(j + 1)):
-            if words.get(j + 2) == "lần" and words.get(j + 3) == "thứ":
-                return j + 5, True
-            return _year_range(words, j + 2), True
-        if _is_year(w):
-            return _year_range(words, j + 1), True
+        closed = _edition_end(words, j, j > start)
+        if closed is not None:
+            return closed, True
         if f"{low} {words.get(j + 1).lower()}" in _GO_ON:
             j += 2
             continue

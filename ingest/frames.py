@@ -12,34 +12,48 @@ Frames so far:
   central leader); the receiving side never visits.
 - reception_of_delegation ("A làm việc với đoàn công tác của B do C làm trưởng đoàn"): the same,
   only where a delegation follows the trigger.
-- session: no triggers of its own here (relations.py finds "làm việc với/tại"); its slot
+- session: no triggers of its own here (ingest/relations finds "làm việc với/tại"); its slot
   policies (late hosts after "tại", a subject after a fronted participle) are data.
-The trigger words of the other verb families (frames.json "verbs") are compiled here too.
+The trigger words of every verb family (frames.json "verbs": session, visit, attend, organize,
+between, happen, issue, and the speech verbs of the speakers pass) are compiled here too, each
+by one small function (`verb_pattern(family)`); frames.json "families" declares each family's
+slots and policies, which ingest/relations/family.py compiles and ingest/relations/engine.py
+applies.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from ingest.coref import DATA, ArticleContext, explicit_province
+from ingest import resources
+from ingest.coref import ArticleContext, explicit_province
 from ingest.positions import Mention, Position
 
 __all__ = [
     "Frame",
     "FrameSite",
+    "after_reception_pattern",
     "attend_pattern",
+    "between_pattern",
     "frames",
     "fronted_agents",
+    "greets_delegation_pattern",
+    "happen_pattern",
+    "issue_pattern",
     "late_hosts",
+    "led_by_pattern",
     "not_a_verb",
     "organize_pattern",
+    "partner_pattern",
     "reception_sides",
     "session_pattern",
+    "speech_pattern",
+    "spoke_at_pattern",
     "trigger_sites",
+    "verb_pattern",
     "visit_pattern",
 ]
 
@@ -63,14 +77,13 @@ class FrameSite:
     end: int
 
 
-def _words_alternation(words: list[str]) -> str:
+def words_alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
 
 
-@cache
 def _data() -> dict:
-    return json.loads((DATA / "frames.json").read_text("utf-8"))
+    return resources.frames_data()
 
 
 @cache
@@ -79,9 +92,9 @@ def frames() -> tuple[Frame, ...]:
     out = []
     for rec in _data()["frames"]:
         if not rec["triggers"]:
-            continue  # a frame whose triggers relations.py still finds (its policies below)
-        triggers = _words_alternation([t["words"] for t in rec["triggers"]])
-        gap = _words_alternation(rec["visitor_gap"]["words"])
+            continue  # a frame whose triggers ingest/relations still finds (its policies below)
+        triggers = words_alternation([t["words"] for t in rec["triggers"]])
+        gap = words_alternation(rec["visitor_gap"]["words"])
         out.append(Frame(rec["name"], rec["relation"],
                          re.compile(rf"(?<!\w)(?:{triggers})(?!\w)", re.IGNORECASE),
                          re.compile(rf"\s*(?:(?:{gap})\s+)*", re.IGNORECASE)))
@@ -91,8 +104,8 @@ def frames() -> tuple[Frame, ...]:
 @cache
 def _delegation() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rec = _data()["delegation"]
-    head = _words_alternation([h["words"] for h in rec["heads"]])
-    led = _words_alternation([m["words"] for m in rec["leader_markers"]])
+    head = words_alternation([h["words"] for h in rec["heads"]])
+    led = words_alternation([m["words"] for m in rec["leader_markers"]])
     return (re.compile(rf"\s*(?:các\s+)?(?:{head})(?!\w)", re.IGNORECASE),
             re.compile(rf"(?<!\w)do\s+(?P<who>[^;]{{3,300}}?)\s+(?i:{led})(?!\w)"))
 
@@ -227,14 +240,14 @@ def _session() -> dict:
 @cache
 def _late_host_lead() -> re.Pattern[str]:
     rec = _session()["late_hosts"]
-    leads = _words_alternation(rec["leads"])
-    kinds = _words_alternation(rec["kinds"])
+    leads = words_alternation(rec["leads"])
+    kinds = words_alternation(rec["kinds"])
     return re.compile(rf"(?<!\w)(?:{leads})\s+(?:(?:{kinds})\s*:?\s*)?$", re.IGNORECASE)
 
 
 @cache
 def _late_host_opener() -> re.Pattern[str]:
-    openers = _words_alternation(_session()["late_hosts"]["openers"])
+    openers = words_alternation(_session()["late_hosts"]["openers"])
     return re.compile(rf"\s*(?:{openers})(?!\w)", re.IGNORECASE)
 
 
@@ -277,7 +290,7 @@ def fronted_agents(sent: _Sentence, lo: int, t0: int, after: int, hi: int) -> li
 
 
 def _verb_words(family: str, key: str) -> str:
-    return _words_alternation([w["words"] for w in _data()["verbs"][family][key]])
+    return words_alternation([w["words"] for w in _data()["verbs"][family][key]])
 
 
 @cache
@@ -316,3 +329,78 @@ def attend_pattern() -> re.Pattern[str]:
 def organize_pattern() -> re.Pattern[str]:
     """The organising verbs of frames.json 'verbs.organize'."""
     return re.compile(rf"\b(?:{_verb_words('organize', 'words')})\b", re.IGNORECASE)
+
+
+@cache
+def after_reception_pattern() -> re.Pattern[str]:
+    """"tiếp và" right before a session trigger (frames.json 'verbs.session.after_reception'):
+    the reception frame reads that clause, not the session family."""
+    return re.compile(rf"\b(?:{_verb_words('session', 'after_reception')})\s+và\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def partner_pattern() -> re.Pattern[str]:
+    """"phối hợp với" before an organising verb (frames.json 'verbs.organize.partner_leads')."""
+    return re.compile(rf"\b(?:{_verb_words('organize', 'partner_leads')})\b", re.IGNORECASE)
+
+
+@cache
+def between_pattern() -> re.Pattern[str]:
+    """"buổi làm việc giữa" (frames.json 'verbs.between'); the two sides follow."""
+    return re.compile(rf"(?:{_verb_words('between', 'leads')})\s+"
+                      rf"(?:{_verb_words('between', 'words')})\s+"
+                      rf"(?:{_verb_words('between', 'links')})\b", re.IGNORECASE)
+
+
+@cache
+def happen_pattern() -> re.Pattern[str]:
+    """The held_in verbs of frames.json 'verbs.happen', with attend's not_before guard."""
+    return re.compile(rf"\b(?:{_verb_words('happen', 'words')})\b(?!\s+(?:{not_a_verb()})\b)",
+                      re.IGNORECASE)
+
+
+@cache
+def spoke_at_pattern() -> re.Pattern[str]:
+    """"phát biểu (khai mạc) tại" right before an event (frames.json 'verbs.happen.spoke_at'):
+    the event after "tại" is the object, not a venue."""
+    return re.compile(rf"\b(?:{_verb_words('happen', 'spoke_at')})(?:\s+\S+)?\s+tại\s*$",
+                      re.IGNORECASE)
+
+
+@cache
+def issue_pattern() -> re.Pattern[str]:
+    """The issuing verbs of frames.json 'verbs.issue', ending right before the document."""
+    return re.compile(rf"\b(?:(?:{_verb_words('issue', 'leads')})\s+)?"
+                      rf"(?:{_verb_words('issue', 'words')})\s*$", re.IGNORECASE)
+
+
+@cache
+def speech_pattern() -> re.Pattern[str]:
+    """The speech verbs of frames.json 'verbs.speak' (the speakers pass)."""
+    return re.compile(rf"\b(?:{_verb_words('speak', 'words')})\b", re.IGNORECASE)
+
+
+@cache
+def led_by_pattern() -> re.Pattern[str]:
+    """"do ... dẫn đầu" anywhere in a sentence (frames.json 'delegation.leader_markers'): group
+    "who" holds the people who lead the delegation."""
+    led = words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
+    return re.compile(rf"\bdo\b(?P<who>.{{3,400}}?)\b(?i:{led})", re.DOTALL)
+
+
+@cache
+def greets_delegation_pattern() -> re.Pattern[str]:
+    """The host greeting or thanking a delegation (frames.json 'delegation.greetings'): group
+    "who" is the delegation, the acting side of the verb that follows."""
+    greet = words_alternation([m["words"] for m in _data()["delegation"]["greetings"]])
+    return re.compile(rf"\b(?:{greet})\s+(?P<who>(?:các\s+)?đoàn)\b", re.IGNORECASE)
+
+
+
+def verb_pattern(family: str) -> re.Pattern[str]:
+    """The compiled trigger words of frames.json 'verbs.<family>'."""
+    return {"session": session_pattern, "visit": visit_pattern, "attend": attend_pattern,
+            "organize": organize_pattern, "between": between_pattern,
+            "happen": happen_pattern, "issue": issue_pattern,
+            "speak": speech_pattern}[family]()

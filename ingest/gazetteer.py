@@ -16,15 +16,14 @@ rebuilds the generated ones.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar
 
+from ingest import resources
 from ingest.text import fold, name_key, nfc_vi
 
 __all__ = [
@@ -42,7 +41,6 @@ __all__ = [
     "lookup_key",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 MERGER_DATE = date(2025, 7, 1)
 Era = Literal["legacy", "2025"]
 R = TypeVar("R")
@@ -240,7 +238,7 @@ def _index(records: Iterable[R], forms_of: Any) -> dict[str, list[R]]:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return resources.data_file(name)
 
 
 def _tuples(item: dict[str, Any], *names: str) -> dict[str, Any]:

@@ -6,30 +6,21 @@ the entity components match text: exact surface forms, longest first, on word bo
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from ingest import resources
 from ingest.text import fold, name_key, nfc_vi
 
 __all__ = ["Lexicon", "PhraseIndex", "alternation", "lexicon", "squash", "units"]
 
-DATA = Path(__file__).resolve().parent / "data"
 # Every Latin letter of Vietnamese by case, spelt out for regex classes: the Unicode block
 # Ạ..ỹ alternates upper and lower case, so a range such as "Ạ-Ỹ" would take "ủ" as a capital.
 _LATIN = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))]
 UPPER = "".join(ch for ch in _LATIN if ch.isupper())
 LOWER = "".join(ch for ch in _LATIN if ch.islower())
-
-
-def _load(name: str, key: str) -> list[dict[str, Any]]:
-    path = DATA / name
-    if not path.exists():
-        return []
-    return json.loads(path.read_text("utf-8")).get(key, [])
 
 
 def alternation(words: list[str] | set[str]) -> str:
@@ -182,10 +173,22 @@ def squash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The compiled gazetteers (cached: built once per process)."""
+    """The compiled gazetteers (cached: built once per process from ingest.resources)."""
     lex = Lexicon()
-    place_surfaces: dict[str, dict[str, Any]] = {}
-    for rec in _load("provinces.json", "provinces"):
+    _add_provinces(lex)
+    for rec in resources.districts():
+        lex.districts.setdefault(rec["name"], []).append(rec)
+    _add_places(lex)
+    _add_bodies_and_gates(lex)
+    _add_names(lex)
+    lex.admin_units = resources.admin_units()
+    _compile(lex)
+    return lex
+
+
+def _add_provinces(lex: Lexicon) -> None:
+    """Provinces by key, by every surface (a legacy name wins over a 2025 one) and by site."""
+    for rec in resources.provinces():
         lex.provinces[rec["key"]] = rec
         if rec["era"] == "2025":
             lex.province_2025[rec["name"]] = rec["key"]
@@ -194,42 +197,54 @@ def lexicon() -> Lexicon:
         for surface in [rec["name"], *rec.get("aliases", [])]:
             lex.province_by_name.setdefault(nfc_vi(surface), rec["key"])
         lex.province_sites.setdefault(fold(rec["name"]).replace(" ", ""), rec["key"])
-    for rec in _load("districts.json", "districts"):
-        lex.districts.setdefault(rec["name"], []).append(rec)
-    for rec in _load("places.json", "places"):
+
+
+def _add_places(lex: Lexicon) -> None:
+    """Places by capitalised surface ("Trung du và miền núi ..." also without "và"), and
+    foreign ones by their letters alone."""
+    place_surfaces: dict[str, dict[str, Any]] = {}
+    for rec in resources.places():
         for surface in [rec["name"], *rec.get("aliases", [])]:
             surface = nfc_vi(surface)
             if surface[:1].isupper() or surface[:1].isdigit():
                 place_surfaces.setdefault(surface, rec)
     for surface, rec in list(place_surfaces.items()):
-        if " và " in surface:  # "Trung du và miền núi ..." is also written without "và"
+        if " và " in surface:
             place_surfaces.setdefault(surface.replace(" và ", " "), rec)
             place_surfaces.setdefault(surface.replace(" và ", ", "), rec)
     lex.places = place_surfaces
     for surface, rec in place_surfaces.items():
         if rec.get("kind") != "region":
             lex.places_squashed.setdefault(squash(surface), rec)
-    for rec in _load("bodies.json", "bodies"):
+
+
+def _add_bodies_and_gates(lex: Lexicon) -> None:
+    """Known bodies (those with patterns) and border gates by surface."""
+    for rec in resources.bodies():
         if rec.get("patterns", True) is False:
             continue
         for surface in [rec["name"], *rec.get("aliases", [])]:
             lex.bodies.setdefault(nfc_vi(surface), rec)
             lex.body_keys.add(name_key(surface))
-    for rec in _load("border_gates.json", "border_gates"):
+    for rec in resources.border_gates():
         for surface in [rec["name"], *rec.get("aliases", [])]:
             if surface[:1].isupper():
                 lex.gates.setdefault(nfc_vi(surface), rec)
                 lex.gates_all.setdefault(nfc_vi(surface), []).append(rec)
-    names = json.loads((DATA / "surnames.json").read_text("utf-8")) \
-        if (DATA / "surnames.json").exists() else {}
+
+
+def _add_names(lex: Lexicon) -> None:
+    """Surnames, ethnic name prefixes, title surfaces and honorifics."""
+    names = resources.surnames()
     lex.surnames = {nfc_vi(s) for s in names.get("surnames", [])}
     lex.ethnic_prefixes = {nfc_vi(s) for s in names.get("ethnic_prefixes", {}).get("prefixes", [])}
-    title_data = json.loads((DATA / "titles.json").read_text("utf-8")) \
-        if (DATA / "titles.json").exists() else {}
-    for rec in title_data.get("titles", []):
+    for rec in resources.titles():
         lex.titles.extend(nfc_vi(t) for t in [rec["title"], *rec.get("aliases", [])])
-    lex.honorifics = [nfc_vi(h["text"]) for h in title_data.get("honorifics", [])]
-    lex.admin_units = _load("admin_units.json", "units")
+    lex.honorifics = [nfc_vi(h["text"]) for h in resources.title_data().get("honorifics", [])]
+
+
+def _compile(lex: Lexicon) -> None:
+    """The regexes and phrase indexes over the surfaces (and name keys added after them)."""
     lex.province_regex = re.compile(alternation(list(lex.province_by_name)))
     lex.place_regex = re.compile(alternation(list(lex.places)), re.IGNORECASE)
     lex.places.update({name_key(k): v for k, v in list(lex.places.items())})
@@ -245,4 +260,3 @@ def lexicon() -> Lexicon:
     lex.body_index = PhraseIndex([b for b in lex.bodies if len(b) > 2])
     lex.gate_index = PhraseIndex(list(lex.gates), case_sensitive=True)
     lex.district_index = PhraseIndex(bare, case_sensitive=True)
-    return lex

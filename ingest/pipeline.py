@@ -2,7 +2,7 @@
 
 The pipeline is the spaCy config ingest/config.cfg: `spacy.blank("vi")` with pyvi word
 segmentation, then our components, registered as spaCy factories (ingest/components.py,
-ingest/relations.py), which add context, entities and relations, each setting commented there.
+ingest/relations/), which add context, entities and relations, each setting commented there.
 The article travels with its doc (`doc._.article`) so components can use its published date
 and title.
 """

@@ -179,7 +179,7 @@ _GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]
               r"[Ss]ong[ ]+phương))?(?:[ ]+(?:[Đđ]ường[ ]+(?:bộ|sắt|thủy)|[Gg]a[ ]+đường[ ]+sắt))?")
 # A bracket after a gate's name is part of it ("Hồ Kiều (qua cầu ...)") unless it names the
 # administrative unit the gate lies in: "(thị xã Tịnh Biên)", "(huyện Y)", "(TP. Z)" are
-# LOCATIONs of their own, which relations.py reads as where the gate is.
+# LOCATIONs of their own, which ingest/relations reads as where the gate is.
 _UNIT_IN_BRACKET = (r"(?!\s*(?:[Hh]uyện|[Tt]hị xã|[Tt]hị trấn|[Tt]hành phố|TP\.?|TX\.?|[Qq]uận|"
                     r"[Tt]ỉnh|[Xx]ã|[Pp]hường)\b)")
 _GATE_NAME = rf"{_CAPRUN}(?:\s*\({_UNIT_IN_BRACKET}[^()]{{1,30}}\))?"

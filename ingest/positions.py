@@ -9,18 +9,18 @@ Vietnamese news gives a person's positions in two shapes:
 A title is one unit: the role (from ingest/data/titles.json) and its body, either the
 ORGANIZATION entity that follows, the body the title implies ("Phó Thủ tướng" → Chính phủ,
 "Ủy viên Trung ương Đảng" → Ban Chấp hành Trung ương Đảng), a ministry by its short name
-("Bộ trưởng Công thương"), or none yet (filled from context in relations.py).
+("Bộ trưởng Công thương"), or none yet (filled from context in ingest/relations).
 """
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest import resources
 from ingest.coref import (
-    DATA,
     explicit_province,
     fold,
     is_unresolved_body,
@@ -96,10 +96,8 @@ _TINH_AFTER_CHAIRMAN = re.compile(r"^\s*tỉnh\b(?!\s+[A-ZĐÂÁÀẢÃẠ])")
 @cache
 def _titles() -> tuple[dict[str, dict], dict[str, str]]:
     """Folded surface form → title record; body key → body name."""
-    with open(DATA / "titles.json", encoding="utf-8") as handle:
-        titles = json.load(handle)["titles"]
-    with open(DATA / "bodies.json", encoding="utf-8") as handle:
-        bodies = {b["key"]: b["name"] for b in json.load(handle)["bodies"]}
+    titles = resources.titles()
+    bodies = resources.body_names()
     forms: dict[str, dict] = {}
     for title in titles:
         for form in [title["title"], *title.get("aliases", [])]:
@@ -224,102 +222,145 @@ def _cut_role(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@dataclass
+class _Scope:
+    """One sentence as the title reader sees it: its text, where it starts in the doc, its
+    mentions by kind and the article's province."""
+
+    text: str
+    offset: int
+    orgs: list[Mention]
+    provinces: list[Mention]
+    persons: list[Mention]
+    province: str | None
+    locations: list[Mention]
+
+    def between(self, a: int, b: int) -> str:
+        """The sentence text between two doc offsets."""
+        return self.text[a - self.offset:b - self.offset]
+
+
 def _find_units(text: str, offset: int, orgs: list[Mention], provinces: list[Mention],
                 persons: list[Mention], province: str | None,
                 locations: list[Mention] = ()) -> list[TitleUnit]:
-    units: list[TitleUnit] = []
-    for match in title_pattern().finditer(text):
-        if match.group("mod") and fold(match.group("mod")) in ("nguyen", "cuu"):
-            continue  # a former office is not a position held
-        t_start = offset + match.start("title")
-        t_end = offset + match.end("title")
-        surface = match.group("title")
-        head = re.search(r"\s+(?:UBND|HĐND)$", surface)
-        if head:  # "Chủ tịch UBND" is a title alias; the body is read on its own
-            t_end -= len(surface) - head.start()
-            surface = surface[: head.start()]
-        inside = next((o for o in orgs if o.start < t_start < o.end or
-                       (o.start <= t_start and t_end <= o.end and o.start != t_start)), None)
-        if inside is not None:
-            continue  # "đại biểu Quốc hội" inside "Đoàn đại biểu Quốc hội tỉnh"
-        if any(p.start <= t_start < p.end for p in persons):
-            continue
-        role, default = _role_and_default(surface)
-        if fold(surface) == fold("Thường trực"):
-            board = _standing_board(text, offset, match, orgs)
-            if board is not None:
-                units.append(board)
-            continue
-        compound = _COMPOUND.match(nfc_vi(surface))
-        if compound:
-            role = compound.group("role") or compound.group("role2")
-            default = None
-        body_mention = next((o for o in orgs if (t_start < o.start < t_end and o.end > t_end)
-                             or (t_end <= o.start and not text[t_end - offset:o.start - offset]
-                                 .strip())), None)
-        body: str | None = None
-        end = t_end
+    """Every title of the sentence with the body it names or implies (none yet for a bare
+    title), in text order."""
+    scope = _Scope(text, offset, orgs, provinces, persons, province, list(locations))
+    units = (_unit_of(scope, match) for match in title_pattern().finditer(text))
+    return [u for u in units if u is not None]
+
+
+def _title_span(match: re.Match[str], offset: int) -> tuple[int, int, str]:
+    """(start, end, surface) of a matched title; "Chủ tịch UBND" is a title alias whose body
+    is read on its own, so the title ends before "UBND"."""
+    t_start = offset + match.start("title")
+    t_end = offset + match.end("title")
+    surface = match.group("title")
+    head = re.search(r"\s+(?:UBND|HĐND)$", surface)
+    if head:
+        t_end -= len(surface) - head.start()
+        surface = surface[: head.start()]
+    return t_start, t_end, surface
+
+
+def _unit_of(s: _Scope, match: re.Match[str]) -> TitleUnit | None:
+    """The title unit a title match opens; None for a former office, a title inside a body's
+    name or a person's name, and a standing board that acts itself."""
+    if match.group("mod") and fold(match.group("mod")) in ("nguyen", "cuu"):
+        return None  # a former office is not a position held
+    t_start, t_end, surface = _title_span(match, s.offset)
+    if any(o.start < t_start < o.end or (o.start <= t_start and t_end <= o.end
+                                         and o.start != t_start) for o in s.orgs):
+        return None  # "đại biểu Quốc hội" inside "Đoàn đại biểu Quốc hội tỉnh"
+    if any(p.start <= t_start < p.end for p in s.persons):
+        return None
+    role, default = _role_and_default(surface)
+    if fold(surface) == fold("Thường trực"):
+        return _standing_board(s.text, s.offset, match, s.orgs)
+    compound = _COMPOUND.match(nfc_vi(surface))
+    if compound:
+        role = compound.group("role") or compound.group("role2")
+        default = None
+    body_mention = next((o for o in s.orgs if (t_start < o.start < t_end and o.end > t_end)
+                         or (t_end <= o.start and not s.between(t_end, o.start).strip())), None)
+    if compound and (body_mention is None or body_mention.start >= t_end):
+        body, end, implicit = _compound_body(compound, s.text, s.offset, t_end, s.orgs,
+                                             s.provinces, s.province)
+    elif body_mention is not None:
+        role, body, end, implicit = _mentioned_body(s, t_start, t_end, role, body_mention)
+    elif default:
+        body, end, implicit = default, t_end, False
+    else:
+        body, end, implicit = _implied_body(s, t_end, role)
+    unit = TitleUnit(t_start, end, role, body, body_mention, implicit)
+    _foreign_office(s, unit, t_end)
+    return unit
+
+
+def _mentioned_body(s: _Scope, t_start: int, t_end: int, role: str,
+                    bm: Mention) -> tuple[str, str, int, bool]:
+    """(role, body, end, implicit province) of a title whose body is a recognised entity
+    right after it (or starting inside it: "Trưởng" + "Ban ..." is "Trưởng ban")."""
+    if bm.start < t_end:  # the body's entity starts inside the title
+        head = s.between(t_start, bm.start)
+        first = bm.text.split()[0].lower() if bm.text else ""
+        role = _cut_role(head)
+        if fold(role).endswith("truong") and first in ("ban", "đoàn"):
+            role = f"{role} {first}"
+        role = _role_and_default(role)[0]
+    body = bm.name
+    end = bm.end
+    province = s.province
+    implicit = explicit_province(bm.text or body) is None and bool(
+        province and body.endswith(province))
+    follow = next((p for p in s.provinces if p.start >= end and re.fullmatch(
+        r"\s*(?:tỉnh|thành phố|TP\.?)?\s*", s.between(end, p.start), re.IGNORECASE)), None)
+    if follow is not None and (implicit or explicit_province(body) is None):
+        base = body[: -len(province)].rstrip() if implicit and province else body
+        body = f"{base} {follow.name}" if re.search(
+            r"(?:tỉnh|thành phố|ủy)$", base, re.IGNORECASE) else with_province(
+            base, follow.name)
         implicit = False
-        if compound and (body_mention is None or body_mention.start >= t_end):
-            body, end, implicit = _compound_body(compound, text, offset, t_end, orgs,
-                                                 provinces, province)
-        elif body_mention is not None:
-            if body_mention.start < t_end:  # the body's entity starts inside the title
-                head = text[t_start - offset:body_mention.start - offset]
-                first = body_mention.text.split()[0].lower() if body_mention.text else ""
-                role = _cut_role(head)
-                if fold(role).endswith("truong") and first in ("ban", "đoàn"):
-                    role = f"{role} {first}"
-                role = _role_and_default(role)[0]
-            body = body_mention.name
-            end = body_mention.end
-            implicit = explicit_province(body_mention.text or body) is None and bool(
-                province and body.endswith(province))
-            follow = next((p for p in provinces if p.start >= end and re.fullmatch(
-                r"\s*(?:tỉnh|thành phố|TP\.?)?\s*", text[end - offset:p.start - offset],
-                re.IGNORECASE)), None)
-            if follow is not None and (implicit or explicit_province(body) is None):
-                base = body[: -len(province)].rstrip() if implicit and province else body
-                body = f"{base} {follow.name}" if re.search(
-                    r"(?:tỉnh|thành phố|ủy)$", base, re.IGNORECASE) else with_province(
-                    base, follow.name)
-                implicit = False
-                end = follow.end
-        elif default:
-            body = default
-        else:
-            rest = text[t_end - offset:]
-            implicit_body = _IMPLICIT_BODY.match(rest)
-            if fold(role).endswith(("bo truong", "thu truong")) and (
-                    ministry := ministry_by_short_name(rest)):
-                body = ministry
-                end = t_end + len(rest) - len(rest.lstrip()) + len(
-                    " ".join(rest.split()[: len(ministry.split()) - 1]))
-            elif implicit_body:
-                raw = implicit_body.group("body")
-                end = t_end + implicit_body.end("body")
-                follow = next((p for p in provinces if p.start >= end and not text[
-                    end - offset:p.start - offset].strip()), None)
-                if follow is not None:
-                    body = f"{raw} {follow.name}" if not raw.lower().startswith(
-                        "ban chấp hành đảng bộ") else with_province(raw, follow.name)
-                    end = follow.end
-                else:
-                    body = with_province(raw, province)
-                    implicit = True
-            elif fold(role).endswith("chu tich") and _TINH_AFTER_CHAIRMAN.match(rest):
-                body = with_province("UBND tỉnh", province)
-                implicit = True
-                end = t_end + _TINH_AFTER_CHAIRMAN.match(rest).end()
-        if body is None and fold(role).endswith("thi truong"):
-            city = _city_after(text, offset, t_end, locations)
-            if city is not None:  # "Thị trưởng thành phố Bằng Tường (Trung Quốc)"
-                body, end = f"Chính quyền nhân dân thành phố {city.name}", city.end
-        country = _country_after(text, offset, t_end, locations)
-        if country is not None and (foreign := _foreign_body(role, country.name)):
-            body, end, implicit, body_mention = foreign, country.end, False, None
-        units.append(TitleUnit(t_start, end, role, body, body_mention, implicit))
-    return units
+        end = follow.end
+    return role, body, end, implicit
+
+
+def _implied_body(s: _Scope, t_end: int, role: str) -> tuple[str | None, int, bool]:
+    """(body, end, implicit province) of a title with no recognised body after it: a
+    ministry by its short name, a provincial body the recogniser left out, "Chủ tịch tỉnh"."""
+    rest = s.text[t_end - s.offset:]
+    implicit_body = _IMPLICIT_BODY.match(rest)
+    if fold(role).endswith(("bo truong", "thu truong")) and (
+            ministry := ministry_by_short_name(rest)):
+        return ministry, t_end + len(rest) - len(rest.lstrip()) + len(
+            " ".join(rest.split()[: len(ministry.split()) - 1])), False
+    if implicit_body:
+        raw = implicit_body.group("body")
+        end = t_end + implicit_body.end("body")
+        follow = next((p for p in s.provinces if p.start >= end
+                       and not s.between(end, p.start).strip()), None)
+        if follow is not None:
+            body = f"{raw} {follow.name}" if not raw.lower().startswith(
+                "ban chấp hành đảng bộ") else with_province(raw, follow.name)
+            return body, follow.end, False
+        return with_province(raw, s.province), end, True
+    chairman = _TINH_AFTER_CHAIRMAN.match(rest)
+    if fold(role).endswith("chu tich") and chairman:
+        return with_province("UBND tỉnh", s.province), t_end + chairman.end(), True
+    return None, t_end, False
+
+
+def _foreign_office(s: _Scope, unit: TitleUnit, t_end: int) -> None:
+    """A foreign mayor's city or a foreign leader's country right after the title names the
+    body instead ("Thị trưởng thành phố Bằng Tường", "Thủ tướng Lào")."""
+    if unit.body is None and fold(unit.role).endswith("thi truong"):
+        city = _city_after(s.text, s.offset, t_end, s.locations)
+        if city is not None:  # "Thị trưởng thành phố Bằng Tường (Trung Quốc)"
+            unit.body, unit.end = f"Chính quyền nhân dân thành phố {city.name}", city.end
+    country = _country_after(s.text, s.offset, t_end, s.locations)
+    if country is not None and (foreign := _foreign_body(unit.role, country.name)):
+        unit.body, unit.end = foreign, country.end
+        unit.implicit_province, unit.body_mention = False, None
 
 
 # A committee whose standing board ("Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh") is named
@@ -351,8 +392,7 @@ def _standing_board(text: str, offset: int, match: re.Match[str],
 @cache
 def _countries() -> frozenset[str]:
     """The names of countries (ingest/data/places.json), Vietnam's own excepted."""
-    data = json.loads((DATA / "places.json").read_text("utf-8"))["places"]
-    return frozenset(r["name"] for r in data
+    return frozenset(r["name"] for r in resources.places()
                      if r.get("kind") == "country" and r.get("country") != "VN")
 
 
@@ -429,6 +469,66 @@ def _link_chains(units: list[TitleUnit], text: str, offset: int) -> None:
             unit.chain = chain
 
 
+def _titles_before_names(units: list[TitleUnit], persons: list[Mention],
+                         gap: Callable[[int, int], str]) -> None:
+    """A unit right before a name is that person's, and so are the comma-joined units
+    before it."""
+    for unit in units:
+        person = next((p for p in persons if p.start >= unit.end and
+                       _BETWEEN_TITLE_AND_NAME.match(gap(unit.end, p.start))), None)
+        if person is not None:
+            unit.person = person.name
+            for other in units:
+                if other.chain == unit.chain and other.start < unit.start and not other.person:
+                    other.person = person.name
+
+
+def _titles_after_names(units: list[TitleUnit], persons: list[Mention],
+                        gap: Callable[[int, int], str]) -> None:
+    """Units after a name and a dash, comma or bracket are that person's, to the end of the
+    list."""
+    for person in persons:
+        first = next((u for u in units if u.start >= person.end), None)
+        if first is None or first.person or not _POST_NAME.match(gap(person.end, first.start)):
+            continue
+        for unit in units:
+            if unit.chain == first.chain and unit.start >= first.start:
+                if unit.person:
+                    break
+                unit.person = person.name
+
+
+def _chain_province(units: list[TitleUnit], province: str | None) -> None:
+    """A chain's last explicit province belongs to its bodies that named none."""
+    for chain in {u.chain for u in units}:
+        members = [u for u in units if u.chain == chain]
+        explicit = [explicit_province(u.body) for u in members
+                    if u.body and not u.implicit_province and explicit_province(u.body)]
+        if not explicit:
+            continue
+        for unit in members:
+            if unit.implicit_province and unit.body and province and \
+                    unit.body.endswith(province):
+                unit.body = unit.body[: -len(province)].rstrip() + " " + explicit[-1]
+
+
+def _list_end_province(units: list[TitleUnit], text: str, offset: int,
+                       province: str | None) -> None:
+    """A body still without its own province takes the one its title list ends with, foreign
+    provinces included ("Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào)")."""
+    for unit in units:
+        if not unit.body or not (unit.implicit_province or is_unresolved_body(unit.body)):
+            continue
+        later = province_later_in_list(text[unit.end - offset:])
+        if later is None:
+            continue
+        base = unit.body
+        if unit.implicit_province and province and base.endswith(" " + province):
+            base = base[: -len(province)].rstrip()
+        unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
+        unit.implicit_province = False
+
+
 def find_positions(text: str, offset: int, mentions: list[Mention],
                    province: str | None) -> tuple[list[Position], list[TitleUnit]]:
     """Positions held in one sentence, and every title unit found (bare ones too).
@@ -447,49 +547,10 @@ def find_positions(text: str, offset: int, mentions: list[Mention],
     def gap(a: int, b: int) -> str:
         return text[a - offset:b - offset] if b >= a else "\x00"
 
-    # 1. a unit right before a name is that person's
-    for unit in units:
-        person = next((p for p in persons if p.start >= unit.end and
-                       _BETWEEN_TITLE_AND_NAME.match(gap(unit.end, p.start))), None)
-        if person is not None:
-            unit.person = person.name
-            for other in units:  # the comma-joined units before it too
-                if other.chain == unit.chain and other.start < unit.start and not other.person:
-                    other.person = person.name
-    # 2. units after a name and a dash/comma/bracket, to the end of the list
-    for person in persons:
-        first = next((u for u in units if u.start >= person.end), None)
-        if first is None or first.person or not _POST_NAME.match(gap(person.end, first.start)):
-            continue
-        for unit in units:
-            if unit.chain == first.chain and unit.start >= first.start:
-                if unit.person:
-                    break
-                unit.person = person.name
-    # 3. a chain's last explicit province belongs to its bodies that named none
-    for chain in {u.chain for u in units}:
-        members = [u for u in units if u.chain == chain]
-        explicit = [explicit_province(u.body) for u in members
-                    if u.body and not u.implicit_province and explicit_province(u.body)]
-        if not explicit:
-            continue
-        for unit in members:
-            if unit.implicit_province and unit.body and province and \
-                    unit.body.endswith(province):
-                unit.body = unit.body[: -len(province)].rstrip() + " " + explicit[-1]
-    # 4. a body still without its own province takes the one its title list ends with,
-    # foreign provinces included ("Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Sê Kông (Lào)")
-    for unit in units:
-        if not unit.body or not (unit.implicit_province or is_unresolved_body(unit.body)):
-            continue
-        later = province_later_in_list(text[unit.end - offset:])
-        if later is None:
-            continue
-        base = unit.body
-        if unit.implicit_province and province and base.endswith(" " + province):
-            base = base[: -len(province)].rstrip()
-        unit.body = with_province(_BARE_KIND.sub(" tỉnh", base), later)
-        unit.implicit_province = False
+    _titles_before_names(units, persons, gap)
+    _titles_after_names(units, persons, gap)
+    _chain_province(units, province)
+    _list_end_province(units, text, offset, province)
     _delegations_province(units, provinces, text, offset, province)
     appointed = _appointed(units, persons, text, offset)
     positions = [Position(u.person, u.role, u.body, u.start, u.end, [u])

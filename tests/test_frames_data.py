@@ -8,7 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from ingest.frames import attend_pattern, frames, organize_pattern, session_pattern, visit_pattern
+from ingest.frames import (
+    after_reception_pattern,
+    attend_pattern,
+    between_pattern,
+    frames,
+    greets_delegation_pattern,
+    happen_pattern,
+    issue_pattern,
+    led_by_pattern,
+    organize_pattern,
+    partner_pattern,
+    session_pattern,
+    speech_pattern,
+    spoke_at_pattern,
+    visit_pattern,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "ingest" / "data"
 
@@ -39,3 +54,62 @@ def test_the_engine_compiles_the_declared_verbs():
     assert attend_pattern().search("ông A dự Hội nghị").group("verb") == "dự"
     assert not attend_pattern().search("triển khai dự án")
     assert organize_pattern().search("UBND tỉnh đăng cai tổ chức Hội chợ")
+
+
+def test_every_verb_family_is_compiled_from_the_data():
+    assert after_reception_pattern().search("Chủ tịch tỉnh tiếp và ")
+    assert partner_pattern().search("Sở A phối hợp cùng Sở B tổ chức")
+    assert between_pattern().search("buổi hội đàm giữa hai đoàn")
+    assert happen_pattern().search("Hội chợ diễn ra tại tỉnh")
+    assert not happen_pattern().search("các dự án tại tỉnh")
+    assert spoke_at_pattern().search("ông A phát biểu tại ")
+    assert issue_pattern().search("UBND tỉnh vừa ký ban hành ")
+    assert not issue_pattern().search("UBND tỉnh ký ban hành kế hoạch")
+    assert speech_pattern().search("ông A nhấn mạnh")
+    assert led_by_pattern().search("đoàn do ông A, Thứ trưởng, làm Trưởng đoàn").group("who") \
+        == " ông A, Thứ trưởng, "
+    assert greets_delegation_pattern().search("ông B hoan nghênh đoàn").group("who") == "đoàn"
+
+
+def test_every_family_declares_its_slots_and_policies():
+    data = json.loads((DATA / "frames.json").read_text("utf-8"))["families"]
+    assert [f["name"] for f in data] == [
+        "reception", "session", "between", "visit", "attend", "organize", "happen"]
+    for fam in data:
+        assert fam["note"] and fam["subject"]["types"] and fam["object"]["types"]
+        assert fam["subject"]["note"] and fam["object"]["note"]
+        assert fam["date"]["policy"] in ("sentence", "none") and fam["date"]["note"]
+        assert {"credit", "notes_visitors", "sentence_leaders"} <= set(fam["delegation"])
+
+
+def test_the_code_a_family_names_is_the_engines():
+    from ingest.relations import engine
+    from ingest.relations.family import families
+
+    for fam in families():
+        if fam.special:
+            assert fam.special in engine.SPECIALS
+            continue
+        assert fam.object.finder in engine.OBJECT_FINDERS
+        assert fam.subject.finder in engine.SUBJECT_FINDERS
+        assert set(fam.object.fallbacks) <= set(engine.OBJECT_FALLBACKS)
+        assert set(fam.subject.fallbacks) <= set(engine.SUBJECT_FALLBACKS)
+        assert set(fam.subject.filters) <= set(engine.SUBJECT_FILTERS)
+        assert set(fam.guards) <= set(engine.GUARDS)
+
+
+def test_connectives_and_policies_compile_from_the_data():
+    from ingest.relations.family import families
+
+    by_name = {f.name: f for f in families()}
+    gap = by_name["session"].object.connectives
+    assert gap.fullmatch(", và lãnh đạo chủ chốt các tỉnh ")
+    assert gap.fullmatch(" và 3 ")
+    assert not gap.fullmatch(" về việc ")
+    assert by_name["session"].relation_for(("LOCATION", "Mường Khương")) == "visited"
+    assert by_name["session"].relation_for(("PROVINCE", "Lào Cai")) == "worked_with"
+    assert by_name["visit"].relation_for(("PROVINCE", "Lào Cai")) == "visited"
+    assert by_name["between"].date.at == "trigger_end"
+    assert by_name["reception"].date.later_in_clause
+    assert not by_name["between"].delegation.credit
+    assert by_name["attend"].subject.by_verb["du"] == ("PERSON", "ORGANIZATION")

@@ -44,6 +44,17 @@ def test_a_setting_is_overridden_by_name():
     assert nlp.config["components"]["vnkg_relations"]["visit_window"] == 60
 
 
+@pytest.mark.parametrize("switch", ["delegation_leaders", "drop_undated_duplicates",
+                                    "carry_session_date", "headline_dates", "attendance_lists",
+                                    "speakers", "bare_titles"])
+def test_each_discourse_pass_is_switched_off_by_name(switch):
+    nlp = build_nlp(["vnkg_context", "vnkg_relations"],
+                    overrides={f"components.vnkg_relations.{switch}": False})
+    settings = nlp.get_pipe("vnkg_relations").settings
+    assert getattr(settings, switch) is False
+    assert load_config()["components"]["vnkg_relations"][switch] is True
+
+
 def test_a_misspelt_setting_fails_at_build():
     with pytest.raises(Exception, match="visit_windw"):
         build_nlp(overrides={"components.vnkg_relations.visit_windw": 60})

@@ -552,6 +552,61 @@ def test_delegation_leaders_setting(leaders, expected):
             if f["relation"] == VI} == expected
 
 
+# Discourse passes, each switched by its own setting: a speaker after "Tại <event>,", an
+# attendance list after the event's sentence, a bare title standing for the person named
+# with it before.
+PASSES_TEXT = ("Sáng 12/9, Sở Công Thương tỉnh Bình Định tổ chức Hội nghị kết nối cung cầu "
+               "năm 2024. Tại Hội nghị kết nối cung cầu năm 2024, Giám đốc Sở Phan Văn An "
+               "nhấn mạnh vai trò của doanh nghiệp. Cùng dự có ông Võ Thành Hưng.")
+PASSES_ENTS = [ORG("Sở Công Thương tỉnh Bình Định"), EV("Hội nghị kết nối cung cầu năm 2024"),
+               EV("Hội nghị kết nối cung cầu năm 2024"), P("Phan Văn An"), P("Võ Thành Hưng")]
+
+
+@pytest.mark.parametrize(("switch", "expected"), [
+    (None, {"Phan Văn An", "Võ Thành Hưng"}),
+    ("speakers", {"Võ Thành Hưng"}),
+    ("attendance_lists", {"Phan Văn An"}),
+], ids=["both", "no-speakers", "no-attendance-lists"])
+def test_discourse_pass_settings(switch, expected):
+    from ingest.relations import RelationSettings, extract_facts
+
+    settings = RelationSettings(**({switch: False} if switch else {}))
+    facts = extract_facts(make_doc(PASSES_TEXT, PASSES_ENTS, dates=[("12/9", "2024-09-12")]),
+                          settings)
+    assert {f["subject"][1] for f in facts if f["relation"] == "attended"} == expected
+
+
+@pytest.mark.parametrize(("bare_titles", "expected"), [
+    (True, {(VI, "Nguyễn Minh Khoa", "Đồng Văn")}),
+    (False, set()),
+], ids=["resolved", "left-bare"])
+def test_bare_titles_setting(bare_titles, expected):
+    from ingest.relations import RelationSettings, extract_facts
+
+    text = ("Ngày 2/4, Thứ trưởng Bộ Nội vụ Nguyễn Minh Khoa làm việc tại tỉnh Hà Giang. "
+            "Chiều cùng ngày, Thứ trưởng khảo sát huyện Đồng Văn.")
+    doc = make_doc(text, [ORG("Bộ Nội vụ"), P("Nguyễn Minh Khoa"),
+                          PR("tỉnh Hà Giang", "Hà Giang"), L("huyện Đồng Văn", "Đồng Văn")],
+                   dates=[("2/4", "2024-04-02")])
+    facts = extract_facts(doc, RelationSettings(bare_titles=bare_titles))
+    assert {(f["relation"], f["subject"][1], f["object"][1]) for f in facts
+            if f["relation"] == VI} == expected
+
+
+@pytest.mark.parametrize(("headline", "date"), [(True, "2024-10-14"), (False, None)],
+                         ids=["lead-date", "undated"])
+def test_headline_dates_setting(headline, date):
+    from ingest.relations import RelationSettings, extract_facts
+
+    text = ("Thứ trưởng Đinh Văn Khải khảo sát huyện Năm Căn\n\nSáng 14/10, Thứ trưởng Đinh Văn "
+            "Khải làm việc với tỉnh Cà Mau.")
+    doc = make_doc(text, [P("Đinh Văn Khải"), L("huyện Năm Căn", "Năm Căn"), P("Đinh Văn Khải"),
+                          PR("tỉnh Cà Mau", "Cà Mau")], dates=[("14/10", "2024-10-14")])
+    facts = extract_facts(doc, RelationSettings(headline_dates=headline))
+    assert {(f["object"][1], f.get("date")) for f in facts if f["relation"] == VI} \
+        == {("Năm Căn", date)}
+
+
 def test_visit_window_setting():
     from ingest.relations import RelationSettings, extract_facts
 
