@@ -589,7 +589,7 @@ async def query_results(request: Request, name: str) -> Response:
     except ValueError as err:  # an IRI or literal pyoxigraph refuses
         raise BadQuery(f"bad parameter value: {err}") from err
     results_format, graph_format = _formats(request.headers.get("accept"),
-                                            request.query_params.get("format"))
+                                            request.query_params.getlist("format"))
     settings = request.app.state.settings
     outcome = await run_in_threadpool(
         partial(request.app.state.query_runner.run, gone=client_gone(request)),
