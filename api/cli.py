@@ -175,9 +175,35 @@ def ingest(
     with _progress(count_articles(inputs), every) as step:
         report = kg.ingest(inputs, progress=step, workers=workers)
     kg.close()
+    _report("ingested", report, kg)
+
+
+@app.command()
+@handles_errors
+def load(
+    inputs: Annotated[list[str], typer.Argument(help="facts files of `vnkg extract` (<id>.json), "
+                                                "folders or globs")],
+    store: StoreOpt = None,
+    every: Annotated[int, typer.Option(
+        help="without a terminal, print a progress line every N articles")] = 1000,
+) -> None:
+    """Write facts extracted elsewhere (`vnkg extract`, on any number of machines) into the
+    store, with the same resolution and provenance as `ingest`: extract then load gives the
+    store that ingest gives."""
+    from ingest.articles import expand_paths
+
+    kg = _kg(store)
+    with _progress(len(expand_paths(inputs, (".json",))), every) as step:
+        report = kg.load(inputs, progress=step)
+    kg.close()
+    _report("loaded", report, kg)
+
+
+def _report(verb: str, report: Any, kg: Any) -> None:
+    """The summary line of an ingest or load, the skipped items on stderr; exit 1 if any."""
     for error in report.errors:
         typer.secho(f"skipped {error}", fg=typer.colors.YELLOW, err=True)
-    typer.echo(f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
+    typer.echo(f"{verb} {len(report.ingested)}, unchanged {len(report.unchanged)}, "
                f"failed {len(report.errors)} into {kg.settings.store or 'memory'}")
     if report.errors:
         raise typer.Exit(1)

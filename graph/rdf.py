@@ -15,7 +15,6 @@ the same facts give the same quads, and re-ingest leaves the store's dump unchan
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -57,7 +56,7 @@ from graph.vocab import (
     XSD,
 )
 from ingest.coref import explicit_province
-from ingest.facts import ArticleFacts, Entity, Fact, Span
+from ingest.facts import ArticleFacts, Entity, Fact, Span, text_hash
 from ingest.text import fold, nfc_vi
 
 __all__ = ["ArticleLike", "article_quads", "article_triples", "entity_kinds", "parse_date"]
@@ -260,8 +259,7 @@ class _Builder:
             self.add(a, SCHEMA.url, Literal(art.url))
         if self.published:
             self.add(a, SCHEMA.datePublished, _date_literal(self.published))
-        digest = hashlib.sha256(art.text.encode("utf-8")).hexdigest()
-        self.add(a, VNKG.contentHash, Literal(f"sha256:{digest}"))
+        self.add(a, VNKG.contentHash, Literal(self.facts.content_hash or text_hash(art.text)))
         self.add(a, PROV.generatedAtTime, _datetime_literal(ingested_at))
         if extractor_version:
             self.add(a, VNKG.extractorVersion, Literal(extractor_version))

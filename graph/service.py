@@ -6,7 +6,6 @@ queries and exports. Nothing outside graph/ touches pyoxigraph.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,8 +28,8 @@ from graph.resolution import resolve
 from graph.settings import Settings, get_settings
 from graph.shared import ArticleWrite, SharedGraph
 from graph.store import FORMATS, GraphStore, bind_values
-from ingest.articles import Article, ArticleError, id_problem, read_articles
-from ingest.facts import ArticleFacts
+from ingest.articles import Article, ArticleError, id_problem, read_articles, read_facts
+from ingest.facts import ArticleFacts, text_hash
 from ingest.pipeline import EXTRACTOR_VERSION
 
 __all__ = ["IngestReport", "KnowledgeGraph"]
@@ -55,8 +54,11 @@ class IngestReport:
         return not self.errors
 
 
-def content_hash(article: Article) -> str:
-    return "sha256:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+def content_hash(article: Article, facts: ArticleFacts | None = None) -> str:
+    """The article's content hash: the one its facts carry (`vnkg load` has no text), else
+    its text's."""
+    return (facts.content_hash if facts and facts.content_hash else None) or \
+        text_hash(article.text)
 
 
 class KnowledgeGraph:
@@ -137,7 +139,7 @@ class KnowledgeGraph:
         graph = self.article_iri(article.id)
         if shared.pending(graph):  # the same id twice in one batch: the later one wins
             shared.flush()
-        digest = content_hash(article)
+        digest = content_hash(article, facts)
         previous = self._provenance(graph)
         same_text = previous is not None and previous.get("hash") == digest
         if skip_unchanged and same_text and previous.get("version") == EXTRACTOR_VERSION:
@@ -184,6 +186,26 @@ class KnowledgeGraph:
                     item = result[0].id
                 if progress:
                     progress(item)
+            if shared.batch_size() >= BATCH:
+                shared.flush()
+        shared.flush()
+        self.store.flush()
+        return report
+
+    def load(self, inputs: Iterable[str | Path],
+             progress: Callable[[str], None] | None = None) -> IngestReport:
+        """Write the facts files of `vnkg extract` (run anywhere) into the store, with the same
+        resolution, provenance and batching as `ingest`: extract then load gives the store
+        that ingest gives. Unreadable files are reported, the rest go on."""
+        report = IngestReport()
+        shared = SharedGraph(self.store, self.base)
+        for result in read_facts(inputs):
+            if isinstance(result, ArticleError):
+                report.errors.append(str(result))
+            else:
+                self._ingest_one(shared, *result, report)
+            if progress:
+                progress(str(result) if isinstance(result, ArticleError) else result[0].id)
             if shared.batch_size() >= BATCH:
                 shared.flush()
         shared.flush()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ingest.facts import ArticleFacts
 from ingest.text import nfc_vi
 
 __all__ = ["ARTICLE_ID", "MAX_ID_LENGTH", "Article", "ArticleError", "check_article_id",
@@ -243,13 +244,16 @@ def count_articles(inputs: Iterable[str | Path]) -> int:
     return total
 
 
-def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files, folders (their .txt/.jsonl, recursively, sorted) and globs, in the order given."""
+def expand_paths(inputs: Iterable[str | Path], suffixes: Iterable[str] = SUFFIXES
+                 ) -> list[Path]:
+    """Files, folders (their .txt/.jsonl, or `suffixes`, recursively, sorted) and globs, in the
+    order given."""
     out: list[Path] = []
+    wanted = set(suffixes)
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix in wanted and p.is_file()))
         elif any(ch in str(item) for ch in "*?["):
             out.extend(sorted(Path(p) for p in glob.glob(str(item), recursive=True)))
         else:
@@ -265,3 +269,31 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article | ArticleErr
             yield ArticleError(str(path), "no such file or directory")
             continue
         yield from read_file(path)
+
+
+def read_facts(inputs: Iterable[str | Path]
+               ) -> Iterator[tuple[Article, ArticleFacts] | ArticleError]:
+    """The facts files that `vnkg extract` writes (`<id>.json`, folders of them, globs), each
+    with the article it describes (id, title, url, published; no text: the facts carry its
+    content hash); unreadable ones come out as `ArticleError` values."""
+    for path in expand_paths(inputs, (".json",)):
+        try:
+            yield _facts_file(path)
+        except ArticleError as err:
+            yield err
+
+
+def _facts_file(path: Path) -> tuple[Article, ArticleFacts]:
+    try:
+        facts = ArticleFacts.model_validate_json(path.read_bytes())
+    except OSError as err:
+        raise ArticleError(str(path), err.strerror or str(err)) from None
+    except ValueError as err:
+        first = str(err).splitlines()[0]
+        raise ArticleError(str(path), f"not a facts file of vnkg extract ({first})") from None
+    problem = id_problem(facts.article)
+    if problem or not facts.content_hash:
+        raise ArticleError(str(path), problem or "no content_hash: extract it again with this "
+                           "vnkg (`vnkg extract`)")
+    return Article(id=facts.article, title=facts.title, body="", url=facts.url,
+                   published=_parse_date(facts.published, str(path)), path=str(path)), facts

@@ -7,6 +7,7 @@ scorer.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -67,6 +68,15 @@ class Fact(BaseModel):
     confidence: float | None = None
 
 
+def text_hash(text: str) -> str:
+    """The content hash of an article text, as the graph stores it.
+
+    >>> text_hash("Tin")[:15]
+    'sha256:6377a611'
+    """
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class ArticleFacts(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -76,6 +86,9 @@ class ArticleFacts(BaseModel):
     published: str | None = None
     year: int | None = Field(default=None, description="the year dates were anchored to")
     extractor_version: str = ""
+    content_hash: str | None = Field(
+        default=None, description="'sha256:<hex>' of the article text (title, blank line, body) "
+        "the facts come from: `vnkg load` writes the article node from it, as ingest does")
     entities: list[Entity] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
 

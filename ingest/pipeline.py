@@ -21,7 +21,7 @@ from thinc.api import Config
 
 from ingest.articles import Article
 from ingest.context import set_extensions
-from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span
+from ingest.facts import ArticleFacts, Entity, Fact, Mention, Span, text_hash
 from ingest.spans import doc_text
 from ingest.text import name_key
 
@@ -147,6 +147,7 @@ def doc_to_facts(doc: Doc, article: Article) -> ArticleFacts:
         published=article.published.isoformat() if article.published else None,
         year=year,
         extractor_version=EXTRACTOR_VERSION,
+        content_hash=text_hash(article.text),
         entities=list(entities.values()),
         facts=facts,
     )
