@@ -163,6 +163,9 @@ def ingest(
         help="without a terminal, print a progress line every N articles")] = 1000,
     workers: Annotated[int, typer.Option(
         help="processes that extract while this one writes (0: extract here too)")] = 0,
+    dask: Annotated[str | None, typer.Option(
+        help="extract on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' "
+        "for a LocalCluster of --workers processes (2 by default); needs vnkg[dask]")] = None,
 ) -> None:
     """Extract articles and write them into the store, one named graph per article.
 
@@ -173,7 +176,7 @@ def ingest(
 
     kg = _kg(store)
     with _progress(count_articles(inputs), every) as step:
-        report = kg.ingest(inputs, progress=step, workers=workers)
+        report = kg.ingest(inputs, progress=step, workers=workers, dask=dask)
     kg.close()
     _report("ingested", report, kg)
 

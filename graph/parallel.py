@@ -4,17 +4,20 @@ Extraction (spaCy, pyvi, our rules) is the costly, independent part of ingest; w
 one writer, in order. `extracted` reads the articles lazily in chunks and hands each chunk to a
 pool of processes (each builds the pipeline once), keeping only a few chunks in flight so memory
 stays flat, and yields the results in input order: the store comes out the same whatever the
-number of workers.
+number of workers. The same chunks can run as tasks of a Dask cluster (`dask`), streamed back
+to the writer in order as they complete.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
+from typing import Any
 
-from graph.errors import BadArticle
+from graph.errors import BadArticle, StoreError
 from ingest.articles import Article, ArticleError
 from ingest.facts import ArticleFacts
 from ingest.pipeline import extract
@@ -85,21 +88,63 @@ def _warm() -> None:
     default_nlp()
 
 
-def extracted(items: Iterable[Article | ArticleError], size: int, workers: int = 0
-              ) -> Iterator[list[Extracted]]:
-    """Each chunk's results, in order; `workers` processes extract (0: this process does)."""
+def extracted(items: Iterable[Article | ArticleError], size: int, workers: int = 0,
+              dask: str | None = None) -> Iterator[list[Extracted]]:
+    """Each chunk's results, in order; `workers` processes extract (0: this process does), or
+    the workers of a Dask cluster (`dask`: a scheduler address, or "local")."""
+    if dask:
+        with dask_client(dask, workers) as (client, count):
+            yield from _pipelined(client.submit, items, size, IN_FLIGHT * count)
+        return
     if workers <= 0:
         for chunk in chunks(items, size):
             yield _in_order(chunk, _extract_all(_articles(chunk)))
         return
     context = get_context("spawn")  # a clean interpreter: no server or store state carried over
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as pool:
-        pending: deque[tuple[list, Future]] = deque()
-        for chunk in chunks(items, size):
-            pending.append((chunk, pool.submit(_extract_all, _articles(chunk))))
-            if len(pending) >= IN_FLIGHT * workers:
-                chunk, future = pending.popleft()
-                yield _in_order(chunk, future.result())
-        while pending:
+        yield from _pipelined(pool.submit, items, size, IN_FLIGHT * workers)
+
+
+def _pipelined(submit: Callable[..., Any], items: Iterable[Article | ArticleError], size: int,
+               window: int) -> Iterator[list[Extracted]]:
+    """Chunks submitted as tasks (`submit(fn, arg)` gives a future with `.result()`), at most
+    `window` in flight, their results yielded in input order as they complete."""
+    pending: deque[tuple[list, Any]] = deque()
+    for chunk in chunks(items, size):
+        pending.append((chunk, submit(_extract_all, _articles(chunk))))
+        if len(pending) >= window:
             chunk, future = pending.popleft()
             yield _in_order(chunk, future.result())
+    while pending:
+        chunk, future = pending.popleft()
+        yield _in_order(chunk, future.result())
+
+
+@contextmanager
+def dask_client(address: str, workers: int = 0) -> Iterator[tuple[Any, int]]:
+    """A Dask client and its number of workers: on the scheduler at `address`, or on a
+    LocalCluster of `workers` processes (2 when 0) for "local". Each Dask worker builds the
+    pipeline once, at its first task (`default_nlp` is cached per process)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise StoreError("--dask needs Dask: pip install 'vnkg[dask]'") from None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        with cluster, Client(cluster) as client:
+            yield _Submitting(client), workers or 2
+        return
+    with Client(address) as client:
+        yield _Submitting(client), max(1, len(client.scheduler_info()["workers"]))
+
+
+class _Submitting:
+    """A Dask client whose tasks are never merged: two chunks with equal articles are still two
+    tasks (Dask would otherwise key them by their arguments)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)

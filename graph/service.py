@@ -168,15 +168,15 @@ class KnowledgeGraph:
         return found or None
 
     def ingest(self, inputs: Iterable[str | Path],
-               progress: Callable[[str], None] | None = None, *, workers: int = 0
-               ) -> IngestReport:
+               progress: Callable[[str], None] | None = None, *, workers: int = 0,
+               dask: str | None = None) -> IngestReport:
         """Ingest every article under the inputs, streaming: read lazily, extracted in chunks
         (in `workers` processes while this one writes, or here with 0), new articles written in
         batches of `BATCH` (one transaction each); bad ones are reported, the rest go on.
         `progress` is called with each article id (or error)."""
         report = IngestReport()
         shared = SharedGraph(self.store, self.base)
-        for results in extracted(read_articles(inputs), EXTRACT_BATCH, workers):
+        for results in extracted(read_articles(inputs), EXTRACT_BATCH, workers, dask):
             for result in results:
                 if isinstance(result, ArticleError):
                     report.errors.append(str(result))

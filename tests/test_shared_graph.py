@@ -184,3 +184,16 @@ def test_search_matches_words_and_the_prefix_being_typed(sample_kg, text, expect
     key, word, prefix = query_terms(text)
     rows = sample_kg.query("search", {"q": key, "word": word, "prefix": prefix})
     assert [(r["type"], r["label"]) for r in rows] == expected
+
+
+def test_extraction_on_a_dask_local_cluster_writes_the_same_store(samples_dir, tmp_path):
+    pytest.importorskip("distributed")
+    here = KnowledgeGraph.in_memory()
+    here.ingest([samples_dir])
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not text")
+    on_dask = KnowledgeGraph.in_memory()
+    report = on_dask.ingest([samples_dir, bad], workers=2, dask="local")
+    assert _lines(on_dask) == _lines(here)
+    assert len(report.ingested) == 5
+    assert report.errors == [f"{bad}: not UTF-8 text (byte 0)"]
