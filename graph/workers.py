@@ -285,16 +285,30 @@ class InProcessRunner:
 
 
 # -- in worker processes (the on-disk store) ------------------------------------------------
-def _store_signature(path: Path) -> tuple[int, int]:
-    """Changes whenever the store's files change (new data written, compaction)."""
-    newest = count = 0
-    for entry in os.scandir(path):
-        count += 1
-        try:
-            newest = max(newest, entry.stat().st_mtime_ns)
-        except FileNotFoundError:  # removed by a compaction meanwhile
-            continue
-    return newest, count
+class _StoreWatch:
+    """Tells whether the store's files changed (new data written, a flush, a compaction) at
+    the cost of a few `stat` calls per job, not one per file: the folder's mtime changes when
+    files come or go, and then the write-ahead logs and manifests (the files RocksDB appends
+    to in place) are listed again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.folder: int | None = None
+        self.appended: list[str] = []
+
+    def signature(self) -> tuple[int, ...]:
+        folder = os.stat(self.path).st_mtime_ns
+        if folder != self.folder:
+            self.folder = folder
+            self.appended = sorted(e.path for e in os.scandir(self.path)
+                                   if e.name.endswith(".log") or e.name.startswith("MANIFEST"))
+        stamps = [folder]
+        for name in self.appended:
+            try:
+                stamps.append(os.stat(name).st_mtime_ns)
+            except FileNotFoundError:  # removed meanwhile: the folder's mtime says so next time
+                stamps.append(-1)
+        return tuple(stamps)
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -336,6 +350,7 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
     conn.send(READY)
     store: GraphStore | None = None
     signature = None
+    watch = _StoreWatch(Path(path))
     while True:
         try:
             job = conn.recv()
@@ -344,7 +359,7 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
         if job is None:
             return
         try:
-            current = _store_signature(Path(path))
+            current = watch.signature()
             if store is None or current != signature:
                 store, signature = None, None  # let the old handle go before the new opens
                 store, signature = GraphStore(path, read_only=True), current

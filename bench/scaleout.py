@@ -1,0 +1,158 @@
+"""Scale out (issue 14): the same corpus ingested in one process, with N extraction workers, on a
+Dask LocalCluster, and through `extract` + `load`, in one run; articles per second of each and
+whether their stores are the same.
+
+A benchmark, run by hand (never a test):
+
+    .venv/bin/python bench/scaleout.py --articles 10000 [--workers 2] [--skip dask,load]
+
+1. The corpus of bench/scale.py (`OUT/corpus.jsonl`, made if missing, same seed and templates).
+2. Each mode runs the real CLI in a child process under a pseudo-terminal (its progress bar
+   timed, as bench/scale.py does), into a fresh store `OUT/store-<mode>`:
+   - `1 process`: `vnkg ingest corpus` (extraction and writing in one process);
+   - `N workers`: `vnkg ingest corpus --workers N`;
+   - `dask local`: `vnkg ingest corpus --dask local --workers N` (a LocalCluster of N processes);
+   - `extract + load`: `vnkg extract corpus -o OUT/facts` then `vnkg load OUT/facts`.
+   Articles per second are counted from the first article to the last (start-up apart: loading
+   the pipeline, starting the cluster), and over the whole wall time.
+3. The stores are compared: each one's N-Quads, ingest timestamps (`prov:generatedAtTime`)
+   aside, reduced to a multiset digest (the sum of each line's SHA-256) and a line count.
+
+Prints a table and writes `bench/results/scaleout-N.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import scale  # bench/scale.py: the corpus and the watched CLI runs
+
+ROOT = scale.ROOT
+BIN = scale.BIN
+MODES = ("1 process", "workers", "dask local", "extract + load")
+
+
+def rate(points: list[tuple[float, int]], wall: float, n: int) -> dict[str, Any]:
+    """Articles per second from the first article counted to the end, and over the wall time."""
+    counted = [(t, c) for t, c in points if c > 0]
+    steady = None
+    if len(counted) >= 2 and counted[-1][0] > counted[0][0]:
+        steady = (counted[-1][1] - counted[0][1]) / (counted[-1][0] - counted[0][0])
+    return {"articles/s (first article to last)": round(steady, 2) if steady else None,
+            "articles/s (wall)": round(n / wall, 2) if wall else None,
+            "wall s": round(wall, 1),
+            "start-up s": round(counted[0][0], 1) if counted else None}
+
+
+def run_cli(args: argparse.Namespace, cmd: list[str], total: int, log: str) -> dict[str, Any]:
+    start = time.perf_counter()
+    seen = scale.run_watched(cmd, total, args.out / log, 0, 0)
+    wall = time.perf_counter() - start
+    if seen.returncode not in (0, 1):
+        raise scale.StepError(f"{' '.join(cmd[:2])} exited {seen.returncode}: "
+                              f"{' | '.join(seen.tail[-3:])}")
+    return {**rate(seen.points, wall, total), "peak tree RSS MB": round(seen.peak_tree_mb)}
+
+
+def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
+    store = fresh(args.out / f"store-{mode.replace(' ', '-').replace('+', 'and')}")
+    corpus = str(args.out / "corpus.jsonl")
+    vnkg = str(BIN / "vnkg")
+    if mode == "extract + load":
+        facts = fresh(args.out / "facts")
+        extract = run_cli(args, [vnkg, "extract", corpus, "-o", str(facts)], args.articles,
+                          "extract.log")
+        load = run_cli(args, [vnkg, "load", str(facts), "--store", str(store)], args.articles,
+                       "load.log")
+        wall = extract["wall s"] + load["wall s"]
+        return {"extract": extract, "load": load, "wall s": round(wall, 1),
+                "articles/s (wall)": round(args.articles / wall, 2),
+                "store": digest(store)}
+    extra = {"1 process": ["--workers", "0"], "workers": ["--workers", str(args.workers)],
+             "dask local": ["--dask", "local", "--workers", str(args.workers)]}[mode]
+    result = run_cli(args, [vnkg, "ingest", corpus, "--store", str(store), *extra],
+                     args.articles, "ingest.log")
+    return {**result, "store": digest(store)}
+
+
+def fresh(path: Path) -> Path:
+    if path.exists():
+        shutil.rmtree(path)
+    return path
+
+
+def digest(store: Path) -> dict[str, Any]:
+    """A multiset digest of the store's N-Quads, ingest timestamps aside."""
+    dump = store.parent / f"{store.name}.nq"
+    subprocess.run([str(BIN / "vnkg"), "export", "nquads", "-o", str(dump), "--store",
+                    str(store)], check=True, capture_output=True)
+    total, lines = 0, 0
+    with dump.open("rb") as handle:
+        for line in handle:
+            if b"generatedAtTime" in line:
+                continue
+            total = (total + int.from_bytes(hashlib.sha256(line).digest()[:16], "big")) \
+                % (1 << 128)
+            lines += 1
+    dump.unlink()
+    return {"quads (timestamps aside)": lines, "digest": f"{total:032x}"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", "-n", type=int, required=True)
+    p.add_argument("--out", type=Path, help="work folder (default var/scale/N)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--skip", default="", help="modes to leave out: dask, load")
+    p.add_argument("--c300", type=Path, default=scale.C300)
+    args = p.parse_args(argv)
+    args.out = args.out or ROOT / "var" / "scale" / str(args.articles)
+    args.out.mkdir(parents=True, exist_ok=True)
+    args.reuse = False
+    scale.corpus_step(args)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    results: dict[str, Any] = {"articles": args.articles, "workers": args.workers, "modes": {}}
+    for mode in MODES:
+        if (mode == "dask local" and "dask" in skip) or (mode == "extract + load"
+                                                          and "load" in skip):
+            continue
+        print(f"== {mode}", flush=True)
+        try:
+            results["modes"][mode] = ingest_mode(args, mode)
+        except (scale.StepError, subprocess.CalledProcessError) as err:
+            results["modes"][mode] = {"error": str(err)}
+        print(json.dumps(results["modes"][mode], indent=1), flush=True)
+    report(results)
+    scale.RESULTS.mkdir(parents=True, exist_ok=True)
+    path = scale.RESULTS / f"scaleout-{args.articles}.json"
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def report(results: dict[str, Any]) -> None:
+    modes = results["modes"]
+    base = modes.get("1 process", {}).get("articles/s (first article to last)")
+    print(f"\n{'mode':16s} {'art/s':>8s} {'wall art/s':>10s} {'x 1 proc':>9s}  store digest")
+    for mode, r in modes.items():
+        steady = r.get("articles/s (first article to last)")
+        ratio = f"{steady / base:.2f}" if steady and base else "-"
+        store = r.get("store", {})
+        print(f"{mode:16s} {steady or '-':>8} {r.get('articles/s (wall)', '-'):>10} "
+              f"{ratio:>9s}  {store.get('digest', r.get('error', '-'))[:16]} "
+              f"({store.get('quads (timestamps aside)', '-')} quads)")
+    digests = {r["store"]["digest"] for r in modes.values() if "store" in r}
+    print("stores identical" if len(digests) == 1 else f"stores differ: {len(digests)} digests")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
