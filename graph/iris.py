@@ -22,6 +22,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote
 
 from graph.vocab import ENTITY_SEGMENT
@@ -116,6 +117,7 @@ def entity_iri(entity_type: str, name_or_key: str, base: str, *, on: date | None
     return f"{_base(base)}/{segment}/{slugify(nfc_vi(tail))}"
 
 
+@lru_cache(maxsize=50_000)
 def role_iri(role: str, base: str) -> str:
     """One node per normalised title.
 
@@ -125,6 +127,7 @@ def role_iri(role: str, base: str) -> str:
     return f"{_base(base)}/role/{slugify(nfc_vi(role))}"
 
 
+@lru_cache(maxsize=200_000)
 def post_iri(organization: str, role: str, base: str) -> str:
     """One node per (body, normalised title): the post that memberships of that title fill
     (W3C ORG `org:Post`)."""

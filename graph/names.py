@@ -30,6 +30,7 @@ the reference graph for provinces), never per article.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -44,11 +45,17 @@ MAX_PREFIX = 3  # longer ones add triples to every entity and narrow little more
 
 def name_keys(names: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
     """(keys, words, prefixes) of some names."""
-    keys = {key for name in names if (key := " ".join(fold(name).split()))}
+    keys = {key for name in names if (key := _folded(name))}
     words = {word for key in keys for word in key.split()}
     prefixes = {word[:n] for word in words
                 for n in range(MIN_PREFIX, min(len(word), MAX_PREFIX) + 1)}
     return keys, words, prefixes
+
+
+@lru_cache(maxsize=200_000)
+def _folded(name: str) -> str:
+    """A name's search key (cached: most articles name the same ministries and provinces)."""
+    return " ".join(fold(name).split())
 
 
 def name_triples(node: NamedNode, names: Iterable[str]

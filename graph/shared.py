@@ -49,6 +49,7 @@ Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 # Batches between flushes of the store's write-ahead log into its tables: without them the log
 # and the memory tables grow with every article, and so do memory and the cost of each read.
 FLUSH_EVERY = 8
+WRITTEN_CACHE = 1_000_000  # shared triples remembered as stored (about 60 MB), then forgotten
 
 
 @dataclass
@@ -106,6 +107,10 @@ class SharedGraph:
         self._edges: dict[str, set[str]] = {}  # pending holdsPosition edges: person → bodies
         self._pending_graphs: set[str] = set()
         self._batches = 0
+        # hashes of the shared triples this writer has stored (most articles repeat their
+        # entities' names, index keys and months): not sent to the store again while no
+        # removal has happened (`replace` clears it)
+        self._written: set[int] = set()
 
     # -- lookups for resolution ---------------------------------------------------------------
     def label(self, iri: str) -> str | None:
@@ -155,10 +160,18 @@ class SharedGraph:
         if not self._pending:
             return 0
         quads: list[Quad] = []
+        fresh: set[int] = set()
         for write in self._pending:
             quads += write.quads()
-            quads += [Quad(s, p, o, self.graph) for s, p, o in write.shared]
+            for s, p, o in write.shared:
+                key = hash(_key((s, p, o)))
+                if key not in self._written and key not in fresh:
+                    fresh.add(key)
+                    quads.append(Quad(s, p, o, self.graph))
         self.store.extend(quads)
+        if len(self._written) + len(fresh) > WRITTEN_CACHE:
+            self._written.clear()
+        self._written |= fresh
         self._batches += 1
         if self._batches % FLUSH_EVERY == 0:
             self.store.flush()
@@ -170,6 +183,7 @@ class SharedGraph:
         """Replace (or, with `write` None, delete) an article already in the store, removing
         what only its old version supported, in one update."""
         self.flush()
+        self._written.clear()  # what it removes may be in the cache
         new = _supports_of(write.local) if write else _Supports()
         old = self._stored_supports(article_graph)
         removals = self._removals(old, new, article_graph)
