@@ -113,3 +113,35 @@ def test_connectives_and_policies_compile_from_the_data():
     assert by_name["reception"].date.later_in_clause
     assert not by_name["between"].delegation.credit
     assert by_name["attend"].subject.by_verb["du"] == ("PERSON", "ORGANIZATION")
+
+
+def test_date_markers_and_openers_are_compiled_from_the_data():
+    from ingest.frames import (
+        attendance_pattern,
+        delegation_head_pattern,
+        delegation_word,
+        invitation_pattern,
+        same_day_pattern,
+        session_time_pattern,
+        side_list_pattern,
+        trip_time_pattern,
+    )
+
+    assert same_day_pattern().search("Cùng ngày, đoàn đến thăm")
+    assert session_time_pattern().search("Ngay sau khi kết thúc buổi làm việc, đoàn")
+    assert session_time_pattern().search("Nhân dịp này, ông A")
+    assert not session_time_pattern().search("Trước đó, ông A")
+    assert trip_time_pattern().search("Trong khuôn khổ chuyến công tác này, ông A")
+    assert not trip_time_pattern().search("trong chuyến công tác tới Lào")
+    assert attendance_pattern().match("Cùng dự Hội nghị còn có ông A").group("what") \
+        == " Hội nghị"
+    assert not attendance_pattern().match("Dự án gồm hai giai đoạn")
+    assert side_list_pattern().match("Về phía tỉnh Lai Châu có ông B")
+    assert side_list_pattern().match("Tại điểm cầu tỉnh Lai Châu, có sự tham dự của ông B")
+    assert invitation_pattern().search("Theo lời mời của ông A, đoàn").group(0) \
+        == "Theo lời mời của "
+    assert delegation_head_pattern().match("Đoàn công tác liên ngành của Bộ X").group(0) \
+        == "Đoàn công tác liên ngành của "
+    assert delegation_head_pattern().match("Tổ công tác số 1, số 3 của Bộ X").group(0) \
+        == "Tổ công tác số 1, số 3 của "
+    assert delegation_word().search("cùng đoàn").group(0) == "đoàn"
