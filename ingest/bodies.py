@@ -53,13 +53,11 @@ _COMPANY_FORMS = {"phần", "TNHH", "MTV", "CP"}
 # Committees whose name may run on with "về ..." ("Ban Chỉ đạo quốc gia về phòng, chống ...").
 ABOUT_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ủy ban", "Hội đồng", "Văn phòng Ban")
 # Party committees below the province, named by their unit: "Quận ủy Hoàn Kiếm".
-LOCAL_COMMITTEES = {"Quận ủy", "Huyện ủy", "Thị ủy", "Thành ủy"}
-# Heads whose own name may be just their unit: "Đảng ủy xã Tân Lập", "Công an tỉnh",
-# "Thanh tra tỉnh", "Tòa án nhân dân huyện Mê Linh".
-PLACE_NAMED = {"Đảng ủy", "Đảng bộ", "Công an", "Thanh tra", "Kho bạc Nhà nước",
-               "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Chi cục", "Văn phòng"}
+LOCAL_COMMITTEES = set(_BODY_HEADS.local_committees)
+# Heads whose own name may be just their unit: "Đảng ủy xã Tân Lập", "Công an tỉnh".
+PLACE_NAMED = set(_BODY_HEADS.place_named)
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
-LOWER_HEADS = {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+LOWER_HEADS = dict(_BODY_HEADS.lower)
 # "ban" is a head in lowercase only fused with a title before it: "Trưởng ban Tuyên giáo ..."
 _FUSED_BAN = re.compile(r"(?:Trưởng|trưởng)[ ]$")
 

@@ -145,3 +145,21 @@ def test_date_markers_and_openers_are_compiled_from_the_data():
     assert delegation_head_pattern().match("Tổ công tác số 1, số 3 của Bộ X").group(0) \
         == "Tổ công tác số 1, số 3 của "
     assert delegation_word().search("cùng đoàn").group(0) == "đoàn"
+
+
+def test_body_head_lists_come_from_the_one_body_heads_record():
+    from ingest import bodies, resources
+    from ingest.coref import is_unresolved_body
+    from ingest.positions import _IMPLICIT_BODY
+    from ingest.relations.sentences import _PROVINCIAL_BODY
+
+    heads = resources.body_heads()
+    assert bodies.LOCAL_COMMITTEES == set(heads.local_committees) >= {"Huyện ủy"}
+    assert bodies.PLACE_NAMED == set(heads.place_named) >= {"Công an", "Đảng ủy"}
+    assert bodies.LOWER_HEADS == {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+    assert heads.province is not None and "UBND" in heads.province.councils
+    assert is_unresolved_body("Thường trực Tỉnh ủy") and not is_unresolved_body("Tỉnh ủy Lai Châu")
+    assert [m.group(0) for m in _PROVINCIAL_BODY.finditer(
+        "Ban cán sự đảng UBND tỉnh họp; Phó Chủ tịch Thường trực UBND tỉnh dự")] == [
+        "Ban cán sự đảng UBND tỉnh", "UBND tỉnh"]
+    assert _IMPLICIT_BODY.match(" Đoàn ĐBQH tỉnh").group("body") == "Đoàn ĐBQH tỉnh"
