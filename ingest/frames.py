@@ -48,6 +48,7 @@ __all__ = [
     "invitation_pattern",
     "issue_pattern",
     "late_hosts",
+    "leader_markers",
     "led_by_pattern",
     "not_a_verb",
     "organize_pattern",
@@ -388,6 +389,11 @@ def issue_pattern() -> re.Pattern[str]:
 def speech_pattern() -> re.Pattern[str]:
     """The speech verbs of frames.json 'verbs.speak' (the speakers pass)."""
     return re.compile(rf"\b(?:{_verb_words('speak', 'words')})\b", re.IGNORECASE)
+
+
+def leader_markers() -> str:
+    """The alternation of frames.json 'delegation.leader_markers' ("làm trưởng đoàn")."""
+    return words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
 
 
 @cache

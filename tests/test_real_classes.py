@@ -727,3 +727,30 @@ def test_a_session_with_a_visiting_delegation(nlp):
     assert {f for f in facts_of(nlp, "2024-05-05", text) if f[0] == WW} == {
         (WW, who, host, "2024-05-04") for who in ("Ngân hàng Thế giới", "Carol Turner")
         for host in ("Lào Cai", "UBND tỉnh Lào Cai")}
+
+
+# A delegation whose leader is named right before the visit verb ("do A làm trưởng đoàn đến
+# thăm"): the "đoàn" that ends the leader marker is not the activity noun of "Đoàn kiểm tra";
+# the sending body and the leader visited.
+def test_a_leader_marker_right_before_the_visit_verb(nlp):
+    text = ("Biên phòng Quảng Trị thăm vùng biên\nNgày 14/3, Đoàn công tác Bộ Chỉ huy Bộ đội Biên "
+            "phòng tỉnh Quảng Trị do ông Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh Quảng Trị làm "
+            "trưởng đoàn đến thăm, tặng quà các đồn biên phòng và nhân dân khu vực biên giới hai "
+            "huyện Hướng Hóa và Gio Linh.")
+    facts = {f for f in facts_of(nlp, "2024-03-15", text) if f[0] == VI}
+    body = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"
+    assert facts == {(VI, body, "Hướng Hóa", "2024-03-14"), (VI, body, "Gio Linh", "2024-03-14"),
+                     (VI, "Hoàng Văn Nam", "Hướng Hóa", "2024-03-14"),
+                     (VI, "Hoàng Văn Nam", "Gio Linh", "2024-03-14")}
+
+
+# An article with no published date whose only year is in the name of the occasion ("Tết
+# Bunpimay 2024"): that year anchors its day-month dates.
+def test_the_year_of_an_undated_article_from_an_occasion_named_with_it(nlp):
+    text = ("Quảng Trị chúc Tết nước bạn\nNgày 10/4, ông Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh "
+            "Quảng Trị đến thăm huyện Hướng Hóa nhân dịp Tết cổ truyền Bunpimay 2024.")
+    title, body = text.split("\n", 1)
+    (found,) = list(extract([Article(id="t", title=title, body=body, published=None)], nlp))
+    names = {e.id: e.name for e in found.entities}
+    assert {(f.relation, names[f.subject], names[f.object], f.date) for f in found.facts
+            if f.relation == VI} == {(VI, "Hoàng Văn Nam", "Hướng Hóa", "2024-04-10")}

@@ -14,6 +14,7 @@ from ingest.frames import (
     attend_pattern,
     fronted_agents,
     late_hosts,
+    leader_markers,
     reception_sides,
     session_pattern,
     words_alternation,
@@ -33,6 +34,7 @@ _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa b�
 
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit (but
 # "Đoàn công tác kiểm tra" and ", đoàn kiểm tra" are its subject).
+_LEADER_END = re.compile(rf"(?:{leader_markers()})\s*$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 
 
@@ -139,8 +141,11 @@ def between_first(c: _Clause, fam: Family, site: Site,
 
 
 def activity_noun(c: _Clause, fam: Family, site: Site) -> bool:
-    """"cuộc kiểm tra", "Đoàn kiểm tra" name the activity, not a visit."""
-    return bool(_VISIT_NOUN.search(c.clause[: site.t0 - c.lo]))
+    """"cuộc kiểm tra", "Đoàn kiểm tra" name the activity, not a visit; but "do A làm trưởng
+    đoàn đến thăm" ends a leader marker (frames.json delegation.leader_markers): the
+    delegation visits."""
+    before = c.clause[: site.t0 - c.lo]
+    return bool(_VISIT_NOUN.search(before)) and not _LEADER_END.search(before)
 
 
 @cache
