@@ -754,3 +754,16 @@ def test_the_year_of_an_undated_article_from_an_occasion_named_with_it(nlp):
     names = {e.id: e.name for e in found.entities}
     assert {(f.relation, names[f.subject], names[f.object], f.date) for f in found.facts
             if f.relation == VI} == {(VI, "Hoàng Văn Nam", "Hướng Hóa", "2024-04-10")}
+
+
+# The host's words recall the visit ("cảm ơn đoàn đã đến thăm ... tỉnh X"): an undated visited
+# of the province the visitor worked with at the dated reception is that reception again (the
+# speech tells of other times too, so the session's date is not carried to it).
+def test_the_hosts_words_recalling_the_visit_add_no_undated_visit(nlp):
+    text = ("Chủ tịch UBND tỉnh Lai Châu tiếp Đại sứ Nhật Bản\nSáng 9/10, Chủ tịch UBND tỉnh Lai "
+            "Châu Trần Văn Khải tiếp xã giao ông Ito Naoki, Đại sứ Nhật Bản.\nCảm ơn Đại sứ đã "
+            "đến thăm và tặng quà cho học sinh tỉnh Lai Châu, ông Trần Văn Khải giới thiệu kết "
+            "quả tỉnh đạt được thời gian qua.")
+    facts = {f for f in facts_of(nlp, "2024-10-09", text) if f[0] in (WW, VI)}
+    assert facts == {(WW, "Ito Naoki", "Lai Châu", "2024-10-09"),
+                     (WW, "Ito Naoki", "UBND tỉnh Lai Châu", "2024-10-09")}

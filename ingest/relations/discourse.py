@@ -187,5 +187,8 @@ def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
     # "Bộ X làm việc với tỉnh Y" (headline) is the dated session with "UBND tỉnh Y" (lead)
     dated |= {(r, s, ("PROVINCE", explicit_province(o[1]))) for r, s, o in dated
               if o[0] == "ORGANIZATION" and explicit_province(o[1])}
+    # "cảm ơn đoàn đã đến thăm tỉnh X" in the host's words: the visit is the dated session
+    # with the province told as worked_with ("thăm và làm việc tại tỉnh X" is worked_with)
+    dated |= {("visited", s, o) for r, s, o in dated if r == "worked_with" and o[0] == "PROVINCE"}
     return [f for f in items if f["relation"] not in _DATED or f.get("date")
             or (f["relation"], f["subject"], f["object"]) not in dated]
