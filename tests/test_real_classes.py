@@ -767,3 +767,13 @@ def test_the_hosts_words_recalling_the_visit_add_no_undated_visit(nlp):
     facts = {f for f in facts_of(nlp, "2024-10-09", text) if f[0] in (WW, VI)}
     assert facts == {(WW, "Ito Naoki", "Lai Châu", "2024-10-09"),
                      (WW, "Ito Naoki", "UBND tỉnh Lai Châu", "2024-10-09")}
+
+
+# "công tác" inside a steering committee's name ("Ban Chỉ đạo công tác biên giới tỉnh X"), yet a
+# verb after a capitalised name ("Bộ Công an công tác tại ..."): a name word that is verb-like.
+def test_cong_tac_inside_a_committees_name(nlp):
+    text = ("Biên giới Quảng Trị\nNgày 12/4, Ban Chỉ đạo công tác biên giới tỉnh Quảng Trị họp; "
+            "Thứ trưởng Bộ Công an công tác tại tỉnh Quảng Trị.")
+    assert {n for n in names_of(nlp, "2024-04-12", text) if n[0] == "ORGANIZATION"} == {
+        ("ORGANIZATION", "Ban Chỉ đạo công tác biên giới tỉnh Quảng Trị"),
+        ("ORGANIZATION", "Bộ Công an")}
