@@ -777,3 +777,12 @@ def test_cong_tac_inside_a_committees_name(nlp):
     assert {n for n in names_of(nlp, "2024-04-12", text) if n[0] == "ORGANIZATION"} == {
         ("ORGANIZATION", "Ban Chỉ đạo công tác biên giới tỉnh Quảng Trị"),
         ("ORGANIZATION", "Bộ Công an")}
+
+
+# A border opening below a gate's rank is a crossing all the same ("lối mở X", "lối thông quan
+# X"), and a pair of names may be joined by an en dash as by a hyphen.
+def test_border_openings_and_en_dash_pairs_are_gates(nlp):
+    text = ("Hai tỉnh mở lối qua biên giới\nNgày 3/6, hai tỉnh thống nhất mở Lối mở Pa Nậm Cúm – "
+            "Mường Mày và lối thông quan Khe Ván.")
+    assert {n for n in names_of(nlp, "2024-06-03", text) if n[0] == "BORDER_GATE"} == {
+        ("BORDER_GATE", "Pa Nậm Cúm - Mường Mày"), ("BORDER_GATE", "Khe Ván")}
