@@ -296,6 +296,8 @@ class ArticleContext:
     after_merger: bool = False  # published from 2025-07-01: places mean the 2025 units
     lead_date: str | None = None
     delegation: Delegation | None = None
+    # people the article names as leading a delegation ("A ... làm trưởng đoàn"), in text order
+    delegation_heads: list[tuple[str, str]] = field(default_factory=list)
     # (start offset, role key, body key or "", person name), in text order
     titled: list[tuple[int, str, str, str]] = field(default_factory=list)
     person_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)

@@ -786,3 +786,26 @@ def test_border_openings_and_en_dash_pairs_are_gates(nlp):
             "Mường Mày và lối thông quan Khe Ván.")
     assert {n for n in names_of(nlp, "2024-06-03", text) if n[0] == "BORDER_GATE"} == {
         ("BORDER_GATE", "Pa Nậm Cúm - Mường Mày"), ("BORDER_GATE", "Khe Ván")}
+
+
+# A province's delegation ("Đoàn công tác tỉnh X", no body sent it) whose leader the article
+# names in a later sentence ("Ông A, Phó Chủ tịch UBND tỉnh X, làm trưởng đoàn"): the leader
+# visited. A survey "with" a partner's side ("khảo sát song phương với đoàn tỉnh Y (Lào) về
+# địa điểm ...") visited the place after "về", not the partner's province.
+LATER_LEADERS = [
+    ("leader-in-a-later-sentence",
+     "Lai Châu khảo sát cửa khẩu\nNgày 8/5, Đoàn công tác tỉnh Lai Châu khảo sát cửa khẩu Ma Lù "
+     "Thàng. Ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh Lai Châu làm trưởng đoàn.",
+     {(VI, "Trần Văn Khải", "Ma Lù Thàng", "2024-05-08")}),
+    ("survey-with-a-partner",
+     "Lai Châu khảo sát lối mở\nNgày 8/5, Đoàn công tác tỉnh Lai Châu có buổi khảo sát song "
+     "phương với đoàn công tác tỉnh Phongsaly (Lào) về địa điểm mở Lối mở Pa Nậm Cúm – Mường "
+     "Mày. Ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh Lai Châu làm trưởng đoàn.",
+     {(VI, "Trần Văn Khải", "Pa Nậm Cúm - Mường Mày", "2024-05-08")}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), LATER_LEADERS,
+                         ids=[c[0] for c in LATER_LEADERS])
+def test_a_delegations_leader_named_later(nlp, case, text, expected):
+    assert {f for f in facts_of(nlp, "2024-05-09", text) if f[0] in (WW, VI)} == expected

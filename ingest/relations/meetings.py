@@ -159,6 +159,22 @@ def _blockers(fam: Family) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"\b(?:{ends})\s*$", re.IGNORECASE))
 
 
+@cache
+def _lead_words(fam: Family, key: str) -> re.Pattern[str]:
+    """One word list of the object slot (frames.json) as whole words."""
+    words = words_alternation([w["words"] for w in fam.object.words.get(key, [])])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _after_partner(c: _Clause, fam: Family, partner: Mention, window: int) -> Mention | None:
+    """The first place after a topic lead ("về") that follows the partner's place."""
+    topic = _lead_words(fam, "topic_leads").search(c.r.text, partner.end, window)
+    if topic is None:
+        return None
+    return next((m for m in c.r.sent.mentions if topic.end() <= m.start and m.end <= window
+                 and m.label in fam.object.types and not m.implicit), None)
+
+
 def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
     """The first explicit place in the visit window, then the places listed after it; none
     where a blocker stands between or a unit not lying in the place comes first."""
@@ -168,6 +184,10 @@ def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
                   and m.label in fam.object.types and not m.implicit), None)
     if first is None:
         return []
+    if _lead_words(fam, "partner_leads").search(text, site.t1, first.start):
+        first = _after_partner(c, fam, first, window)  # "khảo sát với đoàn X về địa điểm P"
+        if first is None:
+            return []
     between = text[site.t1:first.start]
     if any(b.search(between) for b in _blockers(fam)):
         return []

@@ -104,6 +104,10 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
         if not bodies and not agents and ctx.visitors:
             # a bare "đoàn" and no delegation named: the visiting side of the article
             return [Mention(lo, lo, *v) for v in ctx.visitors], None
+        if not bodies and not agents and ctx.delegation_heads:
+            # "Đoàn công tác tỉnh X khảo sát P. ... A làm trưởng đoàn": no body sent it (a
+            # province is none), the leader the article names acts for it
+            return [Mention(lo, lo, *ctx.delegation_heads[0])], None
         if bodies:
             delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
                                     leaders=[(a.label, a.name) for a in agents
