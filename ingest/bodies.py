@@ -58,6 +58,8 @@ LOCAL_COMMITTEES = set(_BODY_HEADS.local_committees)
 PLACE_NAMED = set(_BODY_HEADS.place_named)
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
 LOWER_HEADS = dict(_BODY_HEADS.lower)
+# Boards whose name may open with lowercase name words: "Ban Quản lý dự án ...".
+LOWERCASE_NAMED = set(_BODY_HEADS.lowercase_named)
 # "ban" is a head in lowercase only fused with a title before it: "Trưởng ban Tuyên giáo ..."
 _FUSED_BAN = re.compile(r"(?:Trưởng|trưởng)[ ]$")
 
@@ -391,7 +393,7 @@ def _scan_lower(st: _ScanState, low: str) -> bool:
     if low == "ngành" and is_cap(nxt):
         st.j += 1  # "Công đoàn ngành Công Thương"
         return True
-    if not st.has_name and st.head in ("Ban Quản lý", "Ban quản lý") and _name_words(words, j):
+    if not st.has_name and st.head in LOWERCASE_NAMED and _name_words(words, j):
         st.has_name = True  # "Ban Quản lý dự án ...": the board's name may open lowercase
     if not st.has_name or (st.head in st.selfh and j == st.i + st.head_len):
         return False

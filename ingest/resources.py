@@ -132,6 +132,7 @@ class BodyHeads:
     local_committees: tuple[str, ...] = ()  # "Huyện ủy X": party committees below a province
     place_named: tuple[str, ...] = ()  # may be named by their unit alone ("Công an tỉnh")
     lower: tuple[tuple[str, str], ...] = ()  # lowercase heads in running text → written head
+    lowercase_named: tuple[str, ...] = ()  # may be named by lowercase name words ("Ban Quản lý")
     province: ProvinceBodies | None = None  # a province's own bodies written without its name
 
 
@@ -164,6 +165,7 @@ def body_heads() -> BodyHeads:
         local_committees=tuple(data.get("local_committees", {}).get("heads", [])),
         place_named=tuple(data.get("place_named_heads", {}).get("heads", [])),
         lower=tuple(data.get("lower_heads", {}).get("heads", {}).items()),
+        lowercase_named=tuple(data.get("lowercase_named_heads", {}).get("heads", [])),
         province=ProvinceBodies(*(tuple(own.get(k, [])) for k in (
             "committees", "councils", "unit_words", "standing_boards", "standing_offices",
             "party_groups", "party_executive", "delegations"))))

@@ -157,6 +157,7 @@ def test_body_head_lists_come_from_the_one_body_heads_record():
     assert bodies.LOCAL_COMMITTEES == set(heads.local_committees) >= {"Huyện ủy"}
     assert bodies.PLACE_NAMED == set(heads.place_named) >= {"Công an", "Đảng ủy"}
     assert bodies.LOWER_HEADS == {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+    assert bodies.LOWERCASE_NAMED == set(heads.lowercase_named) >= {"Ban Quản lý"}
     assert heads.province is not None and "UBND" in heads.province.councils
     assert is_unresolved_body("Thường trực Tỉnh ủy") and not is_unresolved_body("Tỉnh ủy Lai Châu")
     assert [m.group(0) for m in _PROVINCIAL_BODY.finditer(
