@@ -809,3 +809,14 @@ LATER_LEADERS = [
                          ids=[c[0] for c in LATER_LEADERS])
 def test_a_delegations_leader_named_later(nlp, case, text, expected):
     assert {f for f in facts_of(nlp, "2024-05-09", text) if f[0] in (WW, VI)} == expected
+
+
+# Two verbs sharing one subject ("đoàn khảo sát Trung tâm X và thăm ... tại huyện Y"): the unit
+# the first verb visited is its object, never the subject of the second.
+def test_a_unit_visited_is_not_the_subject_of_the_next_verb(nlp):
+    text = ("Y tế cơ sở ở Trà Vinh\nSáng 5/6, Thứ trưởng Bộ Y tế Trần Văn Thuấn làm việc "
+            "với UBND tỉnh Trà Vinh. Chiều cùng ngày, đoàn đã đến khảo sát Trung tâm Y tế huyện "
+            "Cầu Kè và thăm một số hộ nghèo tại huyện Tiểu Cần.")
+    assert {f for f in facts_of(nlp, "2024-06-06", text) if f[0] in (WW, VI)} == {
+        (WW, "Trần Văn Thuấn", "UBND tỉnh Trà Vinh", "2024-06-05"),
+        (VI, "Trần Văn Thuấn", "Tiểu Cần", "2024-06-05")}

@@ -195,6 +195,9 @@ def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
                  and site.t1 <= m.start and m.end <= first.start
                  and m.start not in r.title_bodies), None)
     if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
-        return []  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
+        # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit, which is then spoken
+        # for ("khảo sát Trung tâm X và thăm ...": no subject of the verbs after it)
+        c.used.add(unit.start)
+        return []
     return _without_containers(sent, [first, *_objects(sent, first.end, c.hi, fam.object.types,
                                                        fam.object.connectives)])
