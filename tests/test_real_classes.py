@@ -820,3 +820,11 @@ def test_a_unit_visited_is_not_the_subject_of_the_next_verb(nlp):
     assert {f for f in facts_of(nlp, "2024-06-06", text) if f[0] in (WW, VI)} == {
         (WW, "Trần Văn Thuấn", "UBND tỉnh Trà Vinh", "2024-06-05"),
         (VI, "Trần Văn Thuấn", "Tiểu Cần", "2024-06-05")}
+
+
+# A field visit told as "đi thực tế / đi thực địa tại X" is a visit of X.
+def test_a_field_visit(nlp):
+    text = ("Kiểm tra đường tỉnh\nNgày 3/4, Giám đốc Sở Xây dựng tỉnh Hòa Bình Nguyễn Văn Tuấn đi "
+            "thực địa tại xã Mãn Đức, huyện Tân Lạc.")
+    assert {f for f in facts_of(nlp, "2024-04-04", text) if f[0] in (WW, VI)} == {
+        (VI, "Nguyễn Văn Tuấn", "Mãn Đức", "2024-04-03")}
