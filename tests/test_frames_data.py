@@ -74,11 +74,12 @@ def test_every_verb_family_is_compiled_from_the_data():
 def test_every_family_declares_its_slots_and_policies():
     data = json.loads((DATA / "frames.json").read_text("utf-8"))["families"]
     assert [f["name"] for f in data] == [
-        "reception", "session", "between", "visit", "attend", "organize", "happen"]
+        "reception", "session", "between", "visit", "attend", "organize", "happen", "issue",
+        "part_of"]
     for fam in data:
         assert fam["note"] and fam["subject"]["types"] and fam["object"]["types"]
         assert fam["subject"]["note"] and fam["object"]["note"]
-        assert fam["date"]["policy"] in ("sentence", "none") and fam["date"]["note"]
+        assert fam["date"]["policy"] in ("sentence", "document", "none") and fam["date"]["note"]
         assert {"credit", "notes_visitors", "sentence_leaders"} <= set(fam["delegation"])
 
 

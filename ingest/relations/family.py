@@ -37,7 +37,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class DatePolicy:
-    policy: str  # "sentence" (ingest/relations/dating.py) or "none"
+    policy: str  # "sentence" (ingest/relations/dating.py), "document" (issued) or "none"
     at: str = "trigger_start"  # where the verb is, for the date before it
     later_in_clause: bool = False  # a date after the verb in the clause counts
     sets_lead_date: bool = False  # the article's first session date, where the lead has none
