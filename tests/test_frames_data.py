@@ -165,3 +165,36 @@ def test_body_head_lists_come_from_the_one_body_heads_record():
         "Ban cán sự đảng UBND tỉnh họp; Phó Chủ tịch Thường trực UBND tỉnh dự")] == [
         "Ban cán sự đảng UBND tỉnh", "UBND tỉnh"]
     assert _IMPLICIT_BODY.match(" Đoàn ĐBQH tỉnh").group("body") == "Đoàn ĐBQH tỉnh"
+
+
+def test_a_newcomer_adds_a_family_as_data(monkeypatch):
+    """A new relation family is a record: its trigger words, slots and policies; the engine
+    fills it with the generic finders and no new code."""
+    from datetime import date
+
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+    from ingest.relations import engine
+    from ingest.relations.family import families, family
+
+    supervise = family({
+        "name": "supervise", "relation": "visited", "note": "a supervision visit",
+        "trigger": {"words": [{"words": "giám sát tại", "note": "supervising at a place"}]},
+        "object": {"types": ["LOCATION", "PROVINCE"], "finder": "after_trigger",
+                   "connectives": [{"words": ",", "note": "a list"},
+                                   {"words": "và", "note": "its last item"}],
+                   "note": "the places after the verb"},
+        "subject": {"types": ["PERSON"], "finder": "before_trigger", "note": "who supervised"},
+        "date": {"policy": "sentence", "note": "the sentence date"},
+        "delegation": {"credit": False, "notes_visitors": False, "sentence_leaders": False,
+                       "note": "none"}})
+    monkeypatch.setattr(engine, "families", lambda: (*families(), supervise))
+    art = Article(id="t", title="Giám sát", published=date(2024, 5, 9),
+                  body="Ngày 8/5, Phó Chủ tịch Quốc hội Trần Quang Phương giám sát tại huyện "
+                       "Mộc Châu và huyện Vân Hồ.")
+    (found,) = list(extract([art]))
+    names = {e.id: e.name for e in found.entities}
+    assert {(f.relation, names[f.subject], names[f.object], f.date) for f in found.facts
+            if f.relation == "visited"} == {
+        ("visited", "Trần Quang Phương", "Mộc Châu", "2024-05-08"),
+        ("visited", "Trần Quang Phương", "Vân Hồ", "2024-05-08")}
