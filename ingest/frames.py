@@ -12,8 +12,9 @@ Frames so far:
   central leader); the receiving side never visits.
 - reception_of_delegation ("A làm việc với đoàn công tác của B do C làm trưởng đoàn"): the same,
   only where a delegation follows the trigger.
-- session: no triggers of its own here (ingest/relations finds "làm việc với/tại"); its slot
-  policies (late hosts after "tại", a subject after a fronted participle) are data.
+- session: its triggers are frames.json verbs.session (families.session reads them); the
+  policies its named finders apply (late hosts after "tại", a subject after a fronted
+  participle) are data here.
 The trigger words of every verb family (frames.json "verbs": session, visit, attend, organize,
 between, happen, issue, and the speech verbs of the speakers pass) are compiled here too, each
 by one small function (`verb_pattern(family)`); frames.json "families" declares each family's
