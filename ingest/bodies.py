@@ -53,13 +53,13 @@ _COMPANY_FORMS = {"phần", "TNHH", "MTV", "CP"}
 # Committees whose name may run on with "về ..." ("Ban Chỉ đạo quốc gia về phòng, chống ...").
 ABOUT_HEADS = ("Ban Chỉ đạo", "Ban chỉ đạo", "Ủy ban", "Hội đồng", "Văn phòng Ban")
 # Party committees below the province, named by their unit: "Quận ủy Hoàn Kiếm".
-LOCAL_COMMITTEES = {"Quận ủy", "Huyện ủy", "Thị ủy", "Thành ủy"}
-# Heads whose own name may be just their unit: "Đảng ủy xã Tân Lập", "Công an tỉnh",
-# "Thanh tra tỉnh", "Tòa án nhân dân huyện Mê Linh".
-PLACE_NAMED = {"Đảng ủy", "Đảng bộ", "Công an", "Thanh tra", "Kho bạc Nhà nước",
-               "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Chi cục", "Văn phòng"}
+LOCAL_COMMITTEES = set(_BODY_HEADS.local_committees)
+# Heads whose own name may be just their unit: "Đảng ủy xã Tân Lập", "Công an tỉnh".
+PLACE_NAMED = set(_BODY_HEADS.place_named)
 # Lowercase heads used in running text before a capitalised name ("của sở Du lịch").
-LOWER_HEADS = {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+LOWER_HEADS = dict(_BODY_HEADS.lower)
+# Boards whose name may open with lowercase name words: "Ban Quản lý dự án ...".
+LOWERCASE_NAMED = set(_BODY_HEADS.lowercase_named)
 # "ban" is a head in lowercase only fused with a title before it: "Trưởng ban Tuyên giáo ..."
 _FUSED_BAN = re.compile(r"(?:Trưởng|trưởng)[ ]$")
 
@@ -393,7 +393,7 @@ def _scan_lower(st: _ScanState, low: str) -> bool:
     if low == "ngành" and is_cap(nxt):
         st.j += 1  # "Công đoàn ngành Công Thương"
         return True
-    if not st.has_name and st.head in ("Ban Quản lý", "Ban quản lý") and _name_words(words, j):
+    if not st.has_name and st.head in LOWERCASE_NAMED and _name_words(words, j):
         st.has_name = True  # "Ban Quản lý dự án ...": the board's name may open lowercase
     if not st.has_name or (st.head in st.selfh and j == st.i + st.head_len):
         return False

@@ -53,10 +53,34 @@ _CITY_KINDS = {"thành phố"}
 _BARE_TINH = re.compile(r"(?<=\s)tỉnh$")  # "UBND tỉnh": the generic word, not "Tỉnh ủy"
 _TINH_UY_END = re.compile(r"(?:^|\s)Tỉnh ủy$", re.IGNORECASE)
 # A provincial body whose province is still unknown: a fact about it names no real body.
-_UNRESOLVED_BODY = re.compile(
-    r"^(?:Ban Thường vụ |Thường trực |Ban Chấp hành Đảng bộ |Ban Cán sự [Đđ]ảng )?"
-    r"(?:Tỉnh ủy|Thành ủy|tỉnh|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân) "
-    r"(?:tỉnh|thành phố))$", re.IGNORECASE)
+def words_of(words: tuple[str, ...], later_initials: bool = False) -> str:
+    """A regex alternation of literal words, longest first; `later_initials` lets every word
+    after the first start in either case ("Ban [Cc]án sự [Đđ]ảng")."""
+    def one(w: str) -> str:
+        parts = w.split(" ")
+        return r"\ ".join([re.escape(parts[0])] + [
+            f"[{p[0].upper()}{p[0].lower()}]{re.escape(p[1:])}" if later_initials
+            and p[0].upper() != p[0].lower() else re.escape(p) for p in parts[1:]])
+    return "|".join(one(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def own_bodies() -> resources.ProvinceBodies:
+    """A province's own bodies as written without its name (name_words.json)."""
+    own = resources.body_heads().province
+    assert own is not None
+    return own
+
+
+def _unresolved_pattern() -> re.Pattern[str]:
+    own = own_bodies()
+    prefixes = own.standing_boards + own.standing_offices + own.party_executive + \
+        own.party_groups
+    return re.compile(rf"^(?:(?:{words_of(prefixes)}) )?(?:{words_of(own.committees)}|"
+                      rf"{words_of(own.unit_words)}|(?:{words_of(own.councils)}) "
+                      rf"(?:{words_of(own.unit_words)}))$", re.IGNORECASE)
+
+
+_UNRESOLVED_BODY = _unresolved_pattern()
 
 
 def _provinces() -> list[dict]:
@@ -272,6 +296,8 @@ class ArticleContext:
     after_merger: bool = False  # published from 2025-07-01: places mean the 2025 units
     lead_date: str | None = None
     delegation: Delegation | None = None
+    # people the article names as leading a delegation ("A ... làm trưởng đoàn"), in text order
+    delegation_heads: list[tuple[str, str]] = field(default_factory=list)
     # (start offset, role key, body key or "", person name), in text order
     titled: list[tuple[int, str, str, str]] = field(default_factory=list)
     person_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)

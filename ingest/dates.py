@@ -174,6 +174,11 @@ _FULL_DATE = re.compile(r"(?<![\d/.\-])(?:[0-2]?\d|3[01])[/.\-](?:0?[1-9]|1[0-2]
 _TITLE_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/])")
 
 
+# A year written after a capitalised name in the text, as events and festivals are named ("Tết
+# cổ truyền Bunpimay 2024", "SEA Games 2025"): it names the year reported on, as "năm 2024" does.
+_NAMED_YEAR = re.compile(r"(?<![\w/.\-])(?P<w>\w+) (?P<y>(?:19|20)\d{2})(?![\d/\-]|\.\d)")
+
+
 def infer_year(text: str) -> int | None:
     r"""The year a text reports on, from its period expressions, else its most named year; a
     year in the title (the first line) counts as much as a period.
@@ -184,6 +189,8 @@ def infer_year(text: str) -> int | None:
     2025
     >>> infer_year("Thăm tỉnh\nNgày 4/5, đoàn đến. Sáng 5/5/2019, đoàn về.")
     2019
+    >>> infer_year("Thăm Lào\nNgày 12/4, đoàn chúc Tết Bunpimay 2024 của bạn.")
+    2024
     """
     votes: Counter[int] = Counter()
     title = text.split("\n", 1)[0]
@@ -200,6 +207,9 @@ def infer_year(text: str) -> int | None:
     for m in _YEAR.finditer(text):
         lead = (m.group("lead") or "").strip().lower()
         if lead not in _FUTURE:
+            votes[int(m.group("y"))] += 1
+    for m in _NAMED_YEAR.finditer(text):
+        if m.group("w")[0].isupper() and not m.group("w")[0].isdigit():
             votes[int(m.group("y"))] += 1
     if not votes:
         return None

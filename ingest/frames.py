@@ -12,8 +12,9 @@ Frames so far:
   central leader); the receiving side never visits.
 - reception_of_delegation ("A làm việc với đoàn công tác của B do C làm trưởng đoàn"): the same,
   only where a delegation follows the trigger.
-- session: no triggers of its own here (ingest/relations finds "làm việc với/tại"); its slot
-  policies (late hosts after "tại", a subject after a fronted participle) are data.
+- session: its triggers are frames.json verbs.session (families.session reads them); the
+  policies its named finders apply (late hosts after "tại", a subject after a fronted
+  participle) are data here.
 The trigger words of every verb family (frames.json "verbs": session, visit, attend, organize,
 between, happen, issue, and the speech verbs of the speakers pass) are compiled here too, each
 by one small function (`verb_pattern(family)`); frames.json "families" declares each family's
@@ -37,24 +38,34 @@ __all__ = [
     "FrameSite",
     "after_reception_pattern",
     "attend_pattern",
+    "attendance_pattern",
     "between_pattern",
+    "delegation_head_pattern",
+    "delegation_word",
     "frames",
     "fronted_agents",
     "greets_delegation_pattern",
     "happen_pattern",
+    "invitation_pattern",
     "issue_pattern",
     "late_hosts",
+    "leader_markers",
     "led_by_pattern",
     "not_a_verb",
     "organize_pattern",
     "partner_pattern",
     "reception_sides",
+    "same_day_pattern",
     "session_pattern",
+    "session_time_pattern",
+    "side_list_pattern",
     "speech_pattern",
     "spoke_at_pattern",
     "trigger_sites",
+    "trip_time_pattern",
     "verb_pattern",
     "visit_pattern",
+    "words_alternation",
 ]
 
 
@@ -381,6 +392,11 @@ def speech_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_verb_words('speak', 'words')})\b", re.IGNORECASE)
 
 
+def leader_markers() -> str:
+    """The alternation of frames.json 'delegation.leader_markers' ("làm trưởng đoàn")."""
+    return words_alternation([m["words"] for m in _data()["delegation"]["leader_markers"]])
+
+
 @cache
 def led_by_pattern() -> re.Pattern[str]:
     """"do ... dẫn đầu" anywhere in a sentence (frames.json 'delegation.leader_markers'): group
@@ -404,3 +420,112 @@ def verb_pattern(family: str) -> re.Pattern[str]:
             "organize": organize_pattern, "between": between_pattern,
             "happen": happen_pattern, "issue": issue_pattern,
             "speak": speech_pattern}[family]()
+
+
+def _listed(*keys: str) -> str:
+    """The alternation of the words at one path of frames.json ("dating", "trip_time", ...)."""
+    node = _data()
+    for key in keys:
+        node = node[key]
+    return words_alternation([w["words"] for w in node])
+
+
+def _either_case(words: list[str]) -> str:
+    """Words that may open a sentence: the first letter in either case, the rest as written."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        first = re.escape(w[0].lower()) if w[0].lower() == w[0].upper() else \
+            f"[{w[0].upper()}{w[0].lower()}]"
+        alts.append(first + re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(alts)
+
+
+@cache
+def same_day_pattern() -> re.Pattern[str]:
+    """"cùng ngày" (frames.json 'dating.same_day')."""
+    return re.compile(rf"\b(?:{_listed('dating', 'same_day')})\b", re.IGNORECASE)
+
+
+@cache
+def session_time_pattern() -> re.Pattern[str]:
+    """Times told relative to the reported session (frames.json 'dating.session_time'):
+    "(ngay) trước/sau (khi) (kết thúc) buổi làm việc", "kết thúc buổi tiếp", "nhân dịp này"."""
+    def words(key: str) -> str:
+        return _listed("dating", "session_time", key)
+    nouns = words("session_nouns")
+    return re.compile(
+        rf"\b(?:(?:ngay\s+)?(?:{words('relative')})(?:\s+khi)?(?:\s+kết thúc)?\s+"
+        rf"(?:(?:{nouns})\s+(?:{words('sessions')})|{words('activities')})"
+        rf"|kết thúc\s+(?:{nouns})\s+(?:{words('ended')})|{words('occasions')})\b",
+        re.IGNORECASE)
+
+
+@cache
+def trip_time_pattern() -> re.Pattern[str]:
+    """"(cũng) trong (khuôn khổ) chuyến công tác (này)" (frames.json 'dating.trip_time'), not
+    before "tới/đến/sang" (a trip told ahead or elsewhere)."""
+    def words(key: str) -> str:
+        return _listed("dating", "trip_time", key)
+    return re.compile(
+        rf"\b(?:cũng\s+)?trong\s+(?:khuôn khổ\s+)?(?:{words('trips')})\s+"
+        rf"(?:{words('purposes')})(?:\s+này)?\b(?!\s+(?:{words('not_before')})\b)",
+        re.IGNORECASE)
+
+
+def _attendance_words(key: str) -> list[str]:
+    return [w["words"] for w in _data()["discourse"]["attendance"][key]]
+
+
+@cache
+def attendance_pattern() -> re.Pattern[str]:
+    """An attendance list's opener (frames.json 'discourse.attendance'): "Cùng dự có ...",
+    "(Tại X,) Tới dự buổi lễ còn có ..."; group "what" is what was attended."""
+    lists = words_alternation(_attendance_words("lists"))
+    still = words_alternation(_attendance_words("still"))
+    return re.compile(
+        r"^(?:[Tt]ại\s+[^,;.]{2,60},\s*)?"
+        rf"(?:(?:{_either_case(_attendance_words('leads'))})\s+)?"
+        rf"(?:(?:{_either_case(_attendance_words('motions'))})\s+)?"
+        rf"(?:{_either_case(_attendance_words('verbs'))})\b"
+        rf"(?!\s+(?:{not_a_verb()})\b)(?P<what>[^;:.]{{0,160}}?)"
+        rf"\s(?:(?:{still})\s+)?(?:{lists})\b")
+
+
+@cache
+def side_list_pattern() -> re.Pattern[str]:
+    """A side's attendance list (frames.json 'discourse.side_list'): "Về phía tỉnh X có ...",
+    "(Tại điểm cầu X,) có sự tham dự của ..."."""
+    rec = _data()["discourse"]["side_list"]
+    lists = words_alternation(_attendance_words("lists"))
+    still = words_alternation(_attendance_words("still"))
+    sides = _either_case([w["words"] for w in rec["sides"]])
+    presence = words_alternation([w["words"] for w in rec["presence"]])
+    return re.compile(rf"^(?:(?:{sides})\s+[^,;:.]{{2,60}}?\s(?:(?:{still})\s+)?(?:{lists})\b"
+                      rf"|(?:[Tt]ại\s+[^,;:.]{{2,60}}?\s*,?\s+)?(?:(?:{still})\s+)?"
+                      rf"(?:{presence})\b)")
+
+
+@cache
+def invitation_pattern() -> re.Pattern[str]:
+    """"nhận/theo lời mời của" (frames.json 'delegation.invitation'): who follows invited."""
+    return re.compile(rf"\b(?:{_listed('delegation', 'invitation')})\s+", re.IGNORECASE)
+
+
+@cache
+def delegation_head_pattern() -> re.Pattern[str]:
+    """A delegation or numbered working group and its qualifiers (frames.json 'delegation':
+    heads, qualifiers, working_groups), up to the body that sent it: "Đoàn công tác liên ngành
+    của", "Tổ công tác số 1, số 3 của"."""
+    rec = _data()["delegation"]
+    qualifiers = "".join(rf"(?:\s+(?:{words_alternation([q['words']])}))?"
+                         for q in rec["qualifiers"])
+    return re.compile(
+        rf"\b(?:(?:{_listed('delegation', 'heads')}){qualifiers}|"
+        rf"(?:{_listed('delegation', 'working_groups')})"
+        r"(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)(?:\s+của)?\s*", re.IGNORECASE)
+
+
+@cache
+def delegation_word() -> re.Pattern[str]:
+    """The delegation head noun alone ("đoàn"), as a whole word."""
+    return re.compile(rf"\b(?:{_listed('delegation', 'heads')})\b", re.IGNORECASE)

@@ -175,8 +175,11 @@ def find_places(text: str, lex: Lexicon, after_merger: bool = False,
     return out
 
 
-_GATE_HEAD = (r"(?<!\w)(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]+tế|[Cc]hính|[Pp]hụ|"
-              r"[Ss]ong[ ]+phương))?(?:[ ]+(?:[Đđ]ường[ ]+(?:bộ|sắt|thủy)|[Gg]a[ ]+đường[ ]+sắt))?")
+# A gate's head: "cửa khẩu (quốc tế/chính/phụ/song phương) (đường bộ)", or a border opening
+# that is no gate by rank but a crossing all the same: "lối mở X", "lối thông quan X".
+_GATE_HEAD = (r"(?<!\w)(?:(?:[Cc]ặp[ ]+)?[Cc]ửa[ ]+khẩu(?:[ ]+(?:[Qq]uốc[ ]+tế|[Cc]hính|[Pp]hụ|"
+              r"[Ss]ong[ ]+phương))?(?:[ ]+(?:[Đđ]ường[ ]+(?:bộ|sắt|thủy)|[Gg]a[ ]+đường[ ]+sắt))?"
+              r"|[Ll]ối[ ]+(?:mở|thông[ ]+quan))")
 # A bracket after a gate's name is part of it ("Hồ Kiều (qua cầu ...)") unless it names the
 # administrative unit the gate lies in: "(thị xã Tịnh Biên)", "(huyện Y)", "(TP. Z)" are
 # LOCATIONs of their own, which ingest/relations reads as where the gate is.
@@ -187,7 +190,7 @@ _GATE = re.compile(
     _GATE_HEAD
     + rf"(?:[ ]+[Ss]ố[ ]+(?P<num>[IVX]+|\d+)(?:\s*-\s*(?P<numname>{_CAPRUN})"
     rf"|\s*\(qua\s+cầu\s+(?P<bridge>{_CAPRUN})\))?"
-    rf"|[ ]+(?P<a>{_GATE_NAME})(?:[ ]+-[ ]+(?P<b>{_GATE_NAME}))?)")
+    rf"|[ ]+(?P<a>{_GATE_NAME})(?:[ ]+[-–][ ]+(?P<b>{_GATE_NAME}))?)")  # hyphen or en dash
 _GATE_LIST = re.compile(
     r"(?<!\w)(?:\d+\s+)?(?:cặp\s+)?cửa\s+khẩu[^.;:]{0,30}?\s(?:là|gồm|gồm có|như)\s*:?\s+"
     rf"(?P<items>{_GATE_NAME}\s+-\s+{_GATE_NAME}(?:\s*,\s*{_GATE_NAME}\s+-\s+{_GATE_NAME})*)")

@@ -27,8 +27,10 @@ from ingest.coref import (
     known_province_names,
     ministry_by_short_name,
     nfc_vi,
+    own_bodies,
     province_later_in_list,
     with_province,
+    words_of,
 )
 from ingest.lexicon import UPPER
 
@@ -82,13 +84,17 @@ _BODY_STRIP = re.compile(
     re.IGNORECASE,
 )
 # Implicit bodies right after a title, when entity recognition has not marked them.
-_IMPLICIT_BODY = re.compile(
-    r"^\s*(?P<body>Ban Thường vụ (?:Tỉnh|Thành) ủy|(?:Tỉnh|Thành) ủy|"
-    r"Ban Chấp hành Đảng bộ (?:tỉnh|thành phố)|"
-    r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân) (?:tỉnh|thành phố)|"
-    r"Đoàn (?:đại biểu Quốc hội|ĐBQH) (?:tỉnh|thành phố))\b",
-    re.IGNORECASE,
-)
+# (name_words.json province_bodies: a standing board, a committee, or a council, party
+# executive or delegation with its unit word)
+def _implicit_body() -> re.Pattern[str]:
+    own = own_bodies()
+    with_unit = own.party_executive + own.councils + own.delegations
+    return re.compile(
+        rf"^\s*(?P<body>(?:(?:{words_of(own.standing_boards)}) )?(?:{words_of(own.committees)})|"
+        rf"(?:{words_of(with_unit)}) (?:{words_of(own.unit_words)}))\b", re.IGNORECASE)
+
+
+_IMPLICIT_BODY = _implicit_body()
 _BARE_KIND = re.compile(r"\s+(?:tỉnh|thành phố)$")  # "UBND thành phố" of the article's city
 _TINH_AFTER_CHAIRMAN = re.compile(r"^\s*tỉnh\b(?!\s+[A-ZĐÂÁÀẢÃẠ])")
 

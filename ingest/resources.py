@@ -18,6 +18,7 @@ from typing import Any
 __all__ = [
     "DATA",
     "BodyHeads",
+    "ProvinceBodies",
     "admin_units",
     "bodies",
     "body_heads",
@@ -128,6 +129,26 @@ class BodyHeads:
     parent: tuple[str, ...]  # a body units belong to ("Bộ", "Ủy ban"): part_of's object
     of_unit: tuple[str, ...]  # units named "X của Y" ("Ủy ban Quốc phòng ... của Quốc hội")
     of_parent: tuple[str, ...]  # the Y of those
+    local_committees: tuple[str, ...] = ()  # "Huyện ủy X": party committees below a province
+    place_named: tuple[str, ...] = ()  # may be named by their unit alone ("Công an tỉnh")
+    lower: tuple[tuple[str, str], ...] = ()  # lowercase heads in running text → written head
+    lowercase_named: tuple[str, ...] = ()  # may be named by lowercase name words ("Ban Quản lý")
+    province: ProvinceBodies | None = None  # a province's own bodies written without its name
+
+
+@dataclass(frozen=True)
+class ProvinceBodies:
+    """A province's own bodies as written without its name ("UBND tỉnh", "Tỉnh ủy"),
+    name_words.json "province_bodies"."""
+
+    committees: tuple[str, ...]  # "Tỉnh ủy": named by the unit alone
+    councils: tuple[str, ...]  # "UBND": followed by the unit word
+    unit_words: tuple[str, ...]  # "tỉnh", "thành phố"
+    standing_boards: tuple[str, ...]  # "Ban Thường vụ": part of the name anywhere
+    standing_offices: tuple[str, ...]  # "Thường trực": also a title's qualifier
+    party_groups: tuple[str, ...]  # "Ban Cán sự Đảng", "Đảng đoàn"
+    party_executive: tuple[str, ...]  # "Ban Chấp hành Đảng bộ" + unit word
+    delegations: tuple[str, ...]  # "Đoàn ĐBQH" + unit word
 
 
 @cache
@@ -135,8 +156,16 @@ def body_heads() -> BodyHeads:
     """The body head nouns of name_words.json."""
     data = name_words()
     part_of = data.get("part_of", {})
+    own = data.get("province_bodies", {})
     return BodyHeads(
         tuple(data.get("named_heads", [])), tuple(data.get("self_heads", [])),
         tuple(data.get("prefix_heads", [])), tuple(data.get("provincial_heads", [])),
         tuple(part_of.get("unit_heads", [])), tuple(part_of.get("parent_heads", [])),
-        tuple(part_of.get("of_unit_heads", [])), tuple(part_of.get("of_parent_heads", [])))
+        tuple(part_of.get("of_unit_heads", [])), tuple(part_of.get("of_parent_heads", [])),
+        local_committees=tuple(data.get("local_committees", {}).get("heads", [])),
+        place_named=tuple(data.get("place_named_heads", {}).get("heads", [])),
+        lower=tuple(data.get("lower_heads", {}).get("heads", {}).items()),
+        lowercase_named=tuple(data.get("lowercase_named_heads", {}).get("heads", [])),
+        province=ProvinceBodies(*(tuple(own.get(k, [])) for k in (
+            "committees", "councils", "unit_words", "standing_boards", "standing_offices",
+            "party_groups", "party_executive", "delegations"))))

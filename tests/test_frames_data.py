@@ -74,11 +74,12 @@ def test_every_verb_family_is_compiled_from_the_data():
 def test_every_family_declares_its_slots_and_policies():
     data = json.loads((DATA / "frames.json").read_text("utf-8"))["families"]
     assert [f["name"] for f in data] == [
-        "reception", "session", "between", "visit", "attend", "organize", "happen"]
+        "reception", "session", "between", "visit", "attend", "organize", "happen", "issue",
+        "part_of"]
     for fam in data:
         assert fam["note"] and fam["subject"]["types"] and fam["object"]["types"]
         assert fam["subject"]["note"] and fam["object"]["note"]
-        assert fam["date"]["policy"] in ("sentence", "none") and fam["date"]["note"]
+        assert fam["date"]["policy"] in ("sentence", "document", "none") and fam["date"]["note"]
         assert {"credit", "notes_visitors", "sentence_leaders"} <= set(fam["delegation"])
 
 
@@ -113,3 +114,87 @@ def test_connectives_and_policies_compile_from_the_data():
     assert by_name["reception"].date.later_in_clause
     assert not by_name["between"].delegation.credit
     assert by_name["attend"].subject.by_verb["du"] == ("PERSON", "ORGANIZATION")
+
+
+def test_date_markers_and_openers_are_compiled_from_the_data():
+    from ingest.frames import (
+        attendance_pattern,
+        delegation_head_pattern,
+        delegation_word,
+        invitation_pattern,
+        same_day_pattern,
+        session_time_pattern,
+        side_list_pattern,
+        trip_time_pattern,
+    )
+
+    assert same_day_pattern().search("Cùng ngày, đoàn đến thăm")
+    assert session_time_pattern().search("Ngay sau khi kết thúc buổi làm việc, đoàn")
+    assert session_time_pattern().search("Nhân dịp này, ông A")
+    assert not session_time_pattern().search("Trước đó, ông A")
+    assert trip_time_pattern().search("Trong khuôn khổ chuyến công tác này, ông A")
+    assert not trip_time_pattern().search("trong chuyến công tác tới Lào")
+    assert attendance_pattern().match("Cùng dự Hội nghị còn có ông A").group("what") \
+        == " Hội nghị"
+    assert not attendance_pattern().match("Dự án gồm hai giai đoạn")
+    assert side_list_pattern().match("Về phía tỉnh Lai Châu có ông B")
+    assert side_list_pattern().match("Tại điểm cầu tỉnh Lai Châu, có sự tham dự của ông B")
+    assert invitation_pattern().search("Theo lời mời của ông A, đoàn").group(0) \
+        == "Theo lời mời của "
+    assert delegation_head_pattern().match("Đoàn công tác liên ngành của Bộ X").group(0) \
+        == "Đoàn công tác liên ngành của "
+    assert delegation_head_pattern().match("Tổ công tác số 1, số 3 của Bộ X").group(0) \
+        == "Tổ công tác số 1, số 3 của "
+    assert delegation_word().search("cùng đoàn").group(0) == "đoàn"
+
+
+def test_body_head_lists_come_from_the_one_body_heads_record():
+    from ingest import bodies, resources
+    from ingest.coref import is_unresolved_body
+    from ingest.positions import _IMPLICIT_BODY
+    from ingest.relations.sentences import _PROVINCIAL_BODY
+
+    heads = resources.body_heads()
+    assert bodies.LOCAL_COMMITTEES == set(heads.local_committees) >= {"Huyện ủy"}
+    assert bodies.PLACE_NAMED == set(heads.place_named) >= {"Công an", "Đảng ủy"}
+    assert bodies.LOWER_HEADS == {"sở": "Sở", "cục": "Cục", "ban": "Ban"}
+    assert bodies.LOWERCASE_NAMED == set(heads.lowercase_named) >= {"Ban Quản lý"}
+    assert heads.province is not None and "UBND" in heads.province.councils
+    assert is_unresolved_body("Thường trực Tỉnh ủy") and not is_unresolved_body("Tỉnh ủy Lai Châu")
+    assert [m.group(0) for m in _PROVINCIAL_BODY.finditer(
+        "Ban cán sự đảng UBND tỉnh họp; Phó Chủ tịch Thường trực UBND tỉnh dự")] == [
+        "Ban cán sự đảng UBND tỉnh", "UBND tỉnh"]
+    assert _IMPLICIT_BODY.match(" Đoàn ĐBQH tỉnh").group("body") == "Đoàn ĐBQH tỉnh"
+
+
+def test_a_newcomer_adds_a_family_as_data(monkeypatch):
+    """A new relation family is a record: its trigger words, slots and policies; the engine
+    fills it with the generic finders and no new code."""
+    from datetime import date
+
+    from ingest.articles import Article
+    from ingest.pipeline import extract
+    from ingest.relations import engine
+    from ingest.relations.family import families, family
+
+    supervise = family({
+        "name": "supervise", "relation": "visited", "note": "a supervision visit",
+        "trigger": {"words": [{"words": "giám sát tại", "note": "supervising at a place"}]},
+        "object": {"types": ["LOCATION", "PROVINCE"], "finder": "after_trigger",
+                   "connectives": [{"words": ",", "note": "a list"},
+                                   {"words": "và", "note": "its last item"}],
+                   "note": "the places after the verb"},
+        "subject": {"types": ["PERSON"], "finder": "before_trigger", "note": "who supervised"},
+        "date": {"policy": "sentence", "note": "the sentence date"},
+        "delegation": {"credit": False, "notes_visitors": False, "sentence_leaders": False,
+                       "note": "none"}})
+    monkeypatch.setattr(engine, "families", lambda: (*families(), supervise))
+    art = Article(id="t", title="Giám sát", published=date(2024, 5, 9),
+                  body="Ngày 8/5, Phó Chủ tịch Quốc hội Trần Quang Phương giám sát tại huyện "
+                       "Mộc Châu và huyện Vân Hồ.")
+    (found,) = list(extract([art]))
+    names = {e.id: e.name for e in found.entities}
+    assert {(f.relation, names[f.subject], names[f.object], f.date) for f in found.facts
+            if f.relation == "visited"} == {
+        ("visited", "Trần Quang Phương", "Mộc Châu", "2024-05-08"),
+        ("visited", "Trần Quang Phương", "Vân Hồ", "2024-05-08")}

@@ -727,3 +727,104 @@ def test_a_session_with_a_visiting_delegation(nlp):
     assert {f for f in facts_of(nlp, "2024-05-05", text) if f[0] == WW} == {
         (WW, who, host, "2024-05-04") for who in ("Ngân hàng Thế giới", "Carol Turner")
         for host in ("Lào Cai", "UBND tỉnh Lào Cai")}
+
+
+# A delegation whose leader is named right before the visit verb ("do A làm trưởng đoàn đến
+# thăm"): the "đoàn" that ends the leader marker is not the activity noun of "Đoàn kiểm tra";
+# the sending body and the leader visited.
+def test_a_leader_marker_right_before_the_visit_verb(nlp):
+    text = ("Biên phòng Quảng Trị thăm vùng biên\nNgày 14/3, Đoàn công tác Bộ Chỉ huy Bộ đội Biên "
+            "phòng tỉnh Quảng Trị do ông Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh Quảng Trị làm "
+            "trưởng đoàn đến thăm, tặng quà các đồn biên phòng và nhân dân khu vực biên giới hai "
+            "huyện Hướng Hóa và Gio Linh.")
+    facts = {f for f in facts_of(nlp, "2024-03-15", text) if f[0] == VI}
+    body = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị"
+    assert facts == {(VI, body, "Hướng Hóa", "2024-03-14"), (VI, body, "Gio Linh", "2024-03-14"),
+                     (VI, "Hoàng Văn Nam", "Hướng Hóa", "2024-03-14"),
+                     (VI, "Hoàng Văn Nam", "Gio Linh", "2024-03-14")}
+
+
+# An article with no published date whose only year is in the name of the occasion ("Tết
+# Bunpimay 2024"): that year anchors its day-month dates.
+def test_the_year_of_an_undated_article_from_an_occasion_named_with_it(nlp):
+    text = ("Quảng Trị chúc Tết nước bạn\nNgày 10/4, ông Hoàng Văn Nam, Phó Chủ tịch UBND tỉnh "
+            "Quảng Trị đến thăm huyện Hướng Hóa nhân dịp Tết cổ truyền Bunpimay 2024.")
+    title, body = text.split("\n", 1)
+    (found,) = list(extract([Article(id="t", title=title, body=body, published=None)], nlp))
+    names = {e.id: e.name for e in found.entities}
+    assert {(f.relation, names[f.subject], names[f.object], f.date) for f in found.facts
+            if f.relation == VI} == {(VI, "Hoàng Văn Nam", "Hướng Hóa", "2024-04-10")}
+
+
+# The host's words recall the visit ("cảm ơn đoàn đã đến thăm ... tỉnh X"): an undated visited
+# of the province the visitor worked with at the dated reception is that reception again (the
+# speech tells of other times too, so the session's date is not carried to it).
+def test_the_hosts_words_recalling_the_visit_add_no_undated_visit(nlp):
+    text = ("Chủ tịch UBND tỉnh Lai Châu tiếp Đại sứ Nhật Bản\nSáng 9/10, Chủ tịch UBND tỉnh Lai "
+            "Châu Trần Văn Khải tiếp xã giao ông Ito Naoki, Đại sứ Nhật Bản.\nCảm ơn Đại sứ đã "
+            "đến thăm và tặng quà cho học sinh tỉnh Lai Châu, ông Trần Văn Khải giới thiệu kết "
+            "quả tỉnh đạt được thời gian qua.")
+    facts = {f for f in facts_of(nlp, "2024-10-09", text) if f[0] in (WW, VI)}
+    assert facts == {(WW, "Ito Naoki", "Lai Châu", "2024-10-09"),
+                     (WW, "Ito Naoki", "UBND tỉnh Lai Châu", "2024-10-09")}
+
+
+# "công tác" inside a steering committee's name ("Ban Chỉ đạo công tác biên giới tỉnh X"), yet a
+# verb after a capitalised name ("Bộ Công an công tác tại ..."): a name word that is verb-like.
+def test_cong_tac_inside_a_committees_name(nlp):
+    text = ("Biên giới Quảng Trị\nNgày 12/4, Ban Chỉ đạo công tác biên giới tỉnh Quảng Trị họp; "
+            "Thứ trưởng Bộ Công an công tác tại tỉnh Quảng Trị.")
+    assert {n for n in names_of(nlp, "2024-04-12", text) if n[0] == "ORGANIZATION"} == {
+        ("ORGANIZATION", "Ban Chỉ đạo công tác biên giới tỉnh Quảng Trị"),
+        ("ORGANIZATION", "Bộ Công an")}
+
+
+# A border opening below a gate's rank is a crossing all the same ("lối mở X", "lối thông quan
+# X"), and a pair of names may be joined by an en dash as by a hyphen.
+def test_border_openings_and_en_dash_pairs_are_gates(nlp):
+    text = ("Hai tỉnh mở lối qua biên giới\nNgày 3/6, hai tỉnh thống nhất mở Lối mở Pa Nậm Cúm – "
+            "Mường Mày và lối thông quan Khe Ván.")
+    assert {n for n in names_of(nlp, "2024-06-03", text) if n[0] == "BORDER_GATE"} == {
+        ("BORDER_GATE", "Pa Nậm Cúm - Mường Mày"), ("BORDER_GATE", "Khe Ván")}
+
+
+# A province's delegation ("Đoàn công tác tỉnh X", no body sent it) whose leader the article
+# names in a later sentence ("Ông A, Phó Chủ tịch UBND tỉnh X, làm trưởng đoàn"): the leader
+# visited. A survey "with" a partner's side ("khảo sát song phương với đoàn tỉnh Y (Lào) về
+# địa điểm ...") visited the place after "về", not the partner's province.
+LATER_LEADERS = [
+    ("leader-in-a-later-sentence",
+     "Lai Châu khảo sát cửa khẩu\nNgày 8/5, Đoàn công tác tỉnh Lai Châu khảo sát cửa khẩu Ma Lù "
+     "Thàng. Ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh Lai Châu làm trưởng đoàn.",
+     {(VI, "Trần Văn Khải", "Ma Lù Thàng", "2024-05-08")}),
+    ("survey-with-a-partner",
+     "Lai Châu khảo sát lối mở\nNgày 8/5, Đoàn công tác tỉnh Lai Châu có buổi khảo sát song "
+     "phương với đoàn công tác tỉnh Phongsaly (Lào) về địa điểm mở Lối mở Pa Nậm Cúm – Mường "
+     "Mày. Ông Trần Văn Khải, Phó Chủ tịch UBND tỉnh Lai Châu làm trưởng đoàn.",
+     {(VI, "Trần Văn Khải", "Pa Nậm Cúm - Mường Mày", "2024-05-08")}),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), LATER_LEADERS,
+                         ids=[c[0] for c in LATER_LEADERS])
+def test_a_delegations_leader_named_later(nlp, case, text, expected):
+    assert {f for f in facts_of(nlp, "2024-05-09", text) if f[0] in (WW, VI)} == expected
+
+
+# Two verbs sharing one subject ("đoàn khảo sát Trung tâm X và thăm ... tại huyện Y"): the unit
+# the first verb visited is its object, never the subject of the second.
+def test_a_unit_visited_is_not_the_subject_of_the_next_verb(nlp):
+    text = ("Y tế cơ sở ở Trà Vinh\nSáng 5/6, Thứ trưởng Bộ Y tế Trần Văn Thuấn làm việc "
+            "với UBND tỉnh Trà Vinh. Chiều cùng ngày, đoàn đã đến khảo sát Trung tâm Y tế huyện "
+            "Cầu Kè và thăm một số hộ nghèo tại huyện Tiểu Cần.")
+    assert {f for f in facts_of(nlp, "2024-06-06", text) if f[0] in (WW, VI)} == {
+        (WW, "Trần Văn Thuấn", "UBND tỉnh Trà Vinh", "2024-06-05"),
+        (VI, "Trần Văn Thuấn", "Tiểu Cần", "2024-06-05")}
+
+
+# A field visit told as "đi thực tế / đi thực địa tại X" is a visit of X.
+def test_a_field_visit(nlp):
+    text = ("Kiểm tra đường tỉnh\nNgày 3/4, Giám đốc Sở Xây dựng tỉnh Hòa Bình Nguyễn Văn Tuấn đi "
+            "thực địa tại xã Mãn Đức, huyện Tân Lạc.")
+    assert {f for f in facts_of(nlp, "2024-04-04", text) if f[0] in (WW, VI)} == {
+        (VI, "Nguyễn Văn Tuấn", "Mãn Đức", "2024-04-03")}

@@ -7,8 +7,6 @@ from __future__ import annotations
 from ingest.coref import ArticleContext, fold
 from ingest.frames import led_by_pattern
 from ingest.relations.engine import run_families
-from ingest.relations.issued import _issued
-from ingest.relations.part_of import _part_of
 from ingest.relations.patterns import _EVENT_GAP, HOST
 from ingest.relations.sentences import Sentence, _Clause, _clauses, _Facts, _Reading, _title_bodies
 from ingest.relations.settings import DEFAULT_SETTINGS
@@ -32,9 +30,7 @@ def _sentence_facts(sent: Sentence, text: str, ctx: ArticleContext, facts: _Fact
                  [m.end for m in sent.mentions if m.label == "DOCUMENT"], leaders)
     for lo, hi in _clauses(sent):
         c = _Clause(r, lo, hi)
-        run_families(c)  # the verb families of frames.json, by ingest/relations/engine.py
-        _issued(sent, lo, hi, ctx, facts, c.evidence, r.title_bodies)
-        _part_of(sent, lo, hi, ctx, facts, c.evidence)
+        run_families(c)  # the families of frames.json, by ingest/relations/engine.py
         # a clause that is only a list of events continues the previous clause's verb
         if not c.found and r.previous_relation == "organized" and r.carried:
             events = _objects(sent, lo, hi, ("EVENT",), _EVENT_GAP)

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.coref import ArticleContext, article_province
-from ingest.frames import trigger_sites
+from ingest.frames import leader_markers, trigger_sites
 from ingest.positions import Mention, find_positions
 from ingest.relations.clauses import _sentence_facts
 from ingest.relations.dating import _lead_date
@@ -95,13 +95,40 @@ def _note_lead(ctx: ArticleContext, sentences: list[Sentence], mentions: list[Me
                title_end: int) -> None:
     """What the headline and the lead tell every later sentence: where the headline ends,
     the events named (a bare "hội nghị" means the one the body names, which the headline
-    often shortens), the lead's date and whether the lead reports a trip or one session."""
+    often shortens), the lead's date, whether the lead reports a trip or one session, and who
+    the article says leads a delegation ("Đồng chí A, ..., làm trưởng đoàn")."""
     ctx.title_end = title_end
     ctx.events = sorted(((m.name, m.start) for m in mentions if m.label == "EVENT"),
                         key=lambda e: (e[1] < title_end, e[1]))
     ctx.lead_date = _lead_date(sentences, title_end)
     lead = _lead(sentences, ctx)
     ctx.lead_is_trip = lead is not None and not _SESSION_NOUN.search(lead.text)
+    ctx.delegation_heads = _delegation_heads(sentences)
+
+
+_LEADER_MARK = re.compile(rf"(?<!\w)(?:{leader_markers()})(?!\w)", re.IGNORECASE)
+
+
+def _delegation_heads(sentences: list[Sentence]) -> list[tuple[str, str]]:
+    """The people the article names as leading a delegation: the person right before a leader
+    marker of frames.json ("Đồng chí A, Phó Chủ tịch UBND tỉnh, làm trưởng đoàn"), only their
+    titles (and the bodies in them) between."""
+    out: list[tuple[str, str]] = []
+    for sent in sentences:
+        for mark in _LEADER_MARK.finditer(sent.text):
+            at = sent.start + mark.start()
+            person = next((m for m in reversed(sent.mentions) if m.label == "PERSON"
+                           and m.end <= at), None)
+            if person is None:
+                continue
+            gap = list(sent.text[person.end - sent.start:mark.start()])
+            for a, b in [(u.start, u.end) for u in sent.units] + \
+                    [(m.start, m.end) for m in sent.mentions]:
+                for i in range(max(a, person.end), min(b, at)):
+                    gap[i - person.end] = " "
+            if re.fullmatch(r"[\s,]*", "".join(gap)) and ("PERSON", person.name) not in out:
+                out.append(("PERSON", person.name))
+    return out
 
 
 def _lead(sentences: list[Sentence], ctx: ArticleContext) -> Sentence | None:

@@ -4,24 +4,18 @@ the sentence tells the same session ("cùng ngày", "sau buổi làm việc").
 
 from __future__ import annotations
 
-import re
-
 from ingest.coref import ArticleContext
+from ingest.frames import same_day_pattern, session_time_pattern, trip_time_pattern
 from ingest.positions import Mention
-from ingest.relations.patterns import _TRIP_TIME, AGENT
+from ingest.relations.patterns import AGENT
 from ingest.relations.sentences import Sentence
 
-_SAME_DAY = re.compile(r"\bcùng ngày\b", re.IGNORECASE)
-
-# Times told relative to the working session the article reports: they take its date, as
-# "cùng ngày" does ("Trước buổi làm việc", "Sau khi làm việc với tỉnh", "Trong chuyến công
-# tác", "Nhân dịp này"). "Trước đó" is not one: it tells an earlier, other occasion.
-_SESSION_TIME = re.compile(
-    r"\b(?:(?:ngay\s+)?(?:trước|sau)(?:\s+khi)?(?:\s+kết thúc)?\s+"
-    r"(?:(?:buổi|cuộc)\s+(?:làm việc|hội đàm|hội kiến|tiếp|họp)|làm việc|hội đàm|hội kiến|"
-    r"hội nghị|kiểm tra|khảo sát|thị sát|thăm)"
-    r"|kết thúc\s+(?:buổi|cuộc)\s+(?:làm việc|hội đàm|tiếp|họp)"
-    r"|(?:nhân\s+)?dịp\s+này)\b", re.IGNORECASE)
+_SAME_DAY = same_day_pattern()  # "cùng ngày": frames.json dating.same_day
+# Times told relative to the working session the article reports take its date, as "cùng ngày"
+# does ("Trước buổi làm việc", "Sau khi làm việc với tỉnh", "Nhân dịp này"): frames.json
+# dating.session_time. "Trước đó" is not one: it tells an earlier, other occasion.
+_SESSION_TIME = session_time_pattern()
+_TRIP_TIME = trip_time_pattern()  # "Trong chuyến công tác": frames.json dating.trip_time
 
 
 def _date_for(sent: Sentence, pos: int, ctx: ArticleContext, doc_ends: list[int],

@@ -8,27 +8,16 @@ from __future__ import annotations
 import re
 
 from ingest.coref import ArticleContext, explicit_province, fold
-from ingest.frames import not_a_verb, speech_pattern
-from ingest.relations.patterns import _CEREMONY, _EVENT_HEADS, _NAMED_NEXT, _TRIP_TIME, PLACE
+from ingest.frames import attendance_pattern, side_list_pattern, speech_pattern, trip_time_pattern
+from ingest.relations.patterns import _CEREMONY, _EVENT_HEADS, _NAMED_NEXT, PLACE
 from ingest.relations.sentences import Sentence, _fact_key, _Facts
 from ingest.relations.sides import _event_before, _events_after
 
-# "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...", "Tới dự buổi lễ còn có ...": the
-# sentence lists who attended, across ";", after "có".
-_ATTENDANCE = re.compile(
-    # "Tại tỉnh X, dự Hội nghị có ...": a scene-setting place may open it
-    r"^(?:[Tt]ại\s+[^,;.]{2,60},\s*)?"
-    r"(?:[Cc]ùng\s+)?(?:(?:[Tt]ới|[Đđ]ến)\s+)?(?:[Tt]ham\s+)?[Dd]ự\b"
-    # "dự án", "dự kiến": not the verb (frames.json verbs.attend.not_before)
-    rf"(?!\s+(?:{not_a_verb()})\b)(?P<what>[^;:.]{{0,160}}?)"
-    r"\s(?:còn\s+)?(?:có|gồm có|gồm)\b")
-
-# "Về phía tỉnh X có ...", "Tại điểm cầu X có sự tham dự của ...": an attendance list of the
-# event named just before
-_SIDE_LIST = re.compile(r"^(?:[Vv]ề phía\s+[^,;:.]{2,60}?\s(?:còn\s+)?(?:có|gồm có|gồm)\b"
-                        # "Tại điểm cầu tỉnh X có sự tham dự của các đồng chí: ..."
-                        r"|(?:[Tt]ại\s+[^,;:.]{2,60}?\s*,?\s+)?(?:còn\s+)?có\s+sự\s+(?:tham\s+)?"
-                        r"dự\s+của\b)")
+# "Cùng dự có ...", "Tham dự Hội nghị có các đồng chí: ...": the sentence lists who attended,
+# across ";", after "có" (frames.json discourse.attendance); "Về phía tỉnh X có ...": an
+# attendance list of the event named just before (frames.json discourse.side_list).
+_ATTENDANCE = attendance_pattern()
+_SIDE_LIST = side_list_pattern()
 
 # "Dự tại điểm cầu tỉnh X có ...": the place an online event is followed from, not its object
 _AT_LINK = re.compile(r"\btại\s+(?:điểm|đầu)\s+cầu\s*$", re.IGNORECASE)
@@ -41,6 +30,7 @@ _SESSION_WORDS = re.compile(r"\b(?:buổi|cuộc)\s+(?:làm việc|họp|gặp|t
 # "Tại buổi lễ, ông A, Chủ tịch ..., đánh giá cao ...", "Tại Hội nghị X, Bộ trưởng B nhấn mạnh":
 # whoever speaks at the event the sentence opens with attended it.
 _AT_EVENT_OPENING = re.compile(r"^\s*(?:[Pp]hát biểu\s+)?[Tt]ại\s+(?:buổi\s+)?")
+_TRIP_TIME = trip_time_pattern()  # frames.json dating.trip_time
 _SPEECH = speech_pattern()  # "nhấn mạnh", "cho biết": frames.json verbs.speak
 
 
@@ -197,5 +187,8 @@ def _drop_undated_duplicates(items: list[dict]) -> list[dict]:
     # "Bộ X làm việc với tỉnh Y" (headline) is the dated session with "UBND tỉnh Y" (lead)
     dated |= {(r, s, ("PROVINCE", explicit_province(o[1]))) for r, s, o in dated
               if o[0] == "ORGANIZATION" and explicit_province(o[1])}
+    # "cảm ơn đoàn đã đến thăm tỉnh X" in the host's words: the visit is the dated session
+    # with the province told as worked_with ("thăm và làm việc tại tỉnh X" is worked_with)
+    dated |= {("visited", s, o) for r, s, o in dated if r == "worked_with" and o[0] == "PROVINCE"}
     return [f for f in items if f["relation"] not in _DATED or f.get("date")
             or (f["relation"], f["subject"], f["object"]) not in dated]

@@ -20,6 +20,8 @@ from ingest.positions import Mention
 from ingest.relations import events, meetings
 from ingest.relations.dating import _date_for, _note_lead_date, _note_visitors
 from ingest.relations.family import Family, Site, families
+from ingest.relations.issued import _issued
+from ingest.relations.part_of import _part_of
 from ingest.relations.sentences import _Clause
 from ingest.relations.sides import _add_leaders, _track_delegation
 from ingest.relations.slots import Objects, after_trigger, before_trigger
@@ -47,9 +49,21 @@ GUARDS: dict[str, Callable[..., Any]] = {
     "after_reception": meetings.after_reception,
     "activity_noun": meetings.activity_noun,
 }
+def _issues(c: _Clause, fam: Family) -> None:
+    """issued (ingest/relations/issued.py): each document's issuer and date."""
+    _issued(c.r.sent, c.lo, c.hi, c.r.ctx, c.r.facts, c.evidence, c.r.title_bodies)
+
+
+def _parts(c: _Clause, fam: Family) -> None:
+    """part_of (ingest/relations/part_of.py): a unit named with its body."""
+    _part_of(c.r.sent, c.lo, c.hi, c.r.ctx, c.r.facts, c.evidence)
+
+
 SPECIALS: dict[str, Callable[[_Clause, Family], None]] = {
     "organize": events.organizes,
     "happen": events.happens,
+    "issue": _issues,
+    "part_of": _parts,
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ingest import resources
 from ingest.coref import fold
-from ingest.frames import FrameSite, verb_pattern
+from ingest.frames import FrameSite, verb_pattern, words_alternation
 from ingest.positions import Mention
 
 
@@ -37,7 +37,7 @@ class Slot:
 
 @dataclass(frozen=True)
 class DatePolicy:
-    policy: str  # "sentence" (ingest/relations/dating.py) or "none"
+    policy: str  # "sentence" (ingest/relations/dating.py), "document" (issued) or "none"
     at: str = "trigger_start"  # where the verb is, for the date before it
     later_in_clause: bool = False  # a date after the verb in the clause counts
     sets_lead_date: bool = False  # the article's first session date, where the lead has none
@@ -136,6 +136,17 @@ def _slot(rec: dict) -> Slot:
         words={k: v for k, v in rec.items() if k not in _SLOT_KEYS})
 
 
+def _own_words(entries: list[dict]) -> re.Pattern[str]:
+    """A family's own trigger words (trigger.words, not a list of frames.json "verbs")."""
+    return re.compile(rf"\b(?:{words_alternation([e['words'] for e in entries])})\b",
+                      re.IGNORECASE)
+
+
+def family(rec: dict) -> Family:
+    """One family record of frames.json "families" compiled (a newcomer's record too)."""
+    return _family(rec)
+
+
 def _family(rec: dict) -> Family:
     trigger = rec["trigger"]
     date = {k: v for k, v in rec["date"].items() if k != "note"}
@@ -144,7 +155,8 @@ def _family(rec: dict) -> Family:
         name=rec["name"], relation=rec["relation"],
         by_object_type=rec.get("by_object_type", {}),
         frames=tuple(trigger.get("frames", [])),
-        trigger=verb_pattern(trigger["verbs"]) if "verbs" in trigger else None,
+        trigger=verb_pattern(trigger["verbs"]) if "verbs" in trigger else
+        _own_words(trigger["words"]) if "words" in trigger else None,
         subject=_slot(rec["subject"]), object=_slot(rec["object"]),
         guards=tuple(rec.get("guards", [])), date=DatePolicy(**date),
         delegation=DelegationPolicy(**delegation), special=rec.get("special"))

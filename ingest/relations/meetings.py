@@ -14,6 +14,7 @@ from ingest.frames import (
     attend_pattern,
     fronted_agents,
     late_hosts,
+    leader_markers,
     reception_sides,
     session_pattern,
     words_alternation,
@@ -33,6 +34,7 @@ _AT_THE_UNIT = re.compile(r"[\s,]*(?:và|cùng|tại|ở|thuộc|trên địa b�
 
 # "cuộc kiểm tra", "công tác khảo sát", "Đoàn kiểm tra" name the activity, not a visit (but
 # "Đoàn công tác kiểm tra" and ", đoàn kiểm tra" are its subject).
+_LEADER_END = re.compile(rf"(?:{leader_markers()})\s*$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:\bcuộc|(?<![Đđ]oàn )\bcông tác|^[Đđ]oàn|[^,]\s[Đđ]oàn)\s*$")
 
 
@@ -139,8 +141,11 @@ def between_first(c: _Clause, fam: Family, site: Site,
 
 
 def activity_noun(c: _Clause, fam: Family, site: Site) -> bool:
-    """"cuộc kiểm tra", "Đoàn kiểm tra" name the activity, not a visit."""
-    return bool(_VISIT_NOUN.search(c.clause[: site.t0 - c.lo]))
+    """"cuộc kiểm tra", "Đoàn kiểm tra" name the activity, not a visit; but "do A làm trưởng
+    đoàn đến thăm" ends a leader marker (frames.json delegation.leader_markers): the
+    delegation visits."""
+    before = c.clause[: site.t0 - c.lo]
+    return bool(_VISIT_NOUN.search(before)) and not _LEADER_END.search(before)
 
 
 @cache
@@ -154,6 +159,22 @@ def _blockers(fam: Family) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"\b(?:{ends})\s*$", re.IGNORECASE))
 
 
+@cache
+def _lead_words(fam: Family, key: str) -> re.Pattern[str]:
+    """One word list of the object slot (frames.json) as whole words."""
+    words = words_alternation([w["words"] for w in fam.object.words.get(key, [])])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _after_partner(c: _Clause, fam: Family, partner: Mention, window: int) -> Mention | None:
+    """The first place after a topic lead ("về") that follows the partner's place."""
+    topic = _lead_words(fam, "topic_leads").search(c.r.text, partner.end, window)
+    if topic is None:
+        return None
+    return next((m for m in c.r.sent.mentions if topic.end() <= m.start and m.end <= window
+                 and m.label in fam.object.types and not m.implicit), None)
+
+
 def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
     """The first explicit place in the visit window, then the places listed after it; none
     where a blocker stands between or a unit not lying in the place comes first."""
@@ -163,6 +184,10 @@ def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
                   and m.label in fam.object.types and not m.implicit), None)
     if first is None:
         return []
+    if _lead_words(fam, "partner_leads").search(text, site.t1, first.start):
+        first = _after_partner(c, fam, first, window)  # "khảo sát với đoàn X về địa điểm P"
+        if first is None:
+            return []
     between = text[site.t1:first.start]
     if any(b.search(between) for b in _blockers(fam)):
         return []
@@ -170,6 +195,9 @@ def visit_places(c: _Clause, fam: Family, site: Site) -> list[Mention]:
                  and site.t1 <= m.start and m.end <= first.start
                  and m.start not in r.title_bodies), None)
     if unit is not None and not _AT_THE_UNIT.fullmatch(text[unit.end:first.start]):
-        return []  # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit
+        # "kiểm tra Nhà máy X, ... tỉnh Y": the visit was to the unit, which is then spoken
+        # for ("khảo sát Trung tâm X và thăm ...": no subject of the verbs after it)
+        c.used.add(unit.start)
+        return []
     return _without_containers(sent, [first, *_objects(sent, first.end, c.hi, fam.object.types,
                                                        fam.object.connectives)])

@@ -15,12 +15,6 @@ PLACE = ("LOCATION", "BORDER_GATE", "ZONE", "PROVINCE")
 VENUE = ("LOCATION", "PROVINCE")
 _ATTEND = attend_pattern()  # "chủ trì/dự/phát biểu tại": frames.json verbs.attend
 
-# "Trong chuyến công tác": the trip's date, which is the lead's when the lead reports the trip
-# ("Ngày 14/6, Thứ trưởng ... kiểm tra ..."), not when it reports one session of it ("đã có
-# buổi làm việc với tỉnh"): a trip around a session may run over several days.
-_TRIP_TIME = re.compile(
-    r"\b(?:cũng\s+)?trong\s+(?:khuôn khổ\s+)?(?:chuyến|đợt)\s+(?:công tác|thăm|làm việc|khảo sát)"
-    r"(?:\s+này)?\b(?!\s+(?:tới|đến|sang)\b)", re.IGNORECASE)
 _EVENT_HEADS = ("hội nghị", "hội thảo", "hội chợ", "diễn đàn", "lễ", "festival", "hội báo",
                 "triển lãm", "tọa đàm", "giải", "đại hội", "kỳ họp")
 

@@ -13,7 +13,15 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ingest.coref import ArticleContext, fold, is_unresolved_body, nfc_vi, with_province
+from ingest.coref import (
+    ArticleContext,
+    fold,
+    is_unresolved_body,
+    nfc_vi,
+    own_bodies,
+    with_province,
+    words_of,
+)
 from ingest.frames import FrameSite
 from ingest.positions import Mention, Position, TitleUnit
 
@@ -23,11 +31,18 @@ _CLAUSE_SPLIT = re.compile(r";")
 _PROVINCE_WORD = re.compile(r"(?<!\w)(?:tỉnh|Tỉnh)(?!\s+(?:ủy|Ủy|[A-ZĐÂĂÊÔƠƯ]))(?!\w)")
 
 # Bodies of the article's province written without its name, when recognition left them out.
-_PROVINCIAL_BODY = re.compile(
-    r"(?<!\w)(?:Ban [Cc]án sự [Đđ]ảng |Đảng đoàn )?"
-    r"(?:(?<!Chủ tịch )(?<!Bí thư )(?<!Thủ tướng )(?<!trưởng )Thường trực |Ban Thường vụ )?"
-    r"(?:Tỉnh ủy|Thành ủy|(?:UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân) (?:tỉnh|thành phố))"
-    r"(?!\w)(?!\s+[A-ZĐ])")
+# (name_words.json province_bodies; "Thường trực" after a title is the title's qualifier)
+def _provincial_body() -> re.Pattern[str]:
+    own = own_bodies()
+    return re.compile(
+        rf"(?<!\w)(?:(?:{words_of(own.party_groups, later_initials=True)}) )?"
+        rf"(?:(?<!Chủ tịch )(?<!Bí thư )(?<!Thủ tướng )(?<!trưởng )"
+        rf"(?:{words_of(own.standing_offices)}) |(?:{words_of(own.standing_boards)}) )?"
+        rf"(?:{words_of(own.committees)}|(?:{words_of(own.councils)}) "
+        rf"(?:{words_of(own.unit_words)}))(?!\w)(?!\s+[A-ZĐ])")
+
+
+_PROVINCIAL_BODY = _provincial_body()
 _NOT_THE_PROVINCE = re.compile(r"(?:các|mỗi|từng|những|nhiều|giữa|hai|\d+)\s*$", re.IGNORECASE)
 
 

@@ -9,7 +9,12 @@ import re
 from itertools import pairwise
 
 from ingest.coref import ArticleContext, Delegation
-from ingest.frames import greets_delegation_pattern
+from ingest.frames import (
+    delegation_head_pattern,
+    delegation_word,
+    greets_delegation_pattern,
+    invitation_pattern,
+)
 from ingest.positions import Mention
 from ingest.relations.lookups import _province_named_in, _unit_level
 from ingest.relations.patterns import (
@@ -22,10 +27,10 @@ from ingest.relations.patterns import (
 )
 from ingest.relations.sentences import Sentence, _Facts
 
-# a delegation or a working group ("Tổ công tác số 1, số 3 của Bộ X") acts for its body
-_DELEGATION = re.compile(r"\b(?:[Đđ]oàn(?:\s+công tác)?(?:\s+liên ngành)?|"
-                         r"tổ công tác(?:\s+số\s+\d+(?:\s*(?:,|và)\s*số\s+\d+)*)?)"
-                         r"(?:\s+của)?\s*", re.IGNORECASE)
+# a delegation or a working group ("Tổ công tác số 1, số 3 của Bộ X") acts for its body:
+# frames.json delegation.heads, qualifiers, working_groups
+_DELEGATION = delegation_head_pattern()
+_DELEGATION_WORD = delegation_word()
 _BARE_EVENT = re.compile(rf"^\s*(?:{'|'.join(_EVENT_HEADS)})\b", re.IGNORECASE)
 
 # "tại buổi lễ", "buổi lễ", "tại hội nghị": the words before a bare event noun.
@@ -50,7 +55,7 @@ def _delegation_bodies(sent: Sentence, lo: int, hi: int) -> list[Mention]:
     return out
 
 
-_INVITED_BY = re.compile(r"\b(?:nhận|theo)\s+lời\s+mời\s+của\s+", re.IGNORECASE)
+_INVITED_BY = invitation_pattern()  # "nhận lời mời của": frames.json delegation.invitation
 
 # the host greeting or thanking a delegation that is the verb's subject
 _GREETS_DELEGATION = greets_delegation_pattern()  # frames.json delegation.greetings
@@ -85,7 +90,7 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
             agents.append(m)
     delegation = None
     span = text[lo - sent.start:hi - sent.start]
-    if _DELEGATION.search(span) and re.search(r"\b[Đđ]oàn\b", span):
+    if _DELEGATION.search(span) and _DELEGATION_WORD.search(span):
         bodies = _delegation_bodies(sent, lo, hi)
         if not bodies:
             persons = [a for a in agents if a.label == "PERSON"]
@@ -99,6 +104,10 @@ def _agents(sent: Sentence, lo: int, hi: int, ctx: ArticleContext, used: set[int
         if not bodies and not agents and ctx.visitors:
             # a bare "đoàn" and no delegation named: the visiting side of the article
             return [Mention(lo, lo, *v) for v in ctx.visitors], None
+        if not bodies and not agents and ctx.delegation_heads:
+            # "Đoàn công tác tỉnh X khảo sát P. ... A làm trưởng đoàn": no body sent it (a
+            # province is none), the leader the article names acts for it
+            return [Mention(lo, lo, *ctx.delegation_heads[0])], None
         if bodies:
             delegation = Delegation(bodies=[(b.label, b.name) for b in bodies],
                                     leaders=[(a.label, a.name) for a in agents
