@@ -36,6 +36,7 @@ __all__ = [
     "edge_key",
     "entity_iri",
     "graph_iri",
+    "holding_iri",
     "membership_iri",
     "mention_iri",
     "name_key",
@@ -132,6 +133,16 @@ def post_iri(organization: str, role: str, base: str) -> str:
     """One node per (body, normalised title): the post that memberships of that title fill
     (W3C ORG `org:Post`)."""
     return f"{_base(base)}/post/{_digest(organization, slugify(nfc_vi(role)))}"
+
+
+def holding_iri(post: str, person: str) -> str:
+    """A person's holding of a post: a bookkeeping node of the period index (its months), so
+    an official's first and last days in a post are a few lookups however many articles.
+
+    >>> holding_iri("https://vnkg.org/id/post/ab12", "https://vnkg.org/id/person/a")[:41]
+    'https://vnkg.org/id/post/ab12/holder/f138'
+    """
+    return f"{post}/holder/{_digest(person)}"
 
 
 def time_iri(start: date, end: date, date_text: str, base: str) -> str:

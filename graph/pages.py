@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from graph.iris import edge_key
+from graph.iris import edge_key, holding_iri
 from graph.periods import UNDATED, period_key, walk, window_months
 from graph.vocab import ORG, VNKG
 
@@ -54,16 +54,32 @@ def timeline(query: Query, entity: str, *, limit: int, offset: int = 0,
 
 
 def _with_members(query: Query, picked: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The picked (event, article) rows, one per member of the event, as events_of_official
-    gives them (an event without members keeps one row with none)."""
-    events = list(dict.fromkeys(row["event"] for row in picked))
-    members: dict[str, list[dict[str, Any]]] = {}
-    if events:
-        for row in query("event_members", {"event": events}):
-            members.setdefault(row["event"], []).append(row)
+    """The picked (event, article) rows, one per member the article gives the event, sorted
+    as the whole-history queries sort them (an event without members keeps one row with
+    none); each member's label and type read once."""
+    pairs = list(dict.fromkeys((row["event"], row["article"]) for row in picked))
+    found = query("event_members", {"event": [e for e, _ in pairs],
+                                    "article": [a for _, a in pairs]}) if pairs else []
+    names = _names(query, {row["member"] for row in found})
+    members: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in found:
+        label, etype = names.get(row["member"], (None, None))
+        members.setdefault((row["event"], row["article"]), []).append(
+            {"role": row["role"], "member": row["member"], "memberLabel": label,
+             "memberType": etype})
+    for rows in members.values():
+        rows.sort(key=lambda m: (m["role"], m["memberLabel"] or "", m["member"]))
     none = [{"role": None, "member": None, "memberLabel": None, "memberType": None}]
-    return [{**row, **{k: m[k] for k in ("role", "member", "memberLabel", "memberType")}}
-            for row in picked for m in members.get(row["event"], none)]
+    return [{**row, **m} for row in picked
+            for m in members.get((row["event"], row["article"]), none)]
+
+
+def _names(query: Query, nodes: set[str]) -> dict[str, tuple[str | None, str | None]]:
+    """Each node's (label, entity type), read in one query."""
+    if not nodes:
+        return {}
+    return {r["node"]: (r["label"], r["type"])
+            for r in query("labels", {"node": sorted(nodes)})}
 
 
 def worked_with(query: Query, official: str, start: date | None, end: date | None
@@ -82,21 +98,23 @@ def worked_with(query: Query, official: str, start: date | None, end: date | Non
 
 def positions(query: Query, official: str) -> list[dict[str, Any]]:
     """One row per post the official holds: title, body, the first and last days attested,
-    the number of articles and the latest one; the latest post first."""
+    the number of articles and the latest one; the latest post first. Each post's days come
+    from the months of the official's holding of it (graph/iris.py `holding_iri`): its first
+    and last month, read by key."""
     out = []
     for post in query("official_posts", {"official": official}):  # labels included
-        row = {k: post[k] for k in ("role", "organization", "organizationLabel")}
+        holding = holding_iri(post["post"], official)
+        held = months(query, holding, VNKG.positionMonth.value)
+        dated = [m for m in held if m != UNDATED] or held
+        rows = query("memberships_in_month", {
+            "period": [period_key(holding, m) for m in dict.fromkeys(dated[:1] + dated[-1:])]
+        }) if dated else []
         key = edge_key(official, ORG.holds.value, post["post"])
-        row["articles"] = _count(query, "count_key", VNKG.edgeKey.value, key=key)
-        row.update(first=None, date=None, article=None)
-        months = [post["firstMonth"] or UNDATED, post["lastMonth"] or UNDATED]
-        seen = query("memberships_in_month", {
-            "period": [period_key(post["post"], m) for m in dict.fromkeys(months)],
-            "person": official})
-        if seen:  # latest first: the last day and its article, and the first day
-            row.update(date=seen[0]["date"], article=seen[0]["article"],
-                       first=min((r["date"] for r in seen if r["date"]), default=None))
-        out.append(row)
+        out.append({**{k: post[k] for k in ("role", "organization", "organizationLabel")},
+                    "first": min((r["date"] for r in rows if r["date"]), default=None),
+                    "date": rows[0]["date"] if rows else None,
+                    "article": rows[0]["article"] if rows else None,
+                    "articles": _count(query, "count_key", VNKG.edgeKey.value, key=key)})
     return sorted(out, key=lambda r: (r["date"] or "", r["first"] or ""), reverse=True)
 
 
@@ -126,9 +144,9 @@ def leaders(query: Query, province: str, *, limit: int, offset: int = 0
 def _labelled(query: Query, rows: list[dict[str, Any]], columns: tuple[str, ...]
               ) -> list[dict[str, Any]]:
     """The rows with `<column>Label` beside each IRI column, read for these rows only."""
-    nodes = sorted({row[c] for row in rows for c in columns if row[c]})
-    labels = {r["node"]: r["label"] for r in query("labels", {"node": nodes})} if nodes else {}
-    return [{**row, **{f"{c}Label": labels.get(row[c]) for c in columns}} for row in rows]
+    names = _names(query, {row[c] for row in rows for c in columns if row[c]})
+    return [{**row, **{f"{c}Label": names.get(row[c], (None, None))[0] for c in columns}}
+            for row in rows]
 
 
 def sources(query: Query, entity: str, *, limit: int, offset: int = 0

@@ -95,26 +95,26 @@ def window_months(months: Iterable[str], start: date | None, end: date | None) -
     return newest_first(m for m in months if m != UNDATED and low <= m <= high)
 
 
-def chunks(months: list[str], first: int = 1) -> list[list[str]]:
-    """Months in reading order, in chunks that double: one query reads a chunk, so a page
-    costs a few queries whether the entity has many items a month or few.
+def _next_size(size: int, found: int, read: int, stop: int) -> int:
+    """The next chunk's months: twice the last at most, fewer when the months read so far hold
+    enough items a month to fill the page sooner.
 
-    >>> chunks(["m1", "m2", "m3", "m4", "m5"], first=2)
-    [['m1', 'm2'], ['m3', 'm4', 'm5']]
+    >>> _next_size(4, 103, 7, 121), _next_size(1, 0, 1, 20), _next_size(2, 4, 3, 20)
+    (2, 2, 4)
     """
-    out, at, size = [], 0, first
-    while at < len(months):
-        out.append(months[at:at + size])
-        at, size = at + size, size * 2
-    return out
+    if found == 0:
+        return size * 2
+    needed = -(-(stop - found) * read // found)  # months at the density seen so far
+    return max(1, min(size * 2, needed))
 
 
 def walk(read: Callable[[list[str]], list[dict]], months: list[str],
          item: Callable[[dict], str], start: int, stop: int) -> list[dict]:
     """The rows of items `start` to `stop` (in reading order) of the months in order:
     `read(months)` gives the rows of a chunk of months, newest first (an item may span several
-    rows, and several chunks: it counts where it is first seen); reading stops at the end of
-    the chunk that fills the page.
+    rows, and several chunks: it counts where it is first seen). Chunks start at one month
+    and grow (`_next_size`), so a page costs a few queries whether the entity has many items a
+    month or few; reading stops at the end of the chunk that fills the page.
 
     >>> rows = {"2024-08": [{"e": "a"}, {"e": "b"}, {"e": "b"}],
     ...         "2024-07": [{"e": "a"}, {"e": "c"}]}
@@ -124,9 +124,9 @@ def walk(read: Callable[[list[str]], list[dict]], months: list[str],
     """
     order: dict[str, int] = {}
     rows: list[dict] = []
-    for chunk in chunks(months, first=1):
-        if len(order) >= stop:
-            break
+    at, size = 0, 1
+    while at < len(months) and len(order) < stop:
+        chunk = months[at:at + size]
         fresh: set[str] = set()
         for row in read(chunk):
             key = item(row)
@@ -136,4 +136,6 @@ def walk(read: Callable[[list[str]], list[dict]], months: list[str],
                 order[key] = len(order)
                 fresh.add(key)
             rows.append(row)
+        at += len(chunk)
+        size = _next_size(size, len(order), at, stop)
     return [row for row in rows if start <= order[item(row)] < stop]

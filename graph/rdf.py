@@ -28,6 +28,7 @@ from graph.iris import (
     article_iri,
     default_entity_iris,
     edge_key,
+    holding_iri,
     membership_iri,
     mention_iri,
     name_key,
@@ -399,8 +400,9 @@ class _Builder:
         attested = self.published or (days[-1] if days else None)
         if attested:
             self.add(node, VNKG.attestedOn, _date_literal(attested))
-        self.period(node, "position", [person, post, *self.jurisdictions.get(body.value, ())],
-                    attested)
+        holding = NamedNode(holding_iri(post.value, person.value))
+        self.period(node, "position",
+                    [person, post, holding, *self.jurisdictions.get(body.value, ())], attested)
         self.provenance(node, _first_span(f for f, _ in group))
 
     def post(self, membership: NamedNode, person: NamedNode, body: NamedNode, role: str,
