@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,68 @@ def vnkg_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(10)
+
+
+def _oxigraph_binary() -> str | None:
+    """`oxigraph` (the dev dependency's, next to this Python, else on the PATH)."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+@contextmanager
+def oxigraph_serve(location: Path) -> Iterator[str]:
+    """A real `oxigraph serve` over the folder `location` on a free loopback port, stopped on
+    exit; yields its base URL (/query, /update, /store). Skips the test without the binary."""
+    import socket
+    import subprocess
+    import time
+
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("`oxigraph` is not installed (pip install oxigraph, a dev dependency)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--location", str(location),
+                               "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("oxigraph serve did not start: "
+                                   + server.stderr.read().decode(errors="replace")) from None
+            time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+@pytest.fixture
+def oxigraph_url(tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty `oxigraph serve` for one test."""
+    with oxigraph_serve(tmp_path / "oxigraph") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def remote_sample_kg(tmp_path_factory):
+    """A knowledge graph on a real `oxigraph serve` holding the five sample articles
+    (read-only for tests), the remote twin of `sample_kg`."""
+    from graph.service import KnowledgeGraph
+    from graph.settings import Settings
+
+    with oxigraph_serve(tmp_path_factory.mktemp("remote") / "oxigraph") as url:
+        kg = KnowledgeGraph(Settings(store=url))
+        report = kg.ingest([SAMPLES])
+        assert report.ok, report.errors
+        yield kg
