@@ -148,3 +148,10 @@ def remote_sample_kg(tmp_path_factory):
         report = kg.ingest([SAMPLES])
         assert report.ok, report.errors
         yield kg
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def either_sample_kg(request: pytest.FixtureRequest):
+    """The sample graph on each backend in turn: `sample_kg`, then `remote_sample_kg`."""
+    return request.getfixturevalue("sample_kg" if request.param == "embedded"
+                                   else "remote_sample_kg")
