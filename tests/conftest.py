@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.remote_server import oxigraph_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -83,50 +84,6 @@ def vnkg_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(10)
-
-
-def _oxigraph_binary() -> str | None:
-    """`oxigraph` (the dev dependency's, next to this Python, else on the PATH)."""
-    import shutil
-    import sys
-
-    beside = Path(sys.executable).parent / "oxigraph"
-    return str(beside) if beside.exists() else shutil.which("oxigraph")
-
-
-@contextmanager
-def oxigraph_serve(location: Path) -> Iterator[str]:
-    """A real `oxigraph serve` over the folder `location` on a free loopback port, stopped on
-    exit; yields its base URL (/query, /update, /store). Skips the test without the binary."""
-    import socket
-    import subprocess
-    import time
-
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("`oxigraph` is not installed (pip install oxigraph, a dev dependency)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([binary, "serve", "--location", str(location),
-                               "--bind", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError("oxigraph serve did not start: "
-                                   + server.stderr.read().decode(errors="replace")) from None
-            time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 @pytest.fixture
