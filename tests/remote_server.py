@@ -21,9 +21,10 @@ def _oxigraph_binary() -> str | None:
 
 
 @contextmanager
-def oxigraph_serve(location: Path) -> Iterator[str]:
-    """A real `oxigraph serve` over the folder `location` on a free loopback port, stopped on
-    exit; yields its base URL (/query, /update, /store). Skips the test without the binary."""
+def oxigraph_serve(location: Path, *options: str) -> Iterator[str]:
+    """A real `oxigraph serve` over the folder `location` on a free loopback port (with more
+    `options`), stopped on exit; yields its base URL (/query, /update, /store). Skips the test
+    without the binary."""
     binary = _oxigraph_binary()
     if binary is None:
         pytest.skip("`oxigraph` is not installed (pip install oxigraph, a dev dependency)")
@@ -33,7 +34,7 @@ def oxigraph_serve(location: Path) -> Iterator[str]:
     log = location.with_name(location.name + ".log")  # a file: a pipe nobody reads could fill
     with log.open("wb") as out:
         server = subprocess.Popen([binary, "serve", "--location", str(location),
-                                   "--bind", f"127.0.0.1:{port}"],
+                                   "--bind", f"127.0.0.1:{port}", *options],
                                   stdout=subprocess.DEVNULL, stderr=out)
     deadline = time.monotonic() + 30
     while True:
