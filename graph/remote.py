@@ -5,11 +5,13 @@ and `<url>/store` (Graph Store Protocol), which is what `oxigraph serve` exposes
 
 - reads are SPARQL queries (POST /query); the lookups the embedded store answers from its
   indexes (`quads_for`, `supported`, `named_graphs`, ...) become small `GRAPH` patterns;
-- one article's graph is written and dropped through the Graph Store Protocol (PUT and
-  DELETE on /store?graph=<article graph>);
-- what must be one transaction over several graphs (a batch of new articles with their shared
-  triples, an article's replacement with what only its old version supported) is one SPARQL
-  Update request, which the server runs as one transaction.
+- a whole graph is written and dropped through the Graph Store Protocol (PUT and DELETE on
+  /store?graph=<graph>: the reference graph, `replace_graph`, `delete_graph`);
+- what must be one transaction over several graphs is one SPARQL Update request, which the
+  server runs as one transaction: a batch of new articles with their triples in the shared
+  entity graph (`extend`), an article's replacement or deletion with the removal of what only
+  its old version supported (graph/shared.py's `update`). A PUT per article graph could not
+  carry the shared graph's part of the same write.
 
 Answers are parsed back into pyoxigraph terms (`parse_query_results`, `parse`), so callers see
 the objects the embedded store gives. A query over the default graph asks for the union of the

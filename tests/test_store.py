@@ -151,3 +151,13 @@ def test_an_unreachable_server_is_one_store_error() -> None:
     store = open_store("http://127.0.0.1:9")  # discard: nothing listens
     with pytest.raises(StoreError, match=r"cannot reach the store at http://127\.0\.0\.1:9"):
         store.has_graph(G1)
+
+
+def test_ask_and_construct_answer_with_pyoxigraph_objects(store: Store) -> None:
+    store.replace_graph(G1, _quads(2))
+    assert isinstance(store.query("ASK { ?s ?p 'nothing' }"), ox.QueryBoolean)
+    assert bool(store.query("ASK { ?s ?p ?o }")) is True
+    triples = store.query(f"CONSTRUCT {{ ?s {P} ?o }} WHERE {{ ?s ?p ?o }}")
+    assert sorted(map(str, triples)) == sorted(str(q.triple) for q in _quads(2))
+    assert bool(store.query("ASK { ?s ?p ?o }", default_graph=[G2])) is False
+    assert bool(store.query(f"ASK FROM <{G1}> {{ ?s ?p ?o }}")) is True
