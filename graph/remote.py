@@ -16,7 +16,8 @@ and `<url>/store` (Graph Store Protocol), which is what `oxigraph serve` exposes
 Answers are parsed back into pyoxigraph terms (`parse_query_results`, `parse`), so callers see
 the objects the embedded store gives. A query over the default graph asks for the union of the
 named graphs with Oxigraph's `union-default-graph` parameter (the per-request form of `oxigraph
-serve --union-default-graph`); a query with its own FROM, or a protocol dataset, does not.
+serve --union-default-graph`); a query with its own FROM, or a protocol dataset, does not. The
+server must run without that flag, which would override every query's FROM (`check`).
 vnkg writes only named graphs, and reads only them (`quads`, `len`): the server's default graph
 is not part of the store.
 
@@ -42,6 +43,7 @@ __all__ = ["RemoteStore", "insert_data"]
 _ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
 _MEDIA = {"nquads": "application/n-quads", "trig": "application/trig"}
 _TIMEOUT = httpx.Timeout(600.0, connect=10.0)  # the query workers' deadline comes first
+NO_GRAPH = "urn:vnkg:no-such-graph"  # a FROM that must leave the default graph empty
 
 
 def _sparql_term(term: Any) -> str:
@@ -91,6 +93,17 @@ class RemoteStore(StoreReads):
     @property
     def location(self) -> str:
         return self.url
+
+    def check(self) -> RemoteStore:
+        """Fail at once, in one line, on a server that cannot be the store: one that cannot be
+        reached, or one that answers every query from the union of its graphs (`oxigraph serve
+        --union-default-graph`), which overrides a query's FROM. Returns the store."""
+        if bool(self.query(f"ASK FROM <{NO_GRAPH}> {{ ?s ?p ?o }}")):
+            raise StoreError(
+                f"the store at {self.url} ignores a query's FROM (is it `oxigraph serve "
+                f"--union-default-graph`?): start it without that flag; vnkg asks for the union "
+                f"of the graphs query by query")
+        return self
 
     def close(self) -> None:
         self._client.close()

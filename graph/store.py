@@ -194,7 +194,7 @@ def open_store(location: Path | str | None, *, read_only: bool = False) -> Store
     if is_remote(location):
         from graph.remote import RemoteStore  # late: it brings an HTTP client
 
-        return RemoteStore(str(location), read_only=read_only)
+        return RemoteStore(str(location), read_only=read_only).check()
     return GraphStore(location, read_only=read_only)
 
 

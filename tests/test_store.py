@@ -10,6 +10,7 @@ import pytest
 
 from graph.errors import BadQuery, StoreError
 from graph.store import GraphStore, Store, open_store
+from tests.remote_server import oxigraph_serve
 
 G1 = "https://vnkg.org/id/article/a1"
 G2 = "https://vnkg.org/id/article/a2"
@@ -148,9 +149,8 @@ def test_a_dump_rebuilds_a_remote_store(tmp_path: Path, oxigraph_url: str) -> No
 
 
 def test_an_unreachable_server_is_one_store_error() -> None:
-    store = open_store("http://127.0.0.1:9")  # discard: nothing listens
     with pytest.raises(StoreError, match=r"cannot reach the store at http://127\.0\.0\.1:9"):
-        store.has_graph(G1)
+        open_store("http://127.0.0.1:9")  # discard: nothing listens
 
 
 def test_ask_and_construct_answer_with_pyoxigraph_objects(store: Store) -> None:
@@ -161,3 +161,12 @@ def test_ask_and_construct_answer_with_pyoxigraph_objects(store: Store) -> None:
     assert sorted(map(str, triples)) == sorted(str(q.triple) for q in _quads(2))
     assert bool(store.query("ASK { ?s ?p ?o }", default_graph=[G2])) is False
     assert bool(store.query(f"ASK FROM <{G1}> {{ ?s ?p ?o }}")) is True
+
+
+def test_a_server_that_overrides_from_is_refused(tmp_path: Path) -> None:
+    """`oxigraph serve --union-default-graph` answers `FROM <g>` from every graph."""
+    with oxigraph_serve(tmp_path / "oxigraph", "--union-default-graph") as url:
+        open_store(url).replace_graph(G1, _quads(1))  # an empty server cannot tell
+        with pytest.raises(StoreError, match=r"ignores a query's FROM \(is it `oxigraph serve "
+                                             r"--union-default-graph`\?\)"):
+            open_store(url)
