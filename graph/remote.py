@@ -83,8 +83,6 @@ def _answer(response: httpx.Response) -> Any:
 class RemoteStore(StoreReads):
     """The store on a SPARQL 1.1 server (see the module docstring)."""
 
-    path = None  # no folder: nothing on this machine to lock, snapshot or flush
-
     def __init__(self, url: str, *, read_only: bool = False) -> None:
         self.url = url.rstrip("/")
         self.read_only = read_only
