@@ -96,6 +96,13 @@ def test_extract_then_load_into_a_remote_store(folder: str, tmp_path: Path,
         assert _nquads(url, tmp_path) == _nquads(folder, tmp_path)
 
 
+def test_the_store_setting_keeps_a_url_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings(store="https://kg.example.org:7878/").store == "https://kg.example.org:7878/"
+    assert Settings(store="var/store").store == Path("var/store")
+    monkeypatch.setenv("VNKG_STORE", "http://127.0.0.1:7878")
+    assert Settings().store == "http://127.0.0.1:7878"
+
+
 def test_an_unreachable_remote_store_is_one_line() -> None:
     result = runner.invoke(app, ["query", "articles", "--store", "http://127.0.0.1:9"])
     assert result.exit_code == 2
