@@ -113,11 +113,14 @@ class RemoteStore(StoreReads):
             response = self._client.request(method, f"{self.url}/{endpoint}", **kwargs)
         except httpx.HTTPError as err:
             raise StoreError(f"cannot reach the store at {self.url}: {err}") from err
-        if response.status_code >= 500 or (response.status_code >= 400 and
-                                           response.status_code not in (400, 404)):
-            raise StoreError(f"{what}: the store at {self.url} answered "
-                             f"{response.status_code} {response.text.strip()[:300]}")
+        if response.status_code >= 400 and response.status_code not in (400, 404):
+            self._fail(response, what)
         return response
+
+    def _fail(self, response: httpx.Response, what: str) -> None:
+        raise StoreError(f"{what}: {response.request.method} {response.request.url.path} on "
+                         f"the store at {self.url} answered {response.status_code} "
+                         f"{response.text.strip()[:300]}")
 
     def _writes(self, what: str) -> None:
         if self.read_only:
@@ -159,7 +162,7 @@ class RemoteStore(StoreReads):
 
     def _expect_ok(self, response: httpx.Response, what: str) -> None:
         if response.status_code >= 300:
-            raise StoreError(f"{what}: {response.text.strip()[:300]}")
+            self._fail(response, what)
 
     def delete_graph(self, graph: str) -> bool:
         self._writes(f"delete graph {graph}")

@@ -170,3 +170,9 @@ def test_a_server_that_overrides_from_is_refused(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match=r"ignores a query's FROM \(is it `oxigraph serve "
                                              r"--union-default-graph`\?\)"):
             open_store(url)
+
+
+def test_a_server_without_a_sparql_endpoint_is_named(oxigraph_url: str) -> None:
+    with pytest.raises(StoreError, match=r"^query failed: POST /nowhere/query on the store at "
+                                         r"http://127\.0\.0\.1:\d+/nowhere answered 404"):
+        open_store(oxigraph_url + "/nowhere")
