@@ -19,7 +19,7 @@ The in-memory store (tests, `KnowledgeGraph.in_memory()`) cannot be shared with 
 `InProcessRunner` runs the same `execute` and `call` in the caller's thread, with the row limit
 but only a soft time limit and no memory cap.
 
->>> from graph.store import Store, is_remote, open_store
+>>> from graph.store import GraphStore
 >>> out = execute(GraphStore(None), QueryRequest("ASK { ?s ?p ?o }"))
 >>> out.kind, out.body
 ('boolean', b'{"head":{},"boolean":false}')
