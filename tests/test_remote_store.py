@@ -116,7 +116,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 def test_a_runaway_query_on_a_remote_store_is_stopped_at_the_time_limit(remote: str) -> None:
     """The query workers send it over HTTP and are killed at the deadline, as on a folder."""
-    settings = Settings(store=remote, query_timeout=2.0, query_workers=2)
+    settings = Settings(store=remote, query_timeout=3.0, query_workers=2)
     with TestClient(create_app(settings)) as client:
         outcome: dict = {}
         runaway = threading.Thread(target=lambda: outcome.update(
