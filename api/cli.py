@@ -29,8 +29,9 @@ app = typer.Typer(
 )
 
 StoreOpt = Annotated[
-    Path | None,
-    typer.Option("--store", help="store folder (default: the VNKG_STORE setting, var/store)"),
+    str | None,
+    typer.Option("--store", help="store folder, or the http(s) URL of a SPARQL 1.1 server "
+                 "(oxigraph serve) (default: the VNKG_STORE setting, var/store)"),
 ]
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,7 +85,7 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _settings(store: Path | None = None, **overrides: Any):
+def _settings(store: str | None = None, **overrides: Any):
     from graph.settings import Settings
 
     values = {k: v for k, v in overrides.items() if v is not None}
@@ -93,19 +94,19 @@ def _settings(store: Path | None = None, **overrides: Any):
     return Settings(**values)
 
 
-def _kg(store: Path | None = None, **overrides: Any):
+def _kg(store: str | None = None, **overrides: Any):
     from graph.service import KnowledgeGraph
 
     return KnowledgeGraph(_settings(store, **overrides))
 
 
-def _reader(store: Path | None = None):
+def _reader(store: str | None = None):
     """The graph opened read-only, so that `query`, `export` and `stats` work while `vnkg serve`
     holds the store (Oxigraph lets one process write and others read a snapshot)."""
     from graph.service import KnowledgeGraph
 
     settings = _settings(store)
-    if settings.store is not None and not (settings.store / "CURRENT").exists():
+    if isinstance(settings.store, Path) and not (settings.store / "CURRENT").exists():
         _fail(f"no store at {settings.store}: run `vnkg ingest PATH...` first")
     return KnowledgeGraph(settings, read_only=True)
 

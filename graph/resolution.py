@@ -37,7 +37,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from graph.iris import article_iri, default_entity_iris, entity_iri, reference_date
 from graph.shared import SharedGraph
-from graph.store import GraphStore
+from graph.store import Store
 from graph.vocab import ENTITY_SEGMENT, OWL, VNKG
 from ingest.coref import explicit_province
 from ingest.facts import ArticleFacts, Entity
@@ -224,7 +224,7 @@ def _labels(facts: ArticleFacts, iris: dict[str, str], shared: SharedGraph, base
     return {entity.id: by_iri[iris[entity.id]] for entity in facts.entities}
 
 
-def resolve(facts: ArticleFacts, store: GraphStore | SharedGraph, base: str, *,
+def resolve(facts: ArticleFacts, store: Store | SharedGraph, base: str, *,
             published: date | str | None = None) -> Resolution:
     """Entity id → IRI for every entity of one article, the homonym decisions taken and the
     label of each entity's node (see the module docstring).
@@ -249,7 +249,7 @@ def resolve(facts: ArticleFacts, store: GraphStore | SharedGraph, base: str, *,
     return Resolution(iris, decisions, _labels(facts, iris, shared, base))
 
 
-def resolve_iris(facts: ArticleFacts, store: GraphStore | SharedGraph, base: str, *,
+def resolve_iris(facts: ArticleFacts, store: Store | SharedGraph, base: str, *,
                  published: date | str | None = None) -> dict[str, str]:
     """Entity id (e1, e2, ...) → IRI for every entity of one article (see `resolve`)."""
     return resolve(facts, store, base, published=published).iris

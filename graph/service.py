@@ -27,7 +27,7 @@ from graph.reference import MODEL_VERSION, REFERENCE_GRAPH, reference_quads
 from graph.resolution import resolve
 from graph.settings import Settings, get_settings
 from graph.shared import ArticleWrite, SharedGraph
-from graph.store import FORMATS, GraphStore, bind_values
+from graph.store import FORMATS, GraphStore, Store, bind_values, open_store
 from ingest.articles import Article, ArticleError, id_problem, read_articles, read_facts
 from ingest.facts import ArticleFacts, text_hash
 from ingest.pipeline import EXTRACTOR_VERSION
@@ -69,11 +69,11 @@ class KnowledgeGraph:
     0
     """
 
-    def __init__(self, settings: Settings | None = None, *, store: GraphStore | None = None,
+    def __init__(self, settings: Settings | None = None, *, store: Store | None = None,
                  read_only: bool = False) -> None:
         self.settings = settings or get_settings()
-        self.store = store if store is not None else GraphStore(self.settings.store,
-                                                                  read_only=read_only)
+        self.store = store if store is not None else open_store(self.settings.store,
+                                                                read_only=read_only)
         self.base = self.settings.base_iri.rstrip("/")
         if not read_only:
             self._ensure_reference()
@@ -102,9 +102,9 @@ class KnowledgeGraph:
         versions = [q.object.value for q in self.store.quads_for(graph, VNKG_MODEL_VERSION)]
         if versions != [MODEL_VERSION]:
             raise StoreError(
-                f"the store at {self.store.path} was written by an older vnkg (RDF model "
+                f"the store at {self.store.location} was written by an older vnkg (RDF model "
                 f"{versions[0] if versions else 1}, this one reads {MODEL_VERSION}); rebuild it: "
-                f"remove the folder and ingest the articles again")
+                f"remove the folder (or clear the server) and ingest the articles again")
 
     # -- extraction and ingest ---------------------------------------------------------------
     def extract(self, inputs: Iterable[str | Path]

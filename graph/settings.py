@@ -9,7 +9,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings"]
@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="VNKG_", extra="forbid")
 
-    store: Path | None = Field(
+    store: Path | str | None = Field(
         default=ROOT / "var" / "store",
-        description="folder of the on-disk Oxigraph store; None keeps the graph in memory",
+        description="folder of the on-disk Oxigraph store, or the http(s) URL of a SPARQL 1.1 "
+        "server (`oxigraph serve`: graph/remote.py); None keeps the graph in memory",
     )
     base_iri: str = Field(default="https://vnkg.org/id", description="base of every data IRI")
     host: str = "127.0.0.1"
@@ -45,6 +46,14 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     api_token: str | None = Field(default=None, description="token for POST /api/articles")
     samples: Path = ROOT / "data" / "samples"
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _folder_or_url(cls, value: object) -> object:
+        """A URL stays text (a Path would fold its `//`); anything else is a folder."""
+        if isinstance(value, str) and not value.startswith(("http://", "https://")):
+            return Path(value)
+        return value
 
     @model_validator(mode="before")
     @classmethod

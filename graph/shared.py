@@ -34,7 +34,7 @@ from graph.iris import edge_key, name_key
 from graph.names import name_triples
 from graph.periods import MONTH_OF
 from graph.reference import REFERENCE_GRAPH, reference_quads
-from graph.store import GraphStore
+from graph.store import Store
 from graph.vocab import ORG, OWL, RDF, RDFS, SKOS, VNKG
 
 __all__ = ["ENTITY_GRAPH", "ArticleWrite", "SharedGraph"]
@@ -97,7 +97,7 @@ class SharedGraph:
     the articles before in the same batch.
     """
 
-    def __init__(self, store: GraphStore, base: str) -> None:
+    def __init__(self, store: Store, base: str) -> None:
         self.store = store
         self.base = base.rstrip("/")
         self.graph = NamedNode(ENTITY_GRAPH.format(base=self.base))

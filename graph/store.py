@@ -1,4 +1,6 @@
-"""The embedded Oxigraph store: on disk by default, in memory for tests.
+"""The store: the embedded Oxigraph store (on disk by default, in memory for tests), or a
+SPARQL 1.1 server (graph/remote.py) behind the same interface, `Store`; `open_store` picks one
+from the `store` setting.
 
 Per-article writes go through one SPARQL update (DROP GRAPH + INSERT DATA), which Oxigraph runs
 as a single transaction: a failure leaves the previous graph in place. `bulk_load` is only for
@@ -10,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from graph.errors import BadQuery, StoreError
 
-__all__ = ["FORMATS", "GraphStore", "bind_values", "declares_dataset"]
+__all__ = ["FORMATS", "GraphStore", "Store", "bind_values", "declares_dataset", "is_remote",
+           "open_store"]
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -127,7 +130,105 @@ def _term(value: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     return ox.Literal(str(value))
 
 
-class GraphStore:
+class Store(Protocol):
+    """What vnkg asks of a store: the embedded `GraphStore` and graph.remote's `RemoteStore`
+    both give it, with pyoxigraph terms and results either way."""
+
+    read_only: bool
+
+    @property
+    def location(self) -> str | None:
+        """The folder or URL (None: in memory), which worker processes open again."""
+        ...
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int: ...
+
+    def extend(self, quads: list[ox.Quad]) -> None: ...
+
+    def update(self, text: str) -> None: ...
+
+    def delete_graph(self, graph: str) -> bool: ...
+
+    def has_graph(self, graph: str) -> bool: ...
+
+    def bulk_load(self, path: Path, fmt: str = "nquads") -> None: ...
+
+    def clear(self) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def optimize(self) -> None: ...
+
+    def query(self, text: str, substitutions: Mapping[str, Any] | None = None, *,
+              union: bool = True, default_graph: list[str] | None = None,
+              named_graphs: list[str] | None = None) -> Any: ...
+
+    def select(self, text: str, substitutions: Mapping[str, Any] | None = None
+               ) -> list[dict[str, Any]]: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
+
+    def quads_for(self, subject: ox.NamedNode | None = None,
+                  predicate: ox.NamedNode | None = None, obj: Any = None, *,
+                  graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]: ...
+
+    def supported(self, predicate: ox.NamedNode, obj: Any, *, excluding: str) -> bool: ...
+
+    def __len__(self) -> int: ...
+
+    def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes: ...
+
+
+def is_remote(location: Path | str | None) -> bool:
+    """Whether a `store` setting names a SPARQL server rather than a folder.
+
+    >>> is_remote("http://127.0.0.1:7878"), is_remote("var/store"), is_remote(None)
+    (True, False, False)
+    """
+    return isinstance(location, str) and location.startswith(("http://", "https://"))
+
+
+def open_store(location: Path | str | None, *, read_only: bool = False) -> Store:
+    """The store a `store` setting names: a SPARQL 1.1 server for an http(s) URL, else the
+    embedded store in that folder (in memory for None)."""
+    if is_remote(location):
+        from graph.remote import RemoteStore  # late: it brings an HTTP client
+
+        return RemoteStore(str(location), read_only=read_only).check()
+    return GraphStore(location, read_only=read_only)
+
+
+class StoreReads:
+    """The reads both stores build on their `query` and `quads`."""
+
+    def select(self, text: str, substitutions: Mapping[str, Any] | None = None
+               ) -> list[dict[str, Any]]:
+        """SELECT rows as dicts of plain Python values (IRIs and literals as strings)."""
+        result = self.query(text, substitutions)  # type: ignore[attr-defined]
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                term = solution[name]
+                row[name] = None if term is None else term.value
+            rows.append(row)
+        return rows
+
+    def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
+        """Serialise the store (or one graph) sorted, so equal content dumps equal bytes."""
+        if fmt not in FORMATS:
+            raise BadQuery(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
+        quads = self.quads(graph)  # type: ignore[attr-defined]
+        if fmt in ("nquads", "trig") and graph is None:
+            return ox.serialize(sorted(quads, key=str), format=FORMATS[fmt]) or b""
+        triples = sorted((q.triple for q in quads), key=str)
+        return ox.serialize(triples, format=FORMATS[fmt]) or b""
+
+
+class GraphStore(StoreReads):
     """A pyoxigraph store whose default graph, when querying, is the union of named graphs."""
 
     def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
@@ -148,6 +249,10 @@ class GraphStore:
                     f"serve` or `vnkg ingest`?): stop it first; `vnkg query`, `export` and "
                     f"`stats` can read it meanwhile") from err
             raise StoreError(f"cannot open the store at {self.path}: {err}") from err
+
+    @property
+    def location(self) -> str | None:
+        return str(self.path) if self.path is not None else None
 
     # -- writing -------------------------------------------------------------------------
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> int:
@@ -227,20 +332,6 @@ class GraphStore:
         except OSError as err:
             raise StoreError(f"query failed: {err}") from err
 
-    def select(self, text: str, substitutions: Mapping[str, Any] | None = None
-               ) -> list[dict[str, Any]]:
-        """SELECT rows as dicts of plain Python values (IRIs and literals as strings)."""
-        result = self.query(text, substitutions)
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                term = solution[name]
-                row[name] = None if term is None else term.value
-            rows.append(row)
-        return rows
-
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
@@ -265,13 +356,3 @@ class GraphStore:
 
     def __len__(self) -> int:
         return len(self._store)
-
-    def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes:
-        """Serialise the store (or one graph) sorted, so equal content dumps equal bytes."""
-        if fmt not in FORMATS:
-            raise BadQuery(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
-        if fmt in ("nquads", "trig") and graph is None:
-            quads = sorted(self._store, key=str)
-            return ox.serialize(quads, format=FORMATS[fmt]) or b""
-        triples = sorted((q.triple for q in self.quads(graph)), key=str)
-        return ox.serialize(triples, format=FORMATS[fmt]) or b""

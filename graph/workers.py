@@ -6,6 +6,8 @@ until it ends, and a thread cannot be stopped. So a query that comes over HTTP r
 `QueryTimeout` (503), and the other workers keep answering. Each worker opens the on-disk store
 with `Store.read_only`, which works while the server process holds it read-write; a read-only
 handle is a snapshot, so a worker reopens it whenever the store's files changed (an ingest).
+On a remote store (graph/remote.py) the workers send the same queries over HTTP instead, under
+the same deadline: the server answers from its live data, so there is nothing to reopen.
 
 The REST lookups, exports and stats run there too, as a `ServiceCall` (a `KnowledgeGraph`
 method and its arguments): a stuck request cannot hold a core of the server or block its
@@ -44,7 +46,7 @@ import pyoxigraph as ox
 
 from graph.errors import BadQuery, QueryTimeout, StoreError, VnkgError
 from graph.settings import Settings
-from graph.store import GraphStore
+from graph.store import Store, is_remote, open_store
 
 __all__ = [
     "GRAPH_FORMATS",
@@ -160,7 +162,7 @@ class QueryRunner(Protocol):
 
 
 # -- one query, wherever it runs ------------------------------------------------------------
-def execute(store: GraphStore, request: QueryRequest) -> QueryOutcome:
+def execute(store: Store, request: QueryRequest) -> QueryOutcome:
     """Run `request` on `store` and serialise at most `row_limit` rows (or triples)."""
     result = store.query(request.text, default_graph=_list(request.default_graph),
                          named_graphs=_list(request.named_graphs))
@@ -176,7 +178,7 @@ def execute(store: GraphStore, request: QueryRequest) -> QueryOutcome:
     raise error
 
 
-def call(store: GraphStore, request: ServiceCall) -> Any:
+def call(store: Store, request: ServiceCall) -> Any:
     """Run a `ServiceCall` on a read-only `KnowledgeGraph` over `store`."""
     if request.method not in SERVICE_METHODS:
         raise BadQuery(f"{request.method!r} cannot run in a query worker; "
@@ -187,7 +189,7 @@ def call(store: GraphStore, request: ServiceCall) -> Any:
     return getattr(kg, request.method)(*request.args, **request.kwargs)
 
 
-def perform(store: GraphStore, job: Job) -> Any:
+def perform(store: Store, job: Job) -> Any:
     """A job's answer: a `QueryOutcome` for a SPARQL request, the method's value for a call."""
     if isinstance(job, ServiceCall):
         return call(store, job)
@@ -266,7 +268,7 @@ def _graph(triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
 class InProcessRunner:
     """Runs queries in the caller's thread: row limit yes, hard time limit no (memory store)."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     def run(self, request: QueryRequest, timeout: float, *, limit: float | None = None,
@@ -325,7 +327,7 @@ def _too_large(megabytes: int) -> QueryTooLarge:
                          "narrow it (filters, a LIMIT, a smaller page)")
 
 
-def _answer(store: GraphStore, job: Job, megabytes: int) -> bytes:
+def _answer(store: Store, job: Job, megabytes: int) -> bytes:
     """The pickled reply to `job`: ("ok", value) or ("error", a VnkgError)."""
     try:
         # Pickled here, inside the try: pickling a large answer may run out of memory too.
@@ -341,16 +343,16 @@ def _answer(store: GraphStore, job: Job, megabytes: int) -> bytes:
 
 def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
     """A worker's loop: say "ready", then answer jobs on `conn` from a read-only handle kept
-    fresh."""
+    fresh (`path`: the store's folder, or a remote store's URL)."""
     _limit_memory(megabytes)
     # What a ServiceCall needs (the service brings spaCy: about a second) is imported before
     # the worker says it is ready, so no request's time limit pays for it.
     import graph.service  # noqa: F401
 
     conn.send(READY)
-    store: GraphStore | None = None
+    store: Store | None = None
     signature = None
-    watch = _StoreWatch(Path(path))
+    watch = None if is_remote(path) else _StoreWatch(Path(path))
     while True:
         try:
             job = conn.recv()
@@ -359,10 +361,10 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
         if job is None:
             return
         try:
-            current = watch.signature()
+            current = None if watch is None else watch.signature()
             if store is None or current != signature:
                 store, signature = None, None  # let the old handle go before the new opens
-                store, signature = GraphStore(path, read_only=True), current
+                store, signature = open_store(path, read_only=True), current
         except VnkgError as err:
             conn.send(("error", err))
             continue
@@ -527,12 +529,12 @@ class QueryPool:
             worker.conn.close()
 
 
-def query_runner(store: GraphStore, workers: int = 2, memory_mb: int = 0) -> QueryRunner:
-    """Worker processes for an on-disk store (each capped at `memory_mb`, 0 for no cap), the
-    caller's thread for an in-memory one."""
-    if store.path is None:
+def query_runner(store: Store, workers: int = 2, memory_mb: int = 0) -> QueryRunner:
+    """Worker processes for an on-disk or a remote store (each capped at `memory_mb`, 0 for no
+    cap), the caller's thread for an in-memory one."""
+    if store.location is None:
         return InProcessRunner(store)
-    return QueryPool(store.path, workers, memory_mb)
+    return QueryPool(store.location, workers, memory_mb)
 
 
 if __name__ == "__main__":  # a worker: `python -m graph.workers <socket fd> <store path> [MB]`

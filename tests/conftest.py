@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.remote_server import oxigraph_serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -81,3 +84,31 @@ def vnkg_server(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(10)
+
+
+@pytest.fixture
+def oxigraph_url(tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh, empty `oxigraph serve` for one test."""
+    with oxigraph_serve(tmp_path / "oxigraph") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def remote_sample_kg(tmp_path_factory):
+    """A knowledge graph on a real `oxigraph serve` holding the five sample articles
+    (read-only for tests), the remote twin of `sample_kg`."""
+    from graph.service import KnowledgeGraph
+    from graph.settings import Settings
+
+    with oxigraph_serve(tmp_path_factory.mktemp("remote") / "oxigraph") as url:
+        kg = KnowledgeGraph(Settings(store=url))
+        report = kg.ingest([SAMPLES])
+        assert report.ok, report.errors
+        yield kg
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def either_sample_kg(request: pytest.FixtureRequest):
+    """The sample graph on each backend in turn: `sample_kg`, then `remote_sample_kg`."""
+    return request.getfixturevalue("sample_kg" if request.param == "embedded"
+                                   else "remote_sample_kg")

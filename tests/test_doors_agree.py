@@ -1,9 +1,12 @@
-"""The two doors, `vnkg` and the HTTP API, answer from the same service: same rows."""
+"""The two doors, `vnkg` and the HTTP API, answer from the same service: same rows, on a store
+folder and on a remote store (`oxigraph serve`)."""
 
 from __future__ import annotations
 
 import gc
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -13,27 +16,35 @@ from typer.testing import CliRunner
 from api.app import create_app
 from api.cli import app as cli
 from graph.settings import Settings
+from tests.remote_server import oxigraph_serve
 
 OFFICIAL = "https://vnkg.org/id/person/nguyen-hong-dien"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> Path:
-    path = tmp_path_factory.mktemp("doors") / "store"
-    assert runner.invoke(cli, ["ingest", str(samples_dir), "--store", str(path)]).exit_code == 0
-    gc.collect()  # the CLI's store handle must be gone before the app opens the folder
-    return path
+@pytest.fixture(scope="module", params=["disk", "remote"])
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+          samples_dir: Path) -> Iterator[str]:
+    """The samples ingested by `vnkg ingest` into a store folder, or into a real `oxigraph
+    serve` (`--store http://...`); yields the --store value."""
+    folder = tmp_path_factory.mktemp("doors")
+    with ExitStack() as stack:
+        location = str(folder / "store") if request.param == "disk" else \
+            stack.enter_context(oxigraph_serve(folder / "oxigraph"))
+        result = runner.invoke(cli, ["ingest", str(samples_dir), "--store", location])
+        assert result.exit_code == 0, result.output
+        gc.collect()  # the CLI's store handle must be gone before the app opens the folder
+        yield location
 
 
-def _cli_rows(store: Path, *args: str) -> list[dict]:
-    result = runner.invoke(cli, ["query", *args, "--store", str(store), "-f", "json"])
+def _cli_rows(store: str, *args: str) -> list[dict]:
+    result = runner.invoke(cli, ["query", *args, "--store", store, "-f", "json"])
     assert result.exit_code == 0, result.output
     gc.collect()
     return json.loads(result.output)
 
 
-def test_cli_query_and_rest_lookup_name_the_same_provinces_and_dates(store: Path) -> None:
+def test_cli_query_and_rest_lookup_name_the_same_provinces_and_dates(store: str) -> None:
     rows = _cli_rows(store, "official_worked_with", "-p", f"official={OFFICIAL}",
                      "-p", "from=2024-08-01", "-p", "to=2024-08-31")
     from_cli = {(r["hostLabel"], r["dateText"]) for r in rows}

@@ -7,14 +7,15 @@ from collections import defaultdict
 VNKG = "https://vnkg.org/ontology#"
 
 
-def test_mission_query_returns_the_six_provinces_with_dates_and_sources(sample_kg):
-    rows = sample_kg.query("official_worked_with", {
-        "official": f"{sample_kg.base}/person/nguyen-hong-dien",
+def test_mission_query_returns_the_six_provinces_with_dates_and_sources(either_sample_kg):
+    """The mission lookup, on the embedded store and on a remote one (oxigraph serve)."""
+    rows = either_sample_kg.query("official_worked_with", {
+        "official": f"{either_sample_kg.base}/person/nguyen-hong-dien",
         "from": "2024-08-01", "to": "2024-08-31"})
     by_province = defaultdict(set)
     for row in rows:
         assert row["hostType"] == "PROVINCE"
-        assert row["article"].startswith(f"{sample_kg.base}/article/")
+        assert row["article"].startswith(f"{either_sample_kg.base}/article/")
         by_province[row["hostLabel"]].add(row["dateText"])
     assert dict(by_province) == {
         "Lào Cai": {"2024-08-30"},
@@ -27,9 +28,9 @@ def test_mission_query_returns_the_six_provinces_with_dates_and_sources(sample_k
     assert all(r["url"].startswith("https://congthuong.vn/") for r in lao_cai)
 
 
-def test_the_window_excludes_sessions_outside_it(sample_kg):
-    rows = sample_kg.query("official_worked_with", {
-        "official": f"{sample_kg.base}/person/nguyen-hong-dien",
+def test_the_window_excludes_sessions_outside_it(either_sample_kg):
+    rows = either_sample_kg.query("official_worked_with", {
+        "official": f"{either_sample_kg.base}/person/nguyen-hong-dien",
         "from": "2024-08-10", "to": "2024-08-20"})
     assert {r["hostLabel"] for r in rows} == {"Thái Nguyên", "Bắc Kạn"}
 

@@ -10,6 +10,7 @@ import pytest
 
 from graph.iris import post_iri
 from graph.service import KnowledgeGraph
+from graph.settings import Settings
 from ingest.articles import Article
 from ingest.facts import ArticleFacts, Entity, Fact, Mention
 
@@ -43,9 +44,13 @@ SECOND = _article("x2", "Bộ trưởng Đỗ Văn Khoa thăm tỉnh Lai Châu."
                    ("worked_with", 0, 2, None, "2024-08-30")])
 
 
-@pytest.fixture
-def kg() -> KnowledgeGraph:
-    kg = KnowledgeGraph.in_memory()
+@pytest.fixture(params=["embedded", "remote"])
+def kg(request: pytest.FixtureRequest) -> KnowledgeGraph:
+    """The two articles above, on the in-memory store and on a real `oxigraph serve`."""
+    if request.param == "remote":
+        kg = KnowledgeGraph(Settings(store=request.getfixturevalue("oxigraph_url")))
+    else:
+        kg = KnowledgeGraph.in_memory()
     for pair in (FIRST, SECOND):
         kg.ingest_article(*pair)
     return kg
@@ -61,22 +66,23 @@ def _shared(kg: KnowledgeGraph, subject: str) -> set[tuple[str, str]]:
     return {(r["p"].value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["o"].value) for r in rows}
 
 
-def test_the_union_is_a_set_on_the_samples(sample_kg):
-    everything = _count(sample_kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    distinct = _count(sample_kg, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                                 "WHERE { ?s ?p ?o } }")
-    assert everything == distinct == len(sample_kg.store)
+def test_the_union_is_a_set_on_the_samples(either_sample_kg):
+    kg = either_sample_kg
+    everything = _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    distinct = _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                          "WHERE { ?s ?p ?o } }")
+    assert everything == distinct == len(kg.store)
 
 
-def test_from_an_article_graph_counts_that_graph_alone(sample_kg):
-    graph = sample_kg.article_iri("001_13c4237007baa4d9")
-    alone = sum(1 for _ in sample_kg.store.quads(graph))
-    assert _count(sample_kg, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}") \
-        == alone
-    assert _count(sample_kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+def test_from_an_article_graph_counts_that_graph_alone(either_sample_kg):
+    kg = either_sample_kg
+    graph = kg.article_iri("001_13c4237007baa4d9")
+    alone = sum(1 for _ in kg.store.quads(graph))
+    assert _count(kg, f"SELECT (COUNT(*) AS ?n) FROM <{graph}> WHERE {{ ?s ?p ?o }}") == alone
+    assert _count(kg, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
                   default_graph=[graph]) == alone
-    assert _count(sample_kg, f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> "
-                             f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == alone
+    assert _count(kg, f"SELECT (COUNT(*) AS ?n) FROM NAMED <{graph}> "
+                      f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == alone
 
 
 def test_an_entity_is_described_once_with_every_name_articles_give_it(kg):
@@ -131,6 +137,13 @@ def _lines(kg: KnowledgeGraph) -> list[str]:
     """The store's N-Quads, sorted, ingest times aside."""
     return sorted(line for line in kg.store.dump("nquads").decode().splitlines()
                   if "generatedAtTime" not in line)
+
+
+def test_a_remote_store_holds_what_the_embedded_one_holds(sample_kg, remote_sample_kg):
+    """Ingest of the samples into `oxigraph serve` writes the quads it writes into the
+    embedded store (ingest times aside)."""
+    assert _lines(remote_sample_kg) == _lines(sample_kg)
+    assert len(_lines(sample_kg)) > 1000
 
 
 def test_one_batch_writes_what_one_article_at_a_time_writes(samples_dir):

@@ -1,6 +1,7 @@
 """The SPARQL 1.1 Protocol endpoint: each request form, each result format, each error code,
 the read-only and federation guards, the row limit, CORS, and a time limit that stops a runaway
-query on a real on-disk store while another request is answered."""
+query on a real on-disk store while another request is answered. The request and format tests
+run on the in-memory store and on a remote one (`oxigraph serve`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from tests.api_graph import ingest_api_articles
+from tests.remote_server import oxigraph_serve
 
 BASE = "https://vnkg.org/id"
 A1, A2 = f"{BASE}/article/api-001", f"{BASE}/article/api-002"
@@ -41,10 +43,21 @@ def _client(kg, **overrides):
     return TestClient(create_app(settings, kg=kg))
 
 
-@pytest.fixture(scope="module")
-def client(protocol_kg):
-    with _client(protocol_kg) as test_client:
-        yield test_client
+@pytest.fixture(scope="module", params=["memory", "remote"])
+def client(request, protocol_kg, tmp_path_factory):
+    """The endpoint over the in-memory graph, then over the same articles in a real `oxigraph
+    serve` (a remote store: the query workers send each query over HTTP)."""
+    if request.param == "memory":
+        with _client(protocol_kg) as test_client:
+            yield test_client
+        return
+    from graph.service import KnowledgeGraph
+    from graph.settings import Settings
+
+    with oxigraph_serve(tmp_path_factory.mktemp("protocol") / "oxigraph") as url:
+        kg = ingest_api_articles(KnowledgeGraph(Settings(store=url)))
+        with _client(kg) as test_client:
+            yield test_client
 
 
 def hosts(response) -> list[str]:
