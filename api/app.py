@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.limits import WatchDisconnect
+from api.sparql import FastQueries
 from graph.errors import VnkgError
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
@@ -51,6 +52,8 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["*"])
+    else:  # GET /sparql?query= straight to the query runner (with CORS, the app answers all)
+        app.add_middleware(FastQueries, state_of=app)
 
     from api.console import router as console_router
     from api.exports import router as exports_router
