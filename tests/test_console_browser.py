@@ -24,10 +24,17 @@ def page(vnkg_server):
             "--disable-component-update", "--disable-sync", "--no-first-run"])
         page = browser.new_page()
         page.set_default_timeout(20_000)
-        # Offline: the page may load nothing but the app's own files.
+        # Offline: the page may load nothing but the app's own files; anything else is
+        # recorded and cut off, as with no network.
         outside = []
-        page.on("request", lambda r: None if r.url.startswith(vnkg_server) or
-                r.url.startswith(("blob:", "data:")) else outside.append(r.url))
+
+        def only_local(route):
+            if route.request.url.startswith(vnkg_server):
+                return route.continue_()
+            outside.append(route.request.url)
+            return route.abort()
+
+        page.route("**/*", only_local)
         page.outside_requests = outside
         yield page
         browser.close()
@@ -79,3 +86,20 @@ def test_csv_download(page, vnkg_server):
         page.click("#download-csv")
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.splitlines() == ["x", "1", "2"]
+
+
+def test_swagger_docs_render_with_the_network_cut_off(page, vnkg_server):
+    page.goto(vnkg_server + "/docs")
+    page.wait_for_selector(".opblock")
+    search = page.locator(".opblock", has_text="/api/search").first
+    assert search.locator(".opblock-summary-method").inner_text() == "GET"
+    assert "Search entities by name" in search.inner_text()
+    assert page.outside_requests == []
+
+
+def test_redoc_renders_with_the_network_cut_off(page, vnkg_server):
+    page.goto(vnkg_server + "/redoc")
+    page.wait_for_selector("h2:has-text('Search entities by name')")
+    assert page.locator("h1", has_text="vnkg").count() >= 1
+    # ReDoc's bundle asks for its "API docs by Redocly" logo only: cut off, nothing is missing.
+    assert set(page.outside_requests) <= {"https://cdn.redoc.ly/redoc/logo-mini.svg"}
