@@ -24,6 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BeforeValidator, WithJsonSchema
 
 from api.limits import client_gone, service_call
 from api.models import (
@@ -52,6 +53,7 @@ from api.models import (
     WorkedWith,
     WorkedWithAnswer,
 )
+from graph.bounds import date_bound
 from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
 from graph.names import query_terms
 from graph.queries import list_queries
@@ -64,6 +66,13 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api", tags=["rest"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
+# A window's bounds: YYYY-MM-DD, YYYY-MM or YYYY (graph/bounds.py); `from` is the first day it
+# names and `to` the last (`from=2024-08&to=2024-08` is August, `to=2024` ends on 2024-12-31).
+_BOUND = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+DateFrom = Annotated[date | None, BeforeValidator(partial(date_bound, upper=False)),
+                     WithJsonSchema(_BOUND)]
+DateTo = Annotated[date | None, BeforeValidator(partial(date_bound, upper=True)),
+                   WithJsonSchema(_BOUND)]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 _ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
 _SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
@@ -245,10 +254,11 @@ def official(request: Request,
 def worked_with(
     request: Request,
     official_id: Annotated[str, Path(examples=["nguyen-hong-dien"])],
-    from_: Annotated[date | None, Query(alias="from", description="first day of the window",
-                                        examples=["2024-08-01"])] = None,
-    to: Annotated[date | None, Query(description="last day of the window",
-                                     examples=["2024-08-31"])] = None,
+    from_: Annotated[DateFrom, Query(alias="from", description="first day of the window "
+                                     "(YYYY-MM-DD; YYYY-MM or YYYY: its first day)",
+                                     examples=["2024-08-01"])] = None,
+    to: Annotated[DateTo, Query(description="last day of the window (YYYY-MM-DD; YYYY-MM or "
+                                "YYYY: its last day)", examples=["2024-08-31"])] = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Which provinces or bodies did the official work with between `from` and `to` (the
@@ -371,8 +381,10 @@ def agency(request: Request,
 @router.get("/events", response_model=Page[Event], summary="Events")
 def events(
     request: Request,
-    from_: Annotated[date | None, Query(alias="from", examples=["2024-08-01"])] = None,
-    to: Annotated[date | None, Query(examples=["2024-08-31"])] = None,
+    from_: Annotated[DateFrom, Query(alias="from", description="first day (YYYY-MM-DD, YYYY-MM "
+                                     "or YYYY)", examples=["2024-08-01"])] = None,
+    to: Annotated[DateTo, Query(description="last day (YYYY-MM-DD; YYYY-MM or YYYY: its last "
+                                "day)", examples=["2024-08-31"])] = None,
     province: Annotated[str | None, Query(description="a province id", examples=["lao-cai"])
                         ] = None,
     official: Annotated[str | None, Query(description="an official id",

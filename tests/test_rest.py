@@ -300,7 +300,9 @@ def test_named_query_results_bind_params_as_terms(client):
     ("/api/queries/no_such_query/results", 404),
     ("/api/queries/official_worked_with/results", 400),  # the official is required
     ("/api/queries/official_worked_with/results?official=x&colour=red", 400),
-    ("/api/queries/official_worked_with/results?official=not%20an%20iri", 400),
+    ("/api/queries/official_worked_with/results?official=mailto:x%20y", 400),
+    # not an IRI: a name (or a slug), and no entity has it
+    ("/api/queries/official_worked_with/results?official=not%20an%20iri", 404),
 ])
 def test_named_query_errors(client, url, status):
     assert client.get(url).status_code == status
