@@ -54,6 +54,7 @@ from api.models import (
     WorkedWithAnswer,
 )
 from graph.bounds import date_bound
+from graph.entities import PARAM_TYPES
 from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
 from graph.names import query_terms
 from graph.queries import list_queries
@@ -572,7 +573,9 @@ def _examples(text: str, base: str) -> dict[str, str]:
 @router.get("/queries", response_model=list[QueryInfo], summary="Named queries")
 def queries(request: Request) -> list[QueryInfo]:
     """The named queries of queries/, with their parameters and example values (the console's
-    menu). Run one with `/api/queries/{name}/results`."""
+    menu, which leaves out the `internal` ones: parts of pages and exports). An `iri`
+    parameter also takes a slug or a name; `entity_type` is the type it takes, if one. Run one
+    with `/api/queries/{name}/results`."""
     base = _base(request)
     out = []
     kg = _kg(request)
@@ -581,9 +584,11 @@ def queries(request: Request) -> list[QueryInfo]:
         examples = _examples(named.text, base)
         out.append(QueryInfo(
             name=name, title=named.title, description=named.description, text=named.text,
+            internal=named.internal,
             params=[{"name": p.name, "kind": p.kind, "description": p.description,
                      "required": p.required, "default": p.default,
-                     "example": examples.get(p.name)} for p in named.params]))
+                     "example": examples.get(p.name), "entity_type": PARAM_TYPES.get(p.name)}
+                    for p in named.params]))
     return out
 
 
