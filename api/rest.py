@@ -138,6 +138,15 @@ def _iri(request: Request, segment: str, entity_id: str) -> str:
     return f"{_base(request)}/{segment}/{entity_id}"
 
 
+def _id_or_name(request: Request, segment: str, value: str) -> str:
+    """A query parameter's entity: its id (`lao-cai`, `2025/lao-cai`) or, when it is not one
+    (`Nguyễn Hồng Diên`, `nguyen hong dien`), its name resolved through the search index
+    (graph/entities.py: an ambiguous name is a 400 listing the candidates)."""
+    if _ID.match(value):
+        return _iri(request, segment, value)
+    return _kg(request).entity(value, _SEGMENT_TYPE[segment])
+
+
 def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
     """A page of the items fetched from `offset` (up to `limit + 1`: one more than the page
     tells that a next page exists).
@@ -386,25 +395,25 @@ def events(
                                      "or YYYY)", examples=["2024-08-01"])] = None,
     to: Annotated[DateTo, Query(description="last day (YYYY-MM-DD; YYYY-MM or YYYY: its last "
                                 "day)", examples=["2024-08-31"])] = None,
-    province: Annotated[str | None, Query(description="a province id", examples=["lao-cai"])
-                        ] = None,
-    official: Annotated[str | None, Query(description="an official id",
+    province: Annotated[str | None, Query(description="a province id (or name)",
+                                          examples=["lao-cai"])] = None,
+    official: Annotated[str | None, Query(description="an official id (or name)",
                                           examples=["nguyen-hong-dien"])] = None,
     type: Annotated[str | None, Query(pattern="^(WorkingSession|Visit|Event)$")] = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
     if bool(province) != bool(official):  # one entity: its months in the period index
-        iri = (_iri(request, "province", province) if province
-               else _iri(request, "person", official or ""))
+        iri = (_id_or_name(request, "province", province) if province
+               else _id_or_name(request, "person", official or ""))
         rows = service_call(request, "timeline", iri, limit=limit + 1, offset=offset,
                             start=from_, end=to, kind=type)
         return _page(_events(request, rows), limit, offset)
     # filter first: start from the province when there is one
     name = "events_in_province" if province else "events"
     rows = _rows(request, name, limit=limit + 1, offset=offset, type=type,
-                 province=_iri(request, "province", province) if province else None,
-                 official=_iri(request, "person", official) if official else None,
+                 province=_id_or_name(request, "province", province) if province else None,
+                 official=_id_or_name(request, "person", official) if official else None,
                  **{"from": from_.isoformat() if from_ else None,
                     "to": to.isoformat() if to else None})
     return _page(_events(request, rows), limit, offset)  # the query pages events, not rows

@@ -147,6 +147,24 @@ def test_an_ambiguous_slug_lists_the_ids(store: Path) -> None:
                            "province/lao-cai, border-gate/lao-cai")
 
 
+@pytest.mark.parametrize("official", ["Nguyễn Hồng Diên", "nguyen hong dien"],
+                         ids=["name", "folded-name"])
+def test_rest_events_take_an_official_by_name(client, official: str) -> None:
+    window = {"from": "2024-08", "to": "2024-08"}
+    by_name = client.get("/api/events", params={"official": official, **window}).json()
+    by_id = client.get("/api/events", params={"official": "nguyen-hong-dien", **window}).json()
+    assert by_name == by_id
+    assert len(by_name["items"]) == 5
+
+
+def test_rest_events_say_which_province_a_name_may_be(client) -> None:
+    response = client.get("/api/events", params={"province": "Lào Cai"})
+    assert response.status_code == 400
+    assert response.json()["message"] == (
+        "'Lào Cai' names several entities; use the id of one: "
+        "Lào Cai (PROVINCE, province/2025/lao-cai); Lào Cai (PROVINCE, province/lao-cai)")
+
+
 def test_rest_named_query_says_which_name_is_unknown(client) -> None:
     response = client.get("/api/queries/official_worked_with/results",
                           params={"official": "Không Ai Cả"})
