@@ -123,6 +123,18 @@ def test_the_picker_offers_only_the_type_a_parameter_takes(page, vnkg_server):
     assert set(column(page, "dateText")) == {"2024-08-30"}
 
 
+def test_the_picker_works_from_the_keyboard(page, vnkg_server):
+    page.goto(vnkg_server + "/#official_positions")
+    field = page.locator("#param-official")
+    field.fill("")
+    field.press_sequentially("nguyen hong d", delay=30)
+    page.locator("#picker-official li[role=option]").first.wait_for()
+    field.press("ArrowDown")
+    field.press("Enter")
+    assert page.input_value("#param-official") == "https://vnkg.org/id/person/nguyen-hong-dien"
+    assert page.locator("#picker-official").is_hidden()
+
+
 def test_a_slug_or_a_name_typed_in_a_parameter_runs_too(page, vnkg_server):
     page.goto(vnkg_server + "/#official_worked_with")
     page.wait_for_selector("#param-official")
