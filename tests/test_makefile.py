@@ -4,9 +4,11 @@ the runtime only, `make test` the dev extras too, and after `make run` only the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,17 @@ def test_make_test_after_make_run_installs_only_the_extras(checkout: Path) -> No
     assert not any("-m venv" in step for step in steps)
     (checkout / ".venv" / ".dev-stamp").touch()  # what `make test` leaves
     assert not any("pip install" in step for step in planned(checkout, "test"))
+
+
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\[<>=!~; ]", req, maxsplit=1)[0].lower() for req in requirements}
+
+
+def test_the_runtime_needs_none_of_the_dev_tools() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = _names(project["dependencies"])
+    assert {"pytest", "ruff", "playwright", "underthesea", "httpx"} <= _names(
+        project["optional-dependencies"]["dev"])
+    assert runtime & {"pytest", "ruff", "playwright", "underthesea", "httpx", "pydot", "babel",
+                      "sparqlwrapper", "oxigraph"} == set()
+    assert "fastapi-offline" in runtime  # /docs and /redoc work offline after `make run`
