@@ -3,30 +3,38 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+# Two stamps: `make run` installs the runtime only (RUNTIME); `make test` adds the dev extras
+# (DEV, which needs RUNTIME), so `make run` then `make test` installs the extras once, and a
+# change to pyproject.toml redoes both.
+RUNTIME := $(VENV)/.runtime-stamp
+DEV     := $(VENV)/.dev-stamp
 
 .PHONY: run test lint bench browser clean
 
-run: $(STAMP)
+run: $(RUNTIME)
 	$(BIN)/vnkg ingest data/samples
 	$(BIN)/vnkg serve
 
-test: $(STAMP) browser
+test: $(DEV) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python bench/run.py
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "vnkg needs Python 3.11+")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(DEV): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	touch $(DEV)
 
 # The browser tests drive Debian's chromium with Playwright (never `playwright install`).
 browser:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
 from api.limits import WatchDisconnect
 from api.sparql import FastQueries
@@ -36,7 +37,9 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         app.state.query_runner.close()
         app.state.kg.close()
 
-    app = FastAPI(
+    # /docs and /redoc load Swagger UI and ReDoc from the files the pinned `fastapi-offline`
+    # package installs (served under /static-offline-docs), never from a CDN: they work offline.
+    app = FastAPIOffline(
         title="vnkg",
         description="A knowledge graph of Vietnamese officials, agencies, provinces and events.",
         version="0.1.0",

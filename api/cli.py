@@ -298,7 +298,9 @@ def _params(values: list[str]) -> dict[str, str]:
 @handles_errors
 def query(
     query: Annotated[str, typer.Argument(help="a .rq/.sparql file or the name of a query")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="k=v")] = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="k=v; an entity by IRI, slug (nguyen-hong-dien) or name "
+        "(\"Nguyễn Hồng Diên\"); a date as YYYY-MM-DD, YYYY-MM or YYYY")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv")] = "table",
     store: StoreOpt = None,
 ) -> None:
@@ -336,11 +338,13 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 
 
 AroundOpt = Annotated[list[str] | None, typer.Option(
-    "--around", help="keep what lies near this entity (a name or an IRI; repeatable)")]
+    "--around", help="keep what lies near this entity (a name, a slug such as "
+    "nguyen-hong-dien, or an IRI; repeatable)")]
 HopsOpt = Annotated[int, typer.Option("--hops", min=0, help="steps from --around (default 1)")]
 FromOpt = Annotated[str | None, typer.Option(
     "--from", help="facts on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="facts on or before this date")]
+ToOpt = Annotated[str | None, typer.Option(
+    "--to", help="facts on or before this date (YYYY-MM-DD; YYYY-MM or YYYY: its last day)")]
 RelationOpt = Annotated[list[str] | None, typer.Option(
     "--relation", help="keep this relation, e.g. worked_with (repeatable)")]
 TypeOpt = Annotated[list[str] | None, typer.Option(

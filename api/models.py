@@ -247,5 +247,7 @@ class QueryInfo(BaseModel):
     name: str
     title: str
     description: str
+    internal: bool = Field(False, description="a part of a page or an export (the console's "
+                           "menu leaves it out); it runs like any other")
     params: list[dict[str, Any]]
     text: str

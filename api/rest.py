@@ -24,6 +24,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from pydantic import BeforeValidator, WithJsonSchema
 
 from api.limits import client_gone, service_call
 from api.models import (
@@ -52,6 +53,8 @@ from api.models import (
     WorkedWith,
     WorkedWithAnswer,
 )
+from graph.bounds import date_bound
+from graph.entities import PARAM_TYPES
 from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
 from graph.names import query_terms
 from graph.queries import list_queries
@@ -64,6 +67,13 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api", tags=["rest"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
+# A window's bounds: YYYY-MM-DD, YYYY-MM or YYYY (graph/bounds.py); `from` is the first day it
+# names and `to` the last (`from=2024-08&to=2024-08` is August, `to=2024` ends on 2024-12-31).
+_BOUND = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+DateFrom = Annotated[date | None, BeforeValidator(partial(date_bound, upper=False)),
+                     WithJsonSchema(_BOUND)]
+DateTo = Annotated[date | None, BeforeValidator(partial(date_bound, upper=True)),
+                   WithJsonSchema(_BOUND)]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 _ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
 _SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
@@ -126,6 +136,15 @@ def _iri(request: Request, segment: str, entity_id: str) -> str:
     if not _ID.match(entity_id):
         raise NotFound(f"no {segment} with id {entity_id!r}")
     return f"{_base(request)}/{segment}/{entity_id}"
+
+
+def _id_or_name(request: Request, segment: str, value: str) -> str:
+    """A query parameter's entity: its id (`lao-cai`, `2025/lao-cai`) or, when it is not one
+    (`Nguyễn Hồng Diên`, `nguyen hong dien`), its name resolved through the search index
+    (graph/entities.py: an ambiguous name is a 400 listing the candidates)."""
+    if _ID.match(value):
+        return _iri(request, segment, value)
+    return _kg(request).entity(value, _SEGMENT_TYPE[segment])
 
 
 def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
@@ -245,10 +264,11 @@ def official(request: Request,
 def worked_with(
     request: Request,
     official_id: Annotated[str, Path(examples=["nguyen-hong-dien"])],
-    from_: Annotated[date | None, Query(alias="from", description="first day of the window",
-                                        examples=["2024-08-01"])] = None,
-    to: Annotated[date | None, Query(description="last day of the window",
-                                     examples=["2024-08-31"])] = None,
+    from_: Annotated[DateFrom, Query(alias="from", description="first day of the window "
+                                     "(YYYY-MM-DD; YYYY-MM or YYYY: its first day)",
+                                     examples=["2024-08-01"])] = None,
+    to: Annotated[DateTo, Query(description="last day of the window (YYYY-MM-DD; YYYY-MM or "
+                                "YYYY: its last day)", examples=["2024-08-31"])] = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Which provinces or bodies did the official work with between `from` and `to` (the
@@ -371,27 +391,29 @@ def agency(request: Request,
 @router.get("/events", response_model=Page[Event], summary="Events")
 def events(
     request: Request,
-    from_: Annotated[date | None, Query(alias="from", examples=["2024-08-01"])] = None,
-    to: Annotated[date | None, Query(examples=["2024-08-31"])] = None,
-    province: Annotated[str | None, Query(description="a province id", examples=["lao-cai"])
-                        ] = None,
-    official: Annotated[str | None, Query(description="an official id",
+    from_: Annotated[DateFrom, Query(alias="from", description="first day (YYYY-MM-DD, YYYY-MM "
+                                     "or YYYY)", examples=["2024-08-01"])] = None,
+    to: Annotated[DateTo, Query(description="last day (YYYY-MM-DD; YYYY-MM or YYYY: its last "
+                                "day)", examples=["2024-08-31"])] = None,
+    province: Annotated[str | None, Query(description="a province id (or name)",
+                                          examples=["lao-cai"])] = None,
+    official: Annotated[str | None, Query(description="an official id (or name)",
                                           examples=["nguyen-hong-dien"])] = None,
     type: Annotated[str | None, Query(pattern="^(WorkingSession|Visit|Event)$")] = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
     if bool(province) != bool(official):  # one entity: its months in the period index
-        iri = (_iri(request, "province", province) if province
-               else _iri(request, "person", official or ""))
+        iri = (_id_or_name(request, "province", province) if province
+               else _id_or_name(request, "person", official or ""))
         rows = service_call(request, "timeline", iri, limit=limit + 1, offset=offset,
                             start=from_, end=to, kind=type)
         return _page(_events(request, rows), limit, offset)
     # filter first: start from the province when there is one
     name = "events_in_province" if province else "events"
     rows = _rows(request, name, limit=limit + 1, offset=offset, type=type,
-                 province=_iri(request, "province", province) if province else None,
-                 official=_iri(request, "person", official) if official else None,
+                 province=_id_or_name(request, "province", province) if province else None,
+                 official=_id_or_name(request, "person", official) if official else None,
                  **{"from": from_.isoformat() if from_ else None,
                     "to": to.isoformat() if to else None})
     return _page(_events(request, rows), limit, offset)  # the query pages events, not rows
@@ -560,7 +582,9 @@ def _examples(text: str, base: str) -> dict[str, str]:
 @router.get("/queries", response_model=list[QueryInfo], summary="Named queries")
 def queries(request: Request) -> list[QueryInfo]:
     """The named queries of queries/, with their parameters and example values (the console's
-    menu). Run one with `/api/queries/{name}/results`."""
+    menu, which leaves out the `internal` ones: parts of pages and exports). An `iri`
+    parameter also takes a slug or a name; `entity_type` is the type it takes, if one. Run one
+    with `/api/queries/{name}/results`."""
     base = _base(request)
     out = []
     kg = _kg(request)
@@ -569,9 +593,11 @@ def queries(request: Request) -> list[QueryInfo]:
         examples = _examples(named.text, base)
         out.append(QueryInfo(
             name=name, title=named.title, description=named.description, text=named.text,
+            internal=named.internal,
             params=[{"name": p.name, "kind": p.kind, "description": p.description,
                      "required": p.required, "default": p.default,
-                     "example": examples.get(p.name)} for p in named.params]))
+                     "example": examples.get(p.name), "entity_type": PARAM_TYPES.get(p.name)}
+                    for p in named.params]))
     return out
 
 

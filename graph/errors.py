@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "BadArticle",
+    "BadDate",
     "BadQuery",
     "Forbidden",
     "NotFound",
@@ -35,6 +36,13 @@ class UnknownQuery(NotFound):
 class BadQuery(VnkgError):
     status = 400
     code = "bad_query"
+
+
+class BadDate(BadQuery, ValueError):
+    """A date that is not `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (graph/bounds.py); a ValueError
+    too, so that pydantic reports it as a validation error of the parameter."""
+
+    code = "bad_date"
 
 
 class Forbidden(VnkgError):

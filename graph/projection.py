@@ -14,9 +14,7 @@ and `around` keeps what lies within `hops` steps of an entity (either direction)
 
 from __future__ import annotations
 
-import calendar
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph.bounds import date_window
+from graph.entities import slug_iris
 from graph.errors import BadQuery, NotFound
 from ingest.facts import ENTITY_TYPES, RELATIONS
 from ingest.text import fold, name_key
@@ -36,31 +36,6 @@ __all__ = ["Filters", "filter_graph", "project", "projection"]
 # Other spellings of the filter names: CLI flags and query strings say `from`, `relation`, ...
 _FILTER_ALIASES = {"from": "date_from", "to": "date_to", "relation": "relations",
                    "type": "types", "start": "date_from", "end": "date_to"}
-_ISO_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-def _parse_bound(text: str | date | None, *, upper: bool) -> date | None:
-    """`2024`, `2024-08` or `2024-08-30` as the first (or, for an upper bound, last) day.
-
-    >>> _parse_bound("2024-08", upper=True)
-    datetime.date(2024, 8, 31)
-    >>> _parse_bound("2024", upper=False)
-    datetime.date(2024, 1, 1)
-    """
-    if text is None or isinstance(text, date):
-        return text
-    match = _ISO_PART.match(str(text).strip())
-    if not match:
-        raise BadQuery(f"not a date: {text!r} (use YYYY-MM-DD, YYYY-MM or YYYY)")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if day is not None:
-            return date(year, month, day)  # type: ignore[arg-type]
-        if month is not None:
-            return date(year, month, calendar.monthrange(year, month)[1] if upper else 1)
-        return date(year, 12, 31) if upper else date(year, 1, 1)
-    except ValueError as err:
-        raise BadQuery(f"not a date: {text!r} ({err})") from None
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str]:
@@ -112,10 +87,7 @@ class Filters:
             raise BadQuery(f"hops must be a whole number, got {values['hops']!r}") from None
         if hops < 0:
             raise BadQuery("hops must be 0 or more")
-        start = _parse_bound(values.get("date_from"), upper=False)
-        end = _parse_bound(values.get("date_to"), upper=True)
-        if start and end and start > end:
-            raise BadQuery(f"the date window is empty: {start} is after {end}")
+        start, end = date_window(values.get("date_from"), values.get("date_to"))
         return cls(tuple(_as_list(values.get("around"))), hops, start, end, relations, types)
 
     @property
@@ -209,6 +181,9 @@ def project(node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[
 def projection(kg: KnowledgeGraph, **filters: Any) -> nx.MultiDiGraph:
     """The knowledge graph's projection, filtered (see `Filters`)."""
     graph = project(kg.query("projection_nodes"), kg.query("projection_edges"))
+    if filters.get("around"):  # slugs (`nguyen-hong-dien`) as IRIs; names stay names
+        filters["around"] = [iri for value in _as_list(filters["around"])
+                             for iri in (slug_iris(kg.query, kg.base, value) or [value])]
     wanted = Filters.from_kwargs(**filters)
     return filter_graph(graph, wanted) if wanted else graph
 

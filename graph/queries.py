@@ -6,6 +6,7 @@ Each file opens with a header comment:
     # description: ...
     # param: official IRI the official (required)
     # param: from date start of the window (optional)
+    # internal: yes (a part of a page: hidden from the console's menu, still listed and run)
 
 Parameters are bound as RDF terms (a VALUES block opening the outer WHERE group, see
 `graph.store.bind_values`), never pasted into the text: a FILTER on a parameter belongs in the
@@ -43,6 +44,7 @@ class NamedQuery:
     title: str = ""
     description: str = ""
     params: tuple[Param, ...] = field(default_factory=tuple)
+    internal: bool = False  # a building block of the pages and exports, not a user's question
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -67,8 +69,9 @@ def _parse(name: str, text: str) -> NamedQuery:
             params.append(Param(pname, kind or "string", desc, "(required)" in desc, default))
         else:
             meta[key] = value
+    internal = meta.get("internal", "no").split()[:1] in (["yes"], ["true"])
     return NamedQuery(name, text, meta.get("title", name), meta.get("description", ""),
-                      tuple(params))
+                      tuple(params), internal)
 
 
 def list_queries(folder: Path = QUERY_DIR) -> list[str]:
@@ -80,8 +83,8 @@ def load_query(name: str, folder: Path = QUERY_DIR) -> NamedQuery:
     """The named query `<folder>/<name>.rq` (the `query_dir` setting, queries/ by default); an
     unknown name lists the valid ones.
 
-    >>> load_query("articles").title
-    'Articles'
+    >>> load_query("articles").title, load_query("articles").internal, load_query("label").internal
+    ('Articles', False, True)
     """
     path = Path(folder) / f"{name}.rq"
     if not re.fullmatch(r"[a-z0-9_]+", name) or not path.is_file():

@@ -18,6 +18,8 @@ import pyoxigraph as ox
 from graph import export as graph_export
 from graph import pages
 from graph.analytics import summarize
+from graph.bounds import UPPER_PARAMS, date_bound
+from graph.entities import PARAM_TYPES, is_iri, resolve_entity
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
 from graph.iris import article_iri
 from graph.parallel import EXTRACT_BATCH, extract_each, extracted
@@ -282,10 +284,25 @@ class KnowledgeGraph:
                 if param.required:
                     raise BadQuery(f"query {name!r} needs the parameter {pname!r}")
                 continue
-            substitutions[pname] = ([None if v is None else _as_term(v, param.kind)
+            if param.kind == "iri":  # an entity may be given by its slug or its name
+                etype = PARAM_TYPES.get(pname)
+                value = ([v if v is None else self._iri_value(v, etype) for v in value]
+                         if isinstance(value, list) else self._iri_value(value, etype))
+            substitutions[pname] = ([None if v is None else _as_term(v, param.kind, pname)
                                      for v in value] if isinstance(value, list)
-                                    else _as_term(value, param.kind))
+                                    else _as_term(value, param.kind, pname))
         return substitutions
+
+    def entity(self, text: str, etype: str | None = None) -> str:
+        """The IRI of the entity (of type `etype` if given) that `text` names: an IRI, a slug
+        (`nguyen-hong-dien`, `province/2025/lao-cai`) or a name (`Nguyễn Hồng Diên`); see
+        graph/entities.py."""
+        return resolve_entity(self.query, self.base, text, etype)
+
+    def _iri_value(self, value: Any, etype: str | None) -> Any:
+        """An IRI parameter's value: IRIs as they are, slugs and names resolved."""
+        text = str(value).strip()
+        return value if not text or is_iri(text) or ":" in text else self.entity(text, etype)
 
     def sparql(self, text: str, **kwargs: Any) -> Any:
         """Run raw SPARQL text (the endpoint's guards live in api/sparql.py)."""
@@ -382,11 +399,15 @@ def _slice(name: str, text: str, limit: int | None, offset: int | None) -> str:
     return "\n" + " ".join(clauses)
 
 
-def _as_term(value: Any, kind: str) -> ox.NamedNode | ox.Literal:
+def _as_term(value: Any, kind: str, name: str = "") -> ox.NamedNode | ox.Literal:
     """A query parameter as an RDF term of its declared kind; a malformed value is a BadQuery.
+    A date may be `YYYY-MM` or `YYYY` (graph/bounds.py): the first day it names, or the last
+    for a parameter that ends a window (`to`).
 
     >>> _as_term("2024-08-01", "date").value, _as_term("7", "integer").value
     ('2024-08-01', '7')
+    >>> _as_term("2024-08", "date", "from").value, _as_term("2024", "date", "to").value
+    ('2024-08-01', '2024-12-31')
     """
     text = str(value).strip()
     try:
@@ -395,10 +416,12 @@ def _as_term(value: Any, kind: str) -> ox.NamedNode | ox.Literal:
                 raise ValueError("not an absolute IRI")
             return ox.NamedNode(text)
         if kind == "date":
-            return ox.Literal(date.fromisoformat(text).isoformat(),
-                              datatype=ox.NamedNode(XSD + "date"))
+            day = date_bound(text, upper=name in UPPER_PARAMS)
+            return ox.Literal(day.isoformat(), datatype=ox.NamedNode(XSD + "date"))
         if kind == "integer":
             return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
+    except BadQuery:
+        raise
     except ValueError as err:
         raise BadQuery(f"{text!r} is not a valid {kind}: {err}") from None
     return ox.Literal(text)

@@ -285,6 +285,26 @@ def test_named_queries_list_their_params_and_examples(client):
     assert all(q["title"] and q["description"] for q in menu.values())
 
 
+INTERNAL = {"count_index", "count_key", "entity_months", "event_members", "label", "labels",
+            "memberships_in_month", "official_posts", "projection_edges", "projection_nodes",
+            "province", "sources_in_month", "timeline", "worked_with_in_month"}
+
+
+def test_named_queries_flag_the_internal_ones(client):
+    menu = client.get("/api/queries").json()
+    assert {q["name"] for q in menu if q["internal"]} == INTERNAL
+    assert "official_worked_with" in {q["name"] for q in menu if not q["internal"]}
+    label = client.get("/api/queries/label/results", params={"entity": TRUNG}).json()
+    assert label["results"]["bindings"][0]["label"]["value"] == "Lê Thành Trung"  # still runs
+
+
+def test_entity_parameters_say_which_type_they_take(client):
+    menu = {q["name"]: q for q in client.get("/api/queries").json()}
+    assert [(p["name"], p["entity_type"]) for p in menu["events"]["params"]] == [
+        ("from", None), ("to", None), ("province", "PROVINCE"), ("official", "PERSON"),
+        ("type", None)]
+
+
 def test_named_query_results_bind_params_as_terms(client):
     response = client.get("/api/queries/official_worked_with/results",
                           params={"official": TRUNG, "from": "2024-04-19", "to": "2024-04-19"})
@@ -300,7 +320,9 @@ def test_named_query_results_bind_params_as_terms(client):
     ("/api/queries/no_such_query/results", 404),
     ("/api/queries/official_worked_with/results", 400),  # the official is required
     ("/api/queries/official_worked_with/results?official=x&colour=red", 400),
-    ("/api/queries/official_worked_with/results?official=not%20an%20iri", 400),
+    ("/api/queries/official_worked_with/results?official=mailto:x%20y", 400),
+    # not an IRI: a name (or a slug), and no entity has it
+    ("/api/queries/official_worked_with/results?official=not%20an%20iri", 404),
 ])
 def test_named_query_errors(client, url, status):
     assert client.get(url).status_code == status

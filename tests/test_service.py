@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import graph.parallel as parallel
-from graph.errors import BadQuery
+from graph.errors import BadQuery, NotFound
 from graph.service import KnowledgeGraph
 
 
@@ -39,9 +39,15 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_rest_ingested(
 
 
 @pytest.mark.parametrize(("params", "message"), [
-    ({"official": "not an iri"}, "not a valid iri"),
-    ({"official": "https://vnkg.org/id/person/x", "from": "30/8/2024"}, "not a valid date"),
+    ({"official": "mailto:x y"}, "'mailto:x y' is not a valid iri"),
+    ({"official": "https://vnkg.org/id/person/x", "from": "30/8/2024"},
+     r"not a date: '30/8/2024' \(use YYYY-MM-DD, YYYY-MM or YYYY\)"),
 ], ids=["bad-iri", "bad-date"])
 def test_malformed_parameters_are_bad_queries(params: dict, message: str) -> None:
     with pytest.raises(BadQuery, match=message):
         KnowledgeGraph.in_memory().query("official_worked_with", params)
+
+
+def test_an_iri_parameter_that_is_a_name_nobody_has_is_not_found() -> None:
+    with pytest.raises(NotFound, match=r"^no entity named 'not an iri' in the graph$"):
+        KnowledgeGraph.in_memory().query("official_worked_with", {"official": "not an iri"})

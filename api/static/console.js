@@ -14,18 +14,22 @@
   function renderMenu(list) {
     const box = $("query-list");
     box.replaceChildren();
-    // Queries whose parameters all have example values run in one click: list them first.
+    for (const q of list) queries[q.name] = q;  // internal ones too: a link to #label still opens it
+    // Internal queries (parts of pages and exports) stay out of the menu. Queries whose
+    // parameters all have example values run in one click: list them first.
     const ready = (q) => q.params.every((p) => !p.required || p.example);
-    const sorted = [...list].sort((a, b) =>
+    const sorted = list.filter((q) => !q.internal).sort((a, b) =>
       (ready(b) && b.params.length > 0) - (ready(a) && a.params.length > 0) || a.title.localeCompare(b.title));
     for (const q of sorted) {
-      queries[q.name] = q;
       const button = vnkg.el("button", { id: "q-" + q.name, "data-name": q.name, title: q.description },
         q.title, vnkg.el("small", { text: q.name + (q.params.length ? " (" + q.params.map((p) => p.name).join(", ") + ")" : "") }));
       button.addEventListener("click", () => { select(q.name); run(); });
       box.append(button);
     }
   }
+
+  // An IRI parameter that names an entity gets the picker (articles are not in the search index).
+  function takesEntity(p) { return p.kind === "iri" && (p.entity_type || p.name === "entity"); }
 
   function select(name) {
     selected = queries[name];
@@ -39,6 +43,7 @@
       const input = vnkg.el("input", { id: "param-" + p.name, name: p.name, placeholder: p.kind + (p.required ? " (required)" : "") });
       input.value = p.example || p.default || "";
       params.append(vnkg.el("label", { title: p.description }, p.name + (p.required ? " *" : ""), input));
+      if (takesEntity(p)) vnkg.picker(input, p.entity_type);
     }
     history.replaceState(null, "", "#" + name);
   }
@@ -86,16 +91,22 @@
     $("download-csv").disabled = $("download-json").disabled = !(last && last.results);
   }
 
-  function cell(term) {
+  // A cell: an IRI as a link to its entity page, named by its label (the row's `<var>Label`
+  // column, else looked up once the table is drawn), its IRI as the link's title.
+  function cell(term, label) {
     const td = vnkg.el("td");
     if (!term) return td;
     if (term.type === "uri") {
-      td.append(vnkg.el("a", { href: vnkg.link(term.value), title: term.value, text: vnkg.short(term.value) }));
+      const a = vnkg.el("a", { href: vnkg.link(term.value), title: term.value,
+        text: label && label.value ? label.value : vnkg.short(term.value) });
+      if (!(label && label.value)) a.dataset.iri = term.value;
+      td.append(a);
     } else {
       td.textContent = term.value;
       if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
       else if (term.datatype) td.title = term.datatype;
     }
+    if (/\S{16,}/.test(td.textContent)) td.classList.add("long");
     return td;
   }
 
@@ -107,9 +118,28 @@
     const table = vnkg.el("table", { id: "results-table" });
     table.append(vnkg.el("thead", {}, vnkg.el("tr", {}, ...vars.map((v) => vnkg.el("th", { text: v })))));
     const body = vnkg.el("tbody");
-    for (const row of result.results.bindings) body.append(vnkg.el("tr", {}, ...vars.map((v) => cell(row[v]))));
+    for (const row of result.results.bindings) body.append(vnkg.el("tr", {}, ...vars.map((v) => cell(row[v], row[v + "Label"]))));
     table.append(body);
     box.append(table);
+    nameLinks(table);
+  }
+
+  // The labels of the table's data IRIs that no column names, in one SPARQL query.
+  async function nameLinks(table) {
+    const links = [...table.querySelectorAll("a[data-iri]")].filter((a) => a.dataset.iri.startsWith(vnkg.base || "\0"));
+    const iris = [...new Set(links.map((a) => a.dataset.iri))].filter((iri) => !/[<>"\s{}|^`\\]/.test(iri)).slice(0, 500);
+    if (!iris.length) return;
+    const query = "SELECT ?node (SAMPLE(?name) AS ?label) WHERE { VALUES ?node { "
+      + iris.map((iri) => "<" + iri + ">").join(" ")
+      + " } ?node <http://www.w3.org/2000/01/rdf-schema#label> ?name } GROUP BY ?node";
+    try {
+      const response = await fetch("/sparql", { method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/sparql-results+json" },
+        body: new URLSearchParams({ query }) });
+      if (!response.ok) return;
+      const names = new Map((await response.json()).results.bindings.map((b) => [b.node.value, b.label.value]));
+      for (const a of links) if (names.has(a.dataset.iri)) a.textContent = names.get(a.dataset.iri);
+    } catch (err) { /* the links keep their ids */ }
   }
 
   function csv(result) {
@@ -138,8 +168,14 @@
       const response = await fetch("/api/queries");
       if (!response.ok) throw new Error(await vnkg.errorText(response));
       renderMenu(await response.json());
-      const wanted = decodeURIComponent(location.hash.slice(1));
-      if (wanted && queries[wanted]) select(wanted);
+      selectFromHash();
+      window.addEventListener("hashchange", selectFromHash);
     } catch (err) { showError("could not load the named queries: " + err.message); }
   })();
+
+  // `/#official_worked_with` opens that query (on load, and when the hash changes).
+  function selectFromHash() {
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    if (wanted && queries[wanted] && !(selected && selected.name === wanted)) select(wanted);
+  }
 })();
