@@ -176,31 +176,24 @@ class KnowledgeGraph:
         (in `workers` processes while this one writes, or here with 0), new articles written in
         batches of `BATCH` (one transaction each); bad ones are reported, the rest go on.
         `progress` is called with each article id (or error)."""
-        report = IngestReport()
-        shared = SharedGraph(self.store, self.base)
-        for results in extracted(read_articles(inputs), EXTRACT_BATCH, workers, dask):
-            for result in results:
-                if isinstance(result, ArticleError):
-                    report.errors.append(str(result))
-                    item = str(result)
-                else:
-                    self._ingest_one(shared, *result, report)
-                    item = result[0].id
-                if progress:
-                    progress(item)
-            if shared.batch_size() >= BATCH:
-                shared.flush()
-        self._finish(shared, report)
-        return report
+        results = (r for chunk in extracted(read_articles(inputs), EXTRACT_BATCH, workers, dask)
+                   for r in chunk)
+        return self._write_all(results, progress)
 
     def load(self, inputs: Iterable[str | Path],
              progress: Callable[[str], None] | None = None) -> IngestReport:
         """Write the facts files of `vnkg extract` (run anywhere) into the store, with the same
         resolution, provenance and batching as `ingest`: extract then load gives the store
         that ingest gives. Unreadable files are reported, the rest go on."""
+        return self._write_all(read_facts(inputs), progress)
+
+    def _write_all(self, results: Iterable[ArticleError | tuple[Article, Any]],
+                   progress: Callable[[str], None] | None) -> IngestReport:
+        """What `ingest` and `load` share: write each (article, facts) in batches of `BATCH`,
+        report the unreadable ones, call `progress` with each id (or error), then finish."""
         report = IngestReport()
         shared = SharedGraph(self.store, self.base)
-        for result in read_facts(inputs):
+        for result in results:
             if isinstance(result, ArticleError):
                 report.errors.append(str(result))
             else:
