@@ -8,14 +8,17 @@ BIN    := $(VENV)/bin
 # change to pyproject.toml redoes both.
 RUNTIME := $(VENV)/.runtime-stamp
 DEV     := $(VENV)/.dev-stamp
+# Browser assets (cytoscape.js) come from the npm registry, pinned in package-lock.json; npm
+# writes node_modules/.package-lock.json when it has installed them.
+ASSETS  := node_modules/.package-lock.json
 
 .PHONY: run test lint bench browser clean
 
-run: $(RUNTIME)
+run: $(RUNTIME) $(ASSETS)
 	$(BIN)/vnkg ingest data/samples
 	$(BIN)/vnkg serve
 
-test: $(DEV) browser
+test: $(DEV) $(ASSETS) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -32,6 +35,10 @@ $(RUNTIME): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $(RUNTIME)
 
+$(ASSETS): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "vnkg needs npm (Node.js) to install its browser assets"; exit 2; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+
 $(DEV): $(RUNTIME)
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(DEV)
@@ -46,4 +53,4 @@ browser:
 	else echo "no /usr/bin/chromium and no root to install it: the browser tests will skip"; fi
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache node_modules

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="no make")
 
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
         shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
@@ -39,6 +39,16 @@ def test_make_run_on_a_clean_clone_installs_no_dev_extras(checkout: Path) -> Non
     assert RUNTIME in steps
     assert DEV not in steps
     assert not any("[dev]" in step for step in steps)
+
+
+NPM = "npm ci --ignore-scripts --no-audit --no-fund --silent"
+
+
+def test_make_run_and_make_test_install_the_pinned_browser_assets(checkout: Path) -> None:
+    assert NPM in planned(checkout, "run")
+    assert NPM in planned(checkout, "test")
+    lock = (checkout / "package-lock.json").read_text(encoding="utf-8")
+    assert '"node_modules/cytoscape": {\n      "version": "3.35.0"' in lock
 
 
 def test_make_test_on_a_clean_clone_installs_the_runtime_then_the_extras(checkout: Path) -> None:
