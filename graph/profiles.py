@@ -20,21 +20,23 @@ from graph.pages import Query
 from graph.periods import UNDATED
 from graph.vocab import VNKG
 
-__all__ = ["body", "official", "profile", "province"]
+__all__ = ["body", "official", "other", "profile", "province"]
 
 EVENTS = 50  # the newest events a profile shows (/api/events pages through the rest)
 LEADERS = 50
 PEOPLE = 60  # holders of a body's posts a profile shows, with their dates
 _PLACE_ROLES = ("host", "place")
+_VERBS = {"Visit": "visited", "WorkingSession": "worked with", "Event": "attended"}
 
 
 def profile(query: Query, iri: str) -> dict[str, Any]:
-    """The profile of the entity `iri`, by its type; a type without one gets its label only."""
+    """The profile of the entity `iri`, by its type (a gate, a zone, an event: its timeline)."""
     rows = query("label", {"entity": iri})
     label, etype = (rows[0]["label"], rows[0]["type"]) if rows else (None, None)
     head = {"iri": iri, "label": label, "type": etype}
-    build = {"PERSON": official, "PROVINCE": province, "ORGANIZATION": body}.get(etype or "")
-    parts = build(query, iri) if build else {"_links": []}
+    build = {"PERSON": official, "PROVINCE": province, "ORGANIZATION": body}.get(etype or "",
+                                                                                 other)
+    parts = build(query, iri) if etype else {"_links": []}
     links = parts.pop("_links")
     return {**head, **parts, "graph": neighbourhood(head, links)}
 
@@ -107,7 +109,7 @@ def official(query: Query, iri: str) -> dict[str, Any]:
     links = [(me, (p["organization"], p["organizationLabel"], "ORGANIZATION"), p["role"])
              for p in positions]
     for event in timeline:
-        verb = "visited" if event["kind"] == "Visit" else "worked with"
+        verb = _VERBS["Visit" if event["kind"] == "Visit" else "WorkingSession"]
         for other in _others(event, iri, _PLACE_ROLES):
             links.append((me, (other["iri"], other["label"], other["type"]), verb))
         if event["kind"] == "Event" and event["label"]:
@@ -166,6 +168,16 @@ def merger_of(query: Query, iri: str) -> dict[str, Any]:
     return {"into": into, "from": [{"iri": o, "label": label} for o, label in sources],
             "on": next((r["on"] for r in rows if r["on"]), None),
             "unchanged": bool(into) and not sources and origin != iri}
+
+
+# -- any other entity (a gate, a zone, a place, a named event) ---------------------------------
+def other(query: Query, iri: str) -> dict[str, Any]:
+    """The events the entity is in (as a place, or itself), and who took part in them."""
+    timeline = events(query, iri)
+    me = (iri, None, None)
+    links = [((m["iri"], m["label"], m["type"]), me, _VERBS.get(event["kind"], m["role"]))
+             for event in timeline for m in _others(event, iri, ("participant", "organizer"))]
+    return {"timeline": timeline, "_links": links}
 
 
 # -- a body ------------------------------------------------------------------------------------

@@ -15,12 +15,12 @@ const drawings = (() => {
   }
 
   // A label beside its point: right, else left, else nudged down, so that labels do not overlap.
-  function placeLabel(placed, x, y, text, width) {
+  function placeLabel(placed, x, y, width, limit) {
     const tries = [[x + 7, y + 4, "start"], [x - 7, y + 4, "end"], [x + 7, y + 16, "start"], [x - 7, y + 16, "end"], [x + 7, y - 8, "start"]];
     for (const [lx, ly, anchor] of tries) {
       const left = anchor === "start" ? lx : lx - width;
       const box = { left, right: left + width, top: ly - 10, bottom: ly + 2 };
-      if (left < 2) continue;
+      if (left < 2 || box.right > limit - 2) continue;
       if (!placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) {
         placed.push(box);
         return { x: lx, y: ly, anchor };
@@ -39,9 +39,11 @@ const drawings = (() => {
     const lons = all.map((p) => p.lon), lats = all.map((p) => p.lat);
     const west = Math.min(...lons), east = Math.max(...lons), south = Math.min(...lats), north = Math.max(...lats);
     const k = Math.min((width - 2 * pad - room) / ((east - west) * shrink), (height - 2 * pad) / (north - south));
-    const left = (width - room - (east - west) * shrink * k) / 2;
+    const left = (width - (east - west) * shrink * k) / 2;  // room for labels on either side
     const at = (p) => [left + (p.lon - west) * shrink * k, pad + (north - p.lat) * k];
-    box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    const tall = Math.ceil((north - south) * k + 2 * pad);  // as tall as the country, no more
+    box.style.height = tall + "px";
+    box.setAttribute("viewBox", `0 0 ${width} ${tall}`);
     box.textContent = "";
     for (const p of points) {
       const [x, y] = at(p);
@@ -49,13 +51,17 @@ const drawings = (() => {
       dot.append(svg("title", {}, p.label));
       box.append(dot);
     }
-    const placed = [];
+    // Labels keep clear of the marked points and of each other.
+    const placed = data.marked.map((p) => {
+      const [x, y] = at(p);
+      return { left: x - 6, right: x + 6, top: y - 6, bottom: y + 6 };
+    });
     for (const p of data.marked.slice().sort((a, b) => b.lat - a.lat)) {
       const [x, y] = at(p);
       const link = svg("a", { href: vnkg.link(p.iri), class: "marked", "data-iri": p.iri });
       const dot = svg("circle", { class: "marked", cx: x, cy: y, r: 5.5 });
       dot.append(svg("title", {}, p.label + (p.dates.length ? " — " + p.dates.join(", ") : "")));
-      const spot = placeLabel(placed, x, y, p.label, 6.2 * p.label.length);
+      const spot = placeLabel(placed, x, y, 6.2 * p.label.length, width);
       link.append(dot, svg("text", { x: spot.x, y: spot.y, "text-anchor": spot.anchor }, p.label));
       box.append(link);
     }
@@ -79,8 +85,8 @@ const drawings = (() => {
           "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier", label: "data(label)",
           "font-size": 9, color: "#5b6575", "text-rotation": "autorotate", "text-outline-color": "#fff", "text-outline-width": 2 } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, idealEdgeLength: () => 110,
-                nodeRepulsion: () => 400000, gravity: 4, numIter: 1500, padding: 30 },
+      layout: { name: "cose", animate: false, randomize: false, idealEdgeLength: () => 80,
+                nodeRepulsion: () => 120000, gravity: 8, numIter: 1500, padding: 30 },
     });
     cy.on("tap", "node", (ev) => { if (ev.target.id() !== centre) location.href = vnkg.link(ev.target.id()); });
     return cy;

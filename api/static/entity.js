@@ -91,6 +91,9 @@
       const era = p.era || (p.map.marked[0] && p.map.marked[0].era) || "legacy";
       $("map-title").textContent = p.type === "PROVINCE" ? "Vị trí (where)" : "Các tỉnh đã làm việc (provinces worked with)";
       drawings.map($("map"), p.map, era);
+    } else {  // no map: the sections take the whole width
+      $("profile-side").hidden = true;
+      $("profile-side").parentElement.classList.add("wide");
     }
     window.profileGraph = drawings.graph($("graph"), p.graph, p.iri);
     if (!p.type) showTab("data");

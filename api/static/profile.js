@@ -110,7 +110,8 @@ const profile = (() => {
 
   function sections(p) {
     const build = { PERSON: official, PROVINCE: province, ORGANIZATION: body }[p.type];
-    return build ? build(p) : [el("p", { class: "muted", text: "Xem quan hệ và dữ liệu bên dưới (see the graph and the data tab)." })];
+    if (build) return build(p);
+    return p.timeline ? [timeline(p.timeline, p.iri)] : [el("p", { class: "muted", text: "Xem dữ liệu (see the data tab)." })];
   }
 
   return { sections, summary, day, when };
