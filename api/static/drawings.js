@@ -85,9 +85,17 @@ const drawings = (() => {
           "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier", label: "data(label)",
           "font-size": 9, color: "#5b6575", "text-rotation": "autorotate", "text-outline-color": "#fff", "text-outline-width": 2 } },
       ],
-      layout: { name: "cose", animate: false, randomize: false, idealEdgeLength: () => 80,
-                nodeRepulsion: () => 120000, gravity: 8, numIter: 1500, padding: 30 },
+      // Rings around the entity: what it links to directly, then what those link to (a leader
+      // through their body), each ring spaced so that labels do not overlap.
+      // Rings around the entity (what it links to, then what those link to), which a force
+      // layout then loosens: a start with nothing piled on the centre, and fewer crossings.
+      layout: { name: "breadthfirst", circle: true, roots: [centre], directed: false, animate: false,
+                avoidOverlap: true, nodeDimensionsIncludeLabels: true, spacingFactor: 0.9, padding: 20 },
     });
+    cy.layout({ name: "cose", animate: false, randomize: false, numIter: 1000, gravity: 4, padding: 20,
+                // a hub's spokes grow with their number, so that its ring of neighbours has room
+                idealEdgeLength: (e) => 40 + 6 * Math.max(e.source().degree(), e.target().degree()),
+                nodeRepulsion: () => 200000, nodeOverlap: 60 }).run();
     cy.on("tap", "node", (ev) => { if (ev.target.id() !== centre) location.href = vnkg.link(ev.target.id()); });
     return cy;
   }
