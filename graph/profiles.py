@@ -79,6 +79,16 @@ def _others(event: dict[str, Any], entity: str, roles: tuple[str, ...], etype: s
     return list(seen.values())
 
 
+def titled(query: Query, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with their article's title, address and id (one query for all of them)."""
+    articles = sorted({row["article"] for row in rows if row.get("article")})
+    found = {r["article"]: r for r in query("article_titles", {"article": articles})} \
+        if articles else {}
+    empty = {"title": None, "url": None, "articleId": None}
+    return [{**row, **{k: found.get(row.get("article"), empty)[k] for k in empty}}
+            for row in rows]
+
+
 # -- the map ----------------------------------------------------------------------------------
 def province_map(query: Query, marked: dict[str, list[str]]) -> dict[str, Any]:
     """Every province's point (the backdrop) and the marked ones with their dates."""
@@ -103,7 +113,7 @@ def _marked(timeline: list[dict[str, Any]], entity: str) -> dict[str, list[str]]
 def official(query: Query, iri: str) -> dict[str, Any]:
     """Positions (latest first), the dated timeline (newest first), the provinces of that
     timeline on the map."""
-    positions = pages.positions(query, iri)
+    positions = titled(query, pages.positions(query, iri))
     timeline = events(query, iri)
     me = (iri, None, None)
     links = [(me, (p["organization"], p["organizationLabel"], "ORGANIZATION"), p["role"])
@@ -122,7 +132,7 @@ def official(query: Query, iri: str) -> dict[str, Any]:
 def province(query: Query, iri: str) -> dict[str, Any]:
     """The unit (code, era), its leaders, visitors, border gates and zones, its merger."""
     unit = next(iter(query("province", {"province": iri})), {})
-    leaders = pages.leaders(query, iri, limit=LEADERS)
+    leaders = titled(query, pages.leaders(query, iri, limit=LEADERS))
     timeline = events(query, iri)
     visitors = [{"person": person["iri"], "personLabel": person["label"], "kind": event["kind"],
                  "date": event["date"], "start": event["start"], "article": event["article"],

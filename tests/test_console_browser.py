@@ -70,10 +70,10 @@ def test_results_link_to_entity_pages_with_a_graph_view(page, vnkg_server):
     assert page.evaluate("profileGraph.nodes().length") > 1  # its neighbours, drawn
 
 
-INTERNAL = {"body_posts", "count_index", "count_key", "entity_months", "event_evidence",
-            "event_members", "label", "labels", "memberships_in_month", "official_posts",
-            "projection_edges", "projection_nodes", "province", "province_points",
-            "sources_in_month", "timeline", "worked_with_in_month"}
+INTERNAL = {"article_titles", "body_posts", "count_index", "count_key", "entity_months",
+            "event_evidence", "event_members", "label", "labels", "memberships_in_month",
+            "official_posts", "projection_edges", "projection_nodes", "province",
+            "province_points", "sources_in_month", "timeline", "worked_with_in_month"}
 
 
 def test_the_menu_leaves_out_the_internal_queries(page, vnkg_server):

@@ -48,6 +48,10 @@ def test_an_officials_positions_with_their_first_and_last_days(dien):
         ("Bộ trưởng", "Bộ Công Thương", "2021-06-25", "2024-08-30", 3),
         ("Ủy viên", "Ban Chấp hành Trung ương Đảng", "2021-06-25", "2021-06-25", 1)]
     assert (dien["label"], dien["type"]) == ("Nguyễn Hồng Diên", "PERSON")
+    # each with its latest article, named by its title
+    assert [(p["articleId"], p["title"]) for p in dien["positions"]] == [
+        (a, article_text(a).splitlines()[0])
+        for a in ("000_f580f7af15c600dc", "001_13c4237007baa4d9")]
 
 
 def test_an_officials_timeline_newest_first_with_hosts_and_places(dien):
@@ -109,6 +113,8 @@ def test_a_provinces_leaders_with_roles_bodies_and_days(lao_cai):
         ("Trịnh Xuân Trường", "Phó Bí thư", "Tỉnh ủy Lào Cai", "2024-06-08"),
         ("Vũ Xuân Cường", "Chủ tịch", "HĐND tỉnh Lào Cai", "2024-06-08"),
         ("Vũ Xuân Cường", "Phó Bí thư Thường trực", "Tỉnh ủy Lào Cai", "2024-06-08")]
+    assert {r["title"] for r in lao_cai["leaders"]} == {
+        article_text(a).splitlines()[0] for a in ("000_f580f7af15c600dc", "003_cea35ca578ff3637")}
 
 
 def test_a_provinces_visitors_gates_zones_and_merger(lao_cai):
