@@ -20,7 +20,7 @@ const profile = (() => {
   function article(row) {
     const id = row.articleId || (row.article ? row.article.split("/").pop() : "");
     const href = row.url || `/api/articles/${encodeURIComponent(id)}`;
-    return el("a", { href, class: "article", title: row.url || id, text: row.title || id });
+    return el("a", { href, class: "article", title: row.title ? `${row.title} (${row.url || id})` : id, text: row.title || id });
   }
 
   function section(id, title, ...content) {
