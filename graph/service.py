@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import export as graph_export
-from graph import pages
+from graph import pages, profiles
 from graph.analytics import summarize
 from graph.bounds import UPPER_PARAMS, date_bound
 from graph.entities import PARAM_TYPES, is_iri, resolve_entity
@@ -326,6 +326,11 @@ class KnowledgeGraph:
                 ) -> tuple[list[dict[str, Any]], int]:
         """The newest articles naming an entity, and how many name it."""
         return pages.sources(self.query, entity, limit=limit, offset=offset)
+
+    def profile(self, entity: str) -> dict[str, Any]:
+        """An official's, a province's or a body's profile (graph/profiles.py): what its page
+        shows, read through the period index and by key."""
+        return profiles.profile(self.query, entity)
 
     # -- exports and stats --------------------------------------------------------------------
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:
