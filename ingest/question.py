@@ -99,8 +99,9 @@ def read_question(question: str, nlp: Language | None = None) -> Reading:
     used = list(triggered)
     dated = _dates(doc._.dates or [], folded, used)
     reading.period = _period(dated)
-    reading.title, titled = _title(folded, used)
-    used += titled
+    # a title's words stay in the candidate names: "Chủ tịch UBND" is a title and "UBND tỉnh
+    # Lào Cai" a body
+    reading.title = _title(folded, used)
     reading.entities = [Named(text[e.start_char:e.end_char], fold(e.kb_id_ or e.text),
                               e.start_char, e.end_char, e.label_)
                         for e in doc.ents if e.label_ in NAME_TYPES]
@@ -173,15 +174,12 @@ def _titles() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)"), canonical
 
 
-def _title(folded: str, used: list[tuple[int, int]]) -> tuple[str | None, list[tuple[int, int]]]:
-    """The first title the question names (outside the triggers), and every title's span."""
+def _title(folded: str, used: list[tuple[int, int]]) -> str | None:
+    """The first title the question names outside the triggers and dates."""
     pattern, canonical = _titles()
-    if pattern is None:
-        return None, []
     found = [m for m in pattern.finditer(folded)
-             if not any(a < m.end() and m.start() < b for a, b in used)]
-    first = canonical.get(" ".join(found[0].group(0).split())) if found else None
-    return first, [m.span() for m in found]
+             if not any(a < m.end() and m.start() < b for a, b in used)] if pattern else []
+    return canonical.get(" ".join(found[0].group(0).split())) if found else None
 
 
 # -- dates -----------------------------------------------------------------------------------
@@ -266,7 +264,7 @@ def _brief(start: date, end: date) -> str:
 
 # -- candidate names -------------------------------------------------------------------------
 def _candidates(text: str, folded: str, used: list[tuple[int, int]]) -> list[Named]:
-    """Every run of two to `MAX_NAME_WORDS` words outside the triggers, titles and dates, and
+    """Every run of two to `MAX_NAME_WORDS` words outside the triggers and dates, and
     not across punctuation, folded: the names the graph's index may know, longest first."""
     words = [m for m in _WORD.finditer(folded) if not m.group(0).isdigit()
              and not any(a < m.end() and m.start() < b for a, b in used)]

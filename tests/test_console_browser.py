@@ -70,9 +70,10 @@ def test_results_link_to_entity_pages_with_a_graph_view(page, vnkg_server):
     assert page.locator("svg#graph a.node").count() > 0  # its neighbours, drawn
 
 
-INTERNAL = {"count_index", "count_key", "entity_months", "event_members", "label", "labels",
-            "memberships_in_month", "official_posts", "projection_edges", "projection_nodes",
-            "province", "sources_in_month", "timeline", "worked_with_in_month"}
+INTERNAL = {"count_index", "count_key", "entity_months", "event_members", "evidence", "label",
+            "labels", "membership_evidence", "memberships_in_month", "names_exact",
+            "official_posts", "projection_edges", "projection_nodes", "province",
+            "sources_in_month", "timeline", "worked_with_in_month"}
 
 
 def test_the_menu_leaves_out_the_internal_queries(page, vnkg_server):
