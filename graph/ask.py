@@ -13,6 +13,7 @@ the period index). A question it does not understand is still an answer, with
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,19 +24,30 @@ from urllib.parse import urlencode
 from graph.errors import BadQuery
 from graph.iris import MERGER_DATE
 from ingest import resources
+from ingest.pipeline import default_nlp
 from ingest.question import Named, Period, Reading, read_question
 from ingest.text import nfc_vi
 
 if TYPE_CHECKING:
     from graph.service import KnowledgeGraph
 
-__all__ = ["MAX_QUESTION", "ask"]
+__all__ = ["MAX_QUESTION", "ask", "warm"]
 
 MAX_QUESTION = 300  # characters: a question, not a document
 MAX_KEYS = 400  # candidate names looked up in one query
 EVENTS = 200  # a province's events read for its visitors or events (newest first)
 LEADERS = 500  # (person, post) rows read for a province's leaders (latest first)
 _SESSIONS = ("WorkingSession", "Visit")
+
+
+_BUILDING = threading.Lock()
+
+
+def warm() -> None:
+    """Build the extraction pipeline now (once per process; about two seconds): a query
+    worker does it in the background as it starts, so no question's time limit pays for it."""
+    with _BUILDING:
+        default_nlp()
 
 
 @dataclass
@@ -57,7 +69,8 @@ def ask(kg: KnowledgeGraph, question: str) -> dict[str, Any]:
         raise BadQuery("the question is empty")
     if len(text) > MAX_QUESTION:
         raise BadQuery(_message("too_long", limit=MAX_QUESTION)[1])
-    reading = read_question(text)
+    warm()  # waits for a build under way rather than starting a second one
+    reading = read_question(text, default_nlp())
     slots = _slots(kg, reading)
     kind, missing = _choose(reading.kinds, slots)
     out: dict[str, Any] = {

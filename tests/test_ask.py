@@ -254,3 +254,41 @@ def test_an_empty_or_too_long_question_is_a_bad_query(sample_kg, question, messa
     with pytest.raises(BadQuery) as raised:
         sample_kg.ask(question)
     assert raised.value.message == message
+
+
+# -- the REST door: GET /api/ask ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def client(sample_kg):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app(kg=sample_kg)) as client:
+        yield client
+
+
+def test_rest_answers_the_mission_question_in_both_spellings(client):
+    question = "Bộ trưởng Nguyễn Hồng Diên làm việc với những tỉnh nào trong tháng 8/2024?"
+    marks = client.get("/api/ask", params={"q": question})
+    folded = client.get("/api/ask", params={"q": fold(question)})
+    assert marks.status_code == folded.status_code == 200
+    for answer in (marks.json(), folded.json()):
+        assert (answer["understood"], answer["kind"], answer["query"]["name"]) == \
+            (True, "worked_with", "official_worked_with")
+        assert {(r["entity"]["label"], r["date"]) for r in answer["rows"]} == SIX
+    assert marks.json()["rows"] == folded.json()["rows"]
+
+
+def test_rest_says_plainly_what_it_did_not_understand(client):
+    answer = client.get("/api/ask", params={"q": "cua khau nao lon nhat"})
+    assert answer.status_code == 200
+    assert {k: answer.json()[k] for k in ("understood", "kind", "query", "rows", "message",
+                                           "message_en")} == {
+        "understood": False, "kind": "border_gates", "query": None, "rows": [],
+        "message": MISSING_PROVINCE[0], "message_en": MISSING_PROVINCE[1]}
+
+
+@pytest.mark.parametrize("q", ["", "x" * 301])
+def test_rest_refuses_an_empty_or_too_long_question(client, q):
+    response = client.get("/api/ask", params={"q": q})
+    assert response.status_code == 422
