@@ -25,13 +25,13 @@
   }
 
   function summary(answer) {
-    const p = vnkg.el("p", { id: "ask-summary" },
-      vnkg.el("strong", { text: answer.kind ? (KINDS[answer.kind] || answer.kind) : "?" }), " ");
-    for (const s of answer.slots) {
+    const p = vnkg.el("p", { id: "ask-summary" }, "Hiểu là / understood: ",
+      vnkg.el("strong", { text: answer.kind ? (KINDS[answer.kind] || answer.kind) : "?" }));
+    answer.slots.forEach((s, i) => {
       const value = s.slot === "period" || s.slot === "title" ? s.value
         : entityLink({ iri: s.value, label: s.label, type: s.type });
-      p.append(vnkg.el("span", { class: "slot", "data-slot": s.slot }, vnkg.el("b", { text: (SLOTS[s.slot] || s.slot) + ": " }), value));
-    }
+      p.append(i ? " · " : " — ", vnkg.el("span", { class: "slot", "data-slot": s.slot }, vnkg.el("b", { text: (SLOTS[s.slot] || s.slot) + ": " }), value));
+    });
     return p;
   }
 
