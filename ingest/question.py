@@ -12,7 +12,7 @@ which the graph's name index resolves (graph/ask.py): no list of names here.
 >>> r = read_question("cua khau cua tinh lao cai")
 >>> r.kinds, r.title, r.period
 (['border_gates'], None, None)
->>> ("lao cai", 19, 26) in [(c.key, c.start, c.end) for c in r.candidates]
+>>> ("lao cai", 18, 25) in [(c.key, c.start, c.end) for c in r.candidates]
 True
 """
 
