@@ -138,6 +138,9 @@ def test_search_is_accent_insensitive_and_legend_toggles_a_type(fixture_kg, open
     people = drawn(view, "node[type = 'PERSON']")
     assert people != []
     view.page.locator("#legend button[data-type=PERSON]").click()
+    # cytoscape restyles a class change on its next frame: wait for it, at most 5 s
+    view.page.wait_for_function(
+        "cy.nodes(\"[type = 'PERSON']\").filter((n) => n.visible()).length === 0", timeout=5000)
     assert drawn(view, "node[type = 'PERSON']") == []
     assert len(drawn(view, "node")) == 10 - len(people)
 
