@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
+from api.errors import install_handlers, responses
 from api.limits import WatchDisconnect
 from api.sparql import FastQueries
-from graph.errors import VnkgError
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
 from graph.workers import query_runner
@@ -44,11 +43,10 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         description="A knowledge graph of Vietnamese officials, agencies, provinces and events.",
         version="0.1.0",
         lifespan=lifespan,
+        # what any request can meet: a body over the limit, an invalid parameter, the limits
+        responses=responses(413, 422, 503),
     )
-
-    @app.exception_handler(VnkgError)
-    async def _vnkg_error(request: Request, err: VnkgError) -> JSONResponse:
-        return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
+    install_handlers(app)  # one error body for every error (api/errors.py)
 
     # A client that goes away stops its query; a body over max_body_mb gets 413.
     app.add_middleware(WatchDisconnect, max_body_mb=settings.max_body_mb)

@@ -19,12 +19,13 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from api.errors import responses
 from api.limits import service_call
 from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["exports"])
+router = APIRouter(prefix="/api", tags=["exports"], responses=responses(400, 404))
 
 Around = Annotated[list[str] | None, Query(description="an entity name or IRI; repeatable")]
 Hops = Annotated[int, Query(ge=0, le=10, description="steps from `around`")]

@@ -21,11 +21,11 @@ import time
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.errors import error_response
 from graph.errors import QueryTimeout, VnkgError
 from graph.workers import ServiceCall
 
@@ -105,8 +105,8 @@ class WatchDisconnect:
         declared = _declared_length(scope)
         if self.max_body is not None and declared is not None and declared > self.max_body:
             error = BodyTooLarge(self.max_body_mb or 0)
-            response = JSONResponse({"error": error.code, "message": error.message}, 413,
-                                    headers={"Connection": "close"})
+            response = error_response(413, error.code, error.message,
+                                      headers={"Connection": "close"})
             await response(scope, receive, send)  # the body is never read
             return
         gone = threading.Event()

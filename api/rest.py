@@ -26,6 +26,7 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BeforeValidator, WithJsonSchema
 
+from api.errors import responses
 from api.limits import client_gone, service_call
 from api.models import (
     Agency,
@@ -60,11 +61,11 @@ from graph.names import query_terms
 from graph.queries import list_queries
 from graph.service import KnowledgeGraph
 from graph.vocab import ENTITY_SEGMENT
-from graph.workers import QueryRequest
+from graph.workers import RESULTS_FORMATS, QueryRequest
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["rest"])
+router = APIRouter(prefix="/api", tags=["rest"], responses=responses(400, 404))
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 # A window's bounds: YYYY-MM-DD, YYYY-MM or YYYY (graph/bounds.py); `from` is the first day it
@@ -532,7 +533,9 @@ def article(request: Request, article_id: Annotated[str, Path(
 
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201,
-             summary="Ingest an article (needs the API token)")
+             summary="Ingest an article (needs the API token)",
+             responses={200: {"model": IngestAnswer, "description": "the same text was "
+                              "already ingested: nothing changed"}, **responses(401, 403)})
 def post_article(request: Request, new: NewArticle, response: Response,
                  authorization: Annotated[str | None, Header()] = None,
                  x_api_token: Annotated[str | None, Header()] = None) -> IngestAnswer:
@@ -602,7 +605,9 @@ def queries(request: Request) -> list[QueryInfo]:
 
 
 @router.get("/queries/{name}/results", summary="Run a named query",
-            responses={200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}}})
+            response_class=Response,
+            responses={200: {"content": {media: {} for _, media in RESULTS_FORMATS.values()}},
+                       **responses(406)})
 async def query_results(request: Request, name: str) -> Response:
     """The results of a named query, its parameters taken from the URL and bound as RDF terms
     (never pasted into the text), as SPARQL JSON (or CSV, TSV, XML by Accept or `format=`).

@@ -23,8 +23,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
 
+from api.errors import error_response, responses
 from api.limits import client_gone
 from api.sparql_guard import guard
 from graph.errors import BadQuery, Forbidden, VnkgError
@@ -220,8 +220,7 @@ class FastQueries:
                                     params.get("named-graph-uri", []), params.get("format", []),
                                     gone)
         except VnkgError as err:
-            response = JSONResponse({"error": err.code, "message": err.message},
-                                    status_code=err.status)
+            response = error_response(err.status, err.code, err.message)
         finally:
             watcher.cancel()
         await response(scope, receive, send)
@@ -297,11 +296,17 @@ def _describe(request: Request) -> Response:
                     headers={"Vary": "Accept"})
 
 
+# Every media type a query can answer in, declared for the 200 of both routes.
+_ANSWERS = {200: {"description": "the results (SELECT, ASK) or the graph (CONSTRUCT, DESCRIBE); "
+                  "without a query, the service description",
+                  "content": {media: {} for _, media in
+                              [*RESULTS_FORMATS.values(), *GRAPH_FORMATS.values()]}}}
 _EXAMPLE = ("PREFIX vnkg: <https://vnkg.org/ontology#>\n"
             "SELECT ?official ?province WHERE { ?official vnkg:workedWith ?province } LIMIT 10")
 
 
-@router.get("/sparql", summary="SPARQL query (GET)")
+@router.get("/sparql", summary="SPARQL query (GET)", response_class=Response,
+            responses={**_ANSWERS, **responses(400, 403, 406)})
 async def sparql_get(
     request: Request,
     query: Annotated[str | None, Query(description="a SPARQL 1.1 query",
@@ -323,11 +328,15 @@ async def sparql_get(
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
     if query is None and not default_graph_uri and not named_graph_uri:
         return _describe(request)
+    if len(request.query_params.getlist("query")) > 1:
+        raise BadQuery("more than one 'query' parameter")
     formats = request.query_params.getlist("format")  # every one given (FastAPI keeps the last)
     return await _run(request, query, default_graph_uri or [], named_graph_uri or [], formats)
 
 
-@router.post("/sparql", summary="SPARQL query (POST)", openapi_extra={"requestBody": {
+@router.post("/sparql", summary="SPARQL query (POST)", response_class=Response,
+             responses={**_ANSWERS, **responses(400, 403, 406, 415)},
+             openapi_extra={"requestBody": {
     "content": {
         "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
             "query": {"type": "string"}}}, "example": {"query": _EXAMPLE}},

@@ -85,16 +85,16 @@ def test_post_articles_refuses_an_unsafe_id(client, bad):
     response = client.post("/api/articles", json={"id": bad, "title": "T", "text": "B"},
                            headers=TOKEN)
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "id"]
+    assert [f["where"] for f in response.json()["fields"]] == ["body.id"]
 
 
 def test_post_articles_refuses_a_title_of_spaces(client):
     response = client.post("/api/articles", json={"id": "a1", "title": "   ", "text": "B"},
                            headers=TOKEN)
     assert response.status_code == 422
-    [error] = response.json()["detail"]
-    assert (error["loc"], error["msg"]) == (
-        ["body", "title"], "Value error, the title is empty (only spaces)")
+    assert response.json() == {
+        "error": "invalid_request", "message": "body.title: the title is empty (only spaces)",
+        "fields": [{"where": "body.title", "problem": "the title is empty (only spaces)"}]}
 
 
 def test_vnkg_extract_writes_nothing_outside_its_folder(tmp_path):

@@ -137,7 +137,8 @@ def test_worked_with_windows(client, params, expected):
 def test_official_errors(client, url, status):
     response = client.get(url)
     assert response.status_code == status
-    assert response.json()["message" if status != 422 else "detail"]
+    body = response.json()
+    assert set(body) <= {"error", "message", "fields"} and body["message"]
 
 
 # -- provinces ------------------------------------------------------------------------------------
