@@ -21,6 +21,7 @@ from starlette.background import BackgroundTask
 
 from api.errors import responses
 from api.limits import service_call
+from graph.errors import QueryTimeout
 from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
 
 __all__ = ["router"]
@@ -78,8 +79,17 @@ def stats(
     filters: Filters,
     top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
 ) -> dict[str, Any]:
-    """What `vnkg stats --json` prints."""
-    return service_call(request, "stats", top=top, **filters)
+    """What `vnkg stats --json` prints. The counts are index lookups and always come; the
+    analytics read the whole (filtered) projection: when they cannot finish within the time
+    limit (a very large store), the answer has the counts and `analytics_stopped` says why."""
+    figures = service_call(request, "counts")
+    try:
+        return {**figures, **service_call(request, "stats", top=top, **filters)}
+    except QueryTimeout:
+        limit = request.app.state.settings.query_timeout
+        return {**figures, "analytics_stopped": (
+            f"the rankings, centrality and activity did not finish within the time limit of "
+            f"{limit:g} s; narrow them with from, to, relation, type or around")}
 
 
 @router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from graph import export as graph_export
 from graph import pages
-from graph.analytics import summarize
+from graph.analytics import counts, summarize
 from graph.bounds import UPPER_PARAMS, date_bound
 from graph.entities import PARAM_TYPES, is_iri, resolve_entity
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
@@ -336,14 +336,13 @@ class KnowledgeGraph:
         return graph_export.write(self, fmt, out, **filters)
 
     def stats(self, top: int = 10, **filters: Any) -> dict[str, Any]:
-        """Store counts, then the analytics of the (filtered) projection (graph.analytics)."""
-        articles = self.query("articles")
-        return {
-            "articles": len(articles),
-            "quads": len(self.store),
-            "entities": {r["type"]: int(r["count"]) for r in self.query("counts_by_type")},
-            **summarize(self, top=top, **filters),
-        }
+        """Store counts (index lookups), then the analytics of the (filtered) projection
+        (graph.analytics)."""
+        return {**self.counts(), **summarize(self, top=top, **filters)}
+
+    def counts(self) -> dict[str, Any]:
+        """What the whole store holds, from index lookups: cheap at any size."""
+        return counts(self)
 
     def close(self) -> None:
         self.store.flush()

@@ -132,7 +132,7 @@ class QueryOutcome:
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
-                             "positions", "leaders", "sources"})
+                             "positions", "leaders", "sources", "counts"})
 
 
 @dataclass(frozen=True)
