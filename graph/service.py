@@ -331,8 +331,7 @@ class KnowledgeGraph:
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:
         """Write the graph as `fmt` to `out` (RDF formats, or graph formats via graph.export)."""
         if fmt in FORMATS and not any(v not in (None, (), []) for v in filters.values()):
-            out.write_bytes(self.store.dump(fmt))
-            return out
+            return self.store.dump_to(out, fmt)  # streamed: a large store never whole in memory
         return graph_export.write(self, fmt, out, **filters)
 
     def stats(self, top: int = 10, **filters: Any) -> dict[str, Any]:
