@@ -1,0 +1,94 @@
+"""One error body for every error: `{"error", "message"}` (and `fields` on a 422), whatever
+raised it: a validation error, our own errors (400, 404, 503), an unknown route, a method a
+route does not take, a body over the limit. What a client sees, exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.service import KnowledgeGraph
+from tests.api_graph import ingest_api_articles
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return ingest_api_articles(KnowledgeGraph.in_memory())
+
+
+def _client(kg: KnowledgeGraph, **settings) -> TestClient:
+    return TestClient(create_app(kg.settings.model_copy(update=settings), kg=kg))
+
+
+@pytest.fixture(scope="module")
+def client(kg) -> Iterator[TestClient]:
+    with _client(kg) as client:
+        yield client
+
+
+@pytest.mark.parametrize(("method", "url", "status", "body"), [
+    ("GET", "/api/officials?limit=0", 422, {
+        "error": "invalid_request",
+        "message": "query.limit: Input should be greater than or equal to 1",
+        "fields": [{"where": "query.limit",
+                    "problem": "Input should be greater than or equal to 1"}]}),
+    ("GET", "/api/officials/nobody", 404, {
+        "error": "not_found", "message": "no official 'nobody' in the graph"}),
+    ("GET", "/api/no-such-route", 404, {
+        "error": "not_found", "message": "no route /api/no-such-route"}),
+    ("DELETE", "/api/officials", 405, {
+        "error": "method_not_allowed", "message": "DELETE is not a method of /api/officials"}),
+    ("GET", "/api/officials/le-thanh-trung/worked-with?from=2024-04-01&to=2024-03-01", 400, {
+        "error": "bad_query", "message": "'from' is after 'to'"}),
+    ("GET", "/api/queries/nothing/results", 404, {
+        "error": "unknown_query",
+        "message": "no query named 'nothing'; known: agencies, "}),
+], ids=["422-validation", "404-not-found", "404-unknown-route", "405", "400", "404-query"])
+def test_every_error_has_the_one_body(client, method, url, status, body):
+    response = client.request(method, url)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    answer = response.json()
+    if url.endswith("/nothing/results"):  # the message goes on with every known name
+        assert answer["message"].startswith(body.pop("message"))
+        answer.pop("message")
+    assert answer == body
+
+
+def test_a_body_over_the_limit_has_the_one_body(kg):
+    with _client(kg, max_body_mb=0.001) as client:
+        response = client.post("/sparql", data={"query": "ASK {}" + " " * 2000})
+    assert response.status_code == 413
+    assert response.json() == {
+        "error": "body_too_large",
+        "message": "the request body is larger than the limit of 0.001 MB (the max_body_mb "
+                   "setting)"}
+
+
+def test_the_time_limit_has_the_one_body(kg):
+    with _client(kg, query_timeout=1e-9) as client:
+        response = client.get("/api/officials")
+    assert response.status_code == 503
+    assert response.json() == {
+        "error": "query_timeout",
+        "message": "the request ran past the time limit of 1e-09 s and was stopped; narrow it"}
+
+
+def test_the_fast_sparql_path_has_the_one_body(client):
+    """GET /sparql?query= is answered before the app's routing (api/sparql.py FastQueries)."""
+    response = client.get("/sparql", params={"query": "SELEC nothing"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"error", "message"}
+    assert response.json()["error"] == "bad_query"
+
+
+def test_openapi_declares_the_error_body(client):
+    spec = client.get("/openapi.json").json()
+    error = spec["paths"]["/api/officials/{official_id}"]["get"]["responses"]["404"]
+    assert error["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorBody"}
+    assert set(spec["components"]["schemas"]["ErrorBody"]["properties"]) == {
+        "error", "message", "fields"}
