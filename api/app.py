@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api.errors import install_handlers, responses
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     else:  # GET /sparql?query= straight to the query runner (with CORS, the app answers all)
         app.add_middleware(FastQueries, state_of=app)
 
+    from api.console import STATIC
     from api.console import router as console_router
     from api.exports import router as exports_router
     from api.rest import router as rest_router
@@ -65,4 +67,5 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     app.include_router(exports_router)
     app.include_router(rest_router)
     app.include_router(console_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

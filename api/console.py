@@ -1,7 +1,8 @@
 """The browser side: the SPARQL console at `/` and entity pages at `/entity/{id}`.
 
 Plain HTML, CSS and JavaScript in api/static/, served by the app with no CDN and no build step,
-so that the console works offline.
+so that the console works offline: the pages here, their files under `/static` by Starlette's
+`StaticFiles` (mounted in api/app.py: media types, ETags, ranges, no path outside the folder).
 """
 
 from __future__ import annotations
@@ -33,15 +34,6 @@ def console() -> FileResponse:
 @router.get("/entity/{entity_id:path}")
 def entity_page(entity_id: str) -> FileResponse:
     return _file("entity.html")
-
-
-@router.get("/static/{name}")
-def static(name: str) -> FileResponse:
-    if "/" in name or name.startswith(".") or not (STATIC / name).is_file():
-        from graph.errors import NotFound
-
-        raise NotFound(f"no static file {name!r}")
-    return _file(name)
 
 
 @router.get("/api/meta")

@@ -99,7 +99,7 @@ def install_handlers(app: FastAPI) -> None:
             return error_response(exc.status, exc.code, exc.message)
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
-            message = f"no route {request.url.path}"
+            message = f"nothing at {request.url.path} (no such route or file)"
         headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             message = f"{request.method} is not a method of {request.url.path}"

@@ -38,7 +38,8 @@ def client(kg) -> Iterator[TestClient]:
     ("GET", "/api/officials/nobody", 404, {
         "error": "not_found", "message": "no official 'nobody' in the graph"}),
     ("GET", "/api/no-such-route", 404, {
-        "error": "not_found", "message": "no route /api/no-such-route"}),
+        "error": "not_found",
+        "message": "nothing at /api/no-such-route (no such route or file)"}),
     ("DELETE", "/api/officials", 405, {
         "error": "method_not_allowed", "message": "DELETE is not a method of /api/officials"}),
     ("GET", "/api/officials/le-thanh-trung/worked-with?from=2024-04-01&to=2024-03-01", 400, {
@@ -92,3 +93,23 @@ def test_openapi_declares_the_error_body(client):
         "$ref": "#/components/schemas/ErrorBody"}
     assert set(spec["components"]["schemas"]["ErrorBody"]["properties"]) == {
         "error", "message", "fields"}
+
+
+# -- the console's files (Starlette's StaticFiles) -----------------------------------------------
+@pytest.mark.parametrize(("name", "media"), [
+    ("console.js", "text/javascript; charset=utf-8"), ("style.css", "text/css; charset=utf-8"),
+    ("index.html", "text/html; charset=utf-8")])
+def test_static_files_are_served_with_their_media_type(client, name, media):
+    response = client.get(f"/static/{name}")
+    assert response.status_code == 200 and response.headers["content-type"] == media
+    assert response.headers["etag"]
+    again = client.get(f"/static/{name}", headers={"If-None-Match": response.headers["etag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/static/nothing.js", "/static/../app.py",
+                                  "/static/%2e%2e/app.py"])
+def test_a_missing_or_outside_static_file_is_404_with_the_one_body(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["error"] == "not_found"
