@@ -87,7 +87,8 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(VnkgError)
     async def _vnkg(request: Request, err: VnkgError) -> JSONResponse:
-        return error_response(err.status, err.code, err.message)
+        return error_response(err.status, err.code, err.message,
+                              headers=getattr(err, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

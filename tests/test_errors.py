@@ -113,3 +113,49 @@ def test_a_missing_or_outside_static_file_is_404_with_the_one_body(client, path)
     response = client.get(path)
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
+
+
+# -- the write token (FastAPI's HTTPBearer) ------------------------------------------------------
+NEW = {"id": "tok-1", "title": "Tin thử", "text": "Một câu không có ai.", "published": "2024-06-05"}
+
+
+@pytest.fixture(scope="module")
+def token_client() -> Iterator[TestClient]:
+    kg = KnowledgeGraph.in_memory()
+    with _client(kg, api_token="s3cret") as client:
+        yield client
+
+
+@pytest.mark.parametrize(("headers", "status", "body"), [
+    ({}, 401, {"error": "unauthorized",
+               "message": "this route needs the API token (Authorization: Bearer <token>)"}),
+    ({"Authorization": "Basic czNjcmV0"}, 401, {
+        "error": "unauthorized",
+        "message": "this route needs the API token (Authorization: Bearer <token>)"}),
+    ({"Authorization": "Bearer nope"}, 403, {"error": "forbidden",
+                                             "message": "wrong API token"}),
+    ({"X-API-Token": "nope"}, 403, {"error": "forbidden", "message": "wrong API token"}),
+], ids=["none", "basic", "wrong-bearer", "wrong-header"])
+def test_the_write_token_is_checked_before_the_body(token_client, headers, status, body):
+    response = token_client.post("/api/articles", json={"id": "../x"}, headers=headers)
+    assert (response.status_code, response.json()) == (status, body)
+    if status == 401:
+        assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_published_is_a_date(token_client):
+    response = token_client.post("/api/articles", json={**NEW, "published": "5/6/2024"},
+                                 headers={"Authorization": "Bearer s3cret"})
+    assert response.status_code == 422
+    assert response.json()["fields"] == [{
+        "where": "body.published",
+        "problem": "Input should be a valid date or datetime, input is too short"}]
+
+
+def test_openapi_declares_the_bearer_scheme(token_client):
+    spec = token_client.get("/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["api_token"] == {
+        "type": "http", "scheme": "bearer", "description": "the server's api_token setting"}
+    assert {"api_token": []} in spec["paths"]["/api/articles"]["post"]["security"]
+    assert spec["components"]["schemas"]["NewArticle"]["properties"]["published"]["anyOf"][0] \
+        == {"type": "string", "format": "date"}

@@ -288,7 +288,7 @@ def test_named_queries_list_their_params_and_examples(client):
 
 INTERNAL = {"count_index", "count_key", "entity_months", "event_members", "label", "labels",
             "memberships_in_month", "official_posts", "projection_edges", "projection_nodes",
-            "province", "sources_in_month", "timeline", "worked_with_in_month"}
+            "province", "sources_in_month", "stats_edges", "timeline", "worked_with_in_month"}
 
 
 def test_named_queries_flag_the_internal_ones(client):
