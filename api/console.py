@@ -12,6 +12,8 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
 
+from api.deps import Graph
+
 __all__ = ["STATIC", "router"]
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -37,6 +39,6 @@ def entity_page(entity_id: str) -> FileResponse:
 
 
 @router.get("/api/meta")
-def meta(request: Request) -> dict[str, str]:
+def meta(request: Request, kg: Graph) -> dict[str, str]:
     """What the pages need to know: the base of data IRIs (for entity links)."""
-    return {"base": request.app.state.kg.base, "title": request.app.title}
+    return {"base": kg.base, "title": request.app.title}

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from api.deps import AppSettings
 from api.errors import responses
 from api.limits import service_call
 from graph.errors import QueryTimeout
@@ -76,6 +77,7 @@ def export(
 @router.get("/stats", summary="Counts, rankings, centrality and activity per month")
 def stats(
     request: Request,
+    settings: AppSettings,
     filters: Filters,
     top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
 ) -> dict[str, Any]:
@@ -86,10 +88,9 @@ def stats(
     try:
         return {**figures, **service_call(request, "stats", top=top, **filters)}
     except QueryTimeout:
-        limit = request.app.state.settings.query_timeout
         return {**figures, "analytics_stopped": (
             f"the rankings, centrality and activity did not finish within the time limit of "
-            f"{limit:g} s; narrow them with from, to, relation, type or around")}
+            f"{settings.query_timeout:g} s; narrow them with from, to, relation, type or around")}
 
 
 @router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",

@@ -26,7 +26,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BeforeValidator, WithJsonSchema
 
 from api.auth import write_token
-from api.deps import Graph, get_graph
+from api.deps import AppSettings, Graph, Runner, get_graph
 from api.errors import responses
 from api.limits import client_gone, service_call
 from api.models import (
@@ -588,7 +588,8 @@ def queries(request: Request) -> list[QueryInfo]:
             response_class=Response,
             responses={200: {"content": {media: {} for _, media in RESULTS_FORMATS.values()}},
                        **responses(406)})
-async def query_results(request: Request, name: str) -> Response:
+async def query_results(request: Request, name: str, kg: Graph, settings: AppSettings,
+                        runner: Runner) -> Response:
     """The results of a named query, its parameters taken from the URL and bound as RDF terms
     (never pasted into the text), as SPARQL JSON (or CSV, TSV, XML by Accept or `format=`).
     Runs like `/sparql`: in a worker process, with the time and row limits."""
@@ -596,14 +597,13 @@ async def query_results(request: Request, name: str) -> Response:
 
     params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     try:
-        text = _kg(request).bound_query(name, params)
+        text = kg.bound_query(name, params)
     except ValueError as err:  # an IRI or literal pyoxigraph refuses
         raise BadQuery(f"bad parameter value: {err}") from err
     results_format, graph_format = _formats(request.headers.get("accept"),
                                             request.query_params.getlist("format"))
-    settings = request.app.state.settings
     outcome = await run_in_threadpool(
-        partial(request.app.state.query_runner.run, gone=client_gone(request)),
+        partial(runner.run, gone=client_gone(request)),
         QueryRequest(text=text, results_format=results_format, graph_format=graph_format,
                      row_limit=settings.row_limit),
         settings.query_timeout)
