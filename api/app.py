@@ -60,12 +60,16 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     from api.console import STATIC
     from api.console import router as console_router
     from api.exports import router as exports_router
+    from api.profiles import mount_assets
+    from api.profiles import router as profiles_router
     from api.rest import router as rest_router
     from api.sparql import router as sparql_router
 
     app.include_router(sparql_router)
     app.include_router(exports_router)
     app.include_router(rest_router)
+    app.include_router(profiles_router)
+    mount_assets(app)
     app.include_router(console_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

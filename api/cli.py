@@ -337,6 +337,46 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
     typer.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
+@app.command()
+@handles_errors
+def ask(
+    question: Annotated[str, typer.Argument(help="a question in Vietnamese, with or without "
+                                            "tone marks, e.g. \"ai là Bí thư Tỉnh ủy Lào Cai?\"")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    store: StoreOpt = None,
+) -> None:
+    """Ask a question in Vietnamese: who an official worked with in a month, who holds a title,
+    who visited a province, a province's border gates, an official's positions, a province's
+    events. Prints what was understood, the named query run and the rows with their evidence
+    (or what was missing; exit code 1 when the question was not understood)."""
+    answer = _reader(store).ask(question)
+    if fmt == "json":
+        typer.echo(json.dumps(answer, ensure_ascii=False, indent=2))
+    else:
+        _print_answer(answer)
+    if not answer["understood"]:
+        raise typer.Exit(1)
+
+
+def _print_answer(answer: dict[str, Any]) -> None:
+    """An answer as text: the kind and slots, the query, one line per row, or the message."""
+    slots = "; ".join(f"{s['slot']}: {s.get('label') or s['value']}" for s in answer["slots"])
+    typer.echo(f"kind: {answer['kind'] or '?'}" + (f" ({slots})" if slots else ""))
+    if answer["query"]:
+        params = " ".join(f"-p {k}={v}" for k, v in answer["query"]["params"].items())
+        typer.echo(f"query: {answer['query']['name']} {params}")
+    for row in answer["rows"]:
+        cells = [(row.get("entity") or {}).get("label") or row.get("kind"), row.get("role"),
+                 (row.get("organization") or {}).get("label"), row.get("date"),
+                 row.get("article")]
+        typer.echo("  " + " | ".join(str(c) for c in cells if c))
+        if row.get("evidence"):
+            typer.echo(f"      « {row['evidence']} »")
+    if answer["message"]:
+        typer.echo(answer["message"])
+        typer.echo(answer["message_en"])
+
+
 AroundOpt = Annotated[list[str] | None, typer.Option(
     "--around", help="keep what lies near this entity (a name, a slug such as "
     "nguyen-hong-dien, or an IRI; repeatable)")]

@@ -252,3 +252,73 @@ class QueryInfo(BaseModel):
                            "menu leaves it out); it runs like any other")
     params: list[dict[str, Any]]
     text: str
+
+
+class AskSlot(BaseModel):
+    """What the question gives: an entity (its IRI as `value`), the title, or the period."""
+
+    slot: str = Field(description="person, body, province, title or period")
+    value: str = Field(description="the entity's IRI, the title, or the period as YYYY-MM-DD, "
+                       "YYYY-MM, YYYY (or first/last)")
+    label: str | None = Field(None, description="the entity's name in the graph")
+    type: str | None = None
+    id: str | None = None
+    text: str | None = Field(None, description="the name as the question writes it")
+    start: str | None = Field(None, description="the period's first day")
+    end: str | None = Field(None, description="the period's last day")
+
+
+class AskQuery(BaseModel):
+    name: str = Field(description="the named query (queries/<name>.rq) that gives these rows; "
+                      "the console opens it with `link`")
+    title: str
+    method: str = Field(description="the KnowledgeGraph method that ran (worked_with, "
+                        "positions, leaders, timeline or query)")
+    params: dict[str, str]
+    link: str = Field(description="the console with this query and its parameters")
+
+
+class AskMember(Ref):
+    role: str | None = None
+
+
+class AskRow(BaseModel):
+    entity: Ref | None = Field(None, description="the answer: a province, person, body, "
+                               "gate or event")
+    role: str | None = Field(None, description="the title held (leaders, positions)")
+    organization: Ref | None = Field(None, description="the body of the post (leaders)")
+    kind: str | None = Field(None, description="WorkingSession, Visit or Event")
+    date: str | None = Field(None, description="as FACTS.md writes it")
+    first: str | None = Field(None, description="the first day attested (positions)")
+    members: list[AskMember] = Field(default_factory=list, description="who took part "
+                                     "(events)")
+    article: str | None = Field(None, description="the source article's id")
+    url: str | None = Field(None, description="the source article's address, when known")
+    evidence: str | None = Field(None, description="the sentence that states it")
+
+
+class AskAnswer(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "question": "ai là Bí thư Tỉnh ủy Lào Cai?", "understood": True, "kind": "leaders",
+        "triggers": ["ai là"],
+        "slots": [{"slot": "body", "value": "https://vnkg.org/id/org/tinh-uy-lao-cai",
+                   "label": "Tỉnh ủy Lào Cai", "type": "ORGANIZATION",
+                   "id": "tinh-uy-lao-cai", "text": "Tỉnh ủy Lào Cai"},
+                  {"slot": "title", "value": "Bí thư"}],
+        "query": {"name": "province_leaders", "title": "Leaders of a province",
+                  "method": "leaders", "params": {"province": _LAO_CAI},
+                  "link": "/#province_leaders?province=https%3A%2F%2Fvnkg.org%2Fid%2F"
+                          "province%2Flao-cai"},
+        "rows": [], "message": None, "message_en": None}]})
+
+    question: str
+    understood: bool = Field(description="false: `message` says what was missing")
+    kind: str | None = Field(None, description="worked_with, positions, border_gates, "
+                             "visitors, leaders or events")
+    triggers: list[str] = Field(default_factory=list, description="the words that told it")
+    slots: list[AskSlot]
+    query: AskQuery | None = None
+    rows: list[AskRow]
+    message: str | None = Field(None, description="in Vietnamese: what was not understood, or "
+                                "that the graph has no answer")
+    message_en: str | None = Field(None, description="the same in English")

@@ -36,6 +36,7 @@ from api.models import (
     Article,
     ArticleDetail,
     ArticleFact,
+    AskAnswer,
     EntityDetail,
     Event,
     EventMember,
@@ -55,6 +56,7 @@ from api.models import (
     WorkedWith,
     WorkedWithAnswer,
 )
+from graph.ask import MAX_QUESTION
 from graph.bounds import date_bound
 from graph.entities import PARAM_TYPES
 from graph.errors import BadQuery, NotFound
@@ -221,6 +223,23 @@ def search(request: Request,
     hits = [SearchHit(id=short_id(r["entity"], base), iri=r["entity"], type=r["type"],
                       label=r["label"], era=r["era"], rank=int(r["rank"])) for r in rows]
     return _page(hits, limit, offset)
+
+
+# -- questions ------------------------------------------------------------------------------------
+@router.get("/ask", response_model=AskAnswer, summary="Ask a question in Vietnamese")
+def ask(request: Request,
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUESTION,
+                                description="a question in Vietnamese, with or without tone "
+                                "marks", examples=["ai là Bí thư Tỉnh ủy Lào Cai?"])]
+        ) -> dict[str, Any]:
+    """Answers the common questions as people write them: who an official worked with in a
+    month ("Bộ trưởng Nguyễn Hồng Diên làm việc với những tỉnh nào trong tháng 8/2024?"), who
+    holds a title ("ai là Bí thư Tỉnh ủy Lào Cai?"), who visited a province ("những ai đến thăm
+    tỉnh Quảng Ninh năm 2023?"), a province's border gates ("cửa khẩu của tỉnh Lào Cai"), an
+    official's positions, a province's events. Shows the kind and slots understood, the named
+    query it ran and the rows with their evidence; a question it does not understand gets
+    `understood: false` and a message saying what was missing (still 200)."""
+    return service_call(request, "ask", q)
 
 
 # -- officials ------------------------------------------------------------------------------------

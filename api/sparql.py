@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from functools import partial
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -193,8 +192,8 @@ async def answer(state: Any, accept: str | None, query: str | None, default_grap
         graph_format=graph_format,
         row_limit=settings.row_limit,
     )
-    outcome = await run_in_threadpool(partial(state.query_runner.run, gone=gone),
-                                      sparql_request, settings.query_timeout)
+    outcome = await state.query_runner.run_async(sparql_request, settings.query_timeout,
+                                                 gone=gone)
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Vnkg-Truncated"] = f"row limit {settings.row_limit} reached"

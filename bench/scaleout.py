@@ -12,7 +12,9 @@ A benchmark, run by hand (never a test):
    - `1 process`: `vnkg ingest corpus` (extraction and writing in one process);
    - `N workers`: `vnkg ingest corpus --workers N`;
    - `dask local`: `vnkg ingest corpus --dask local --workers N` (a LocalCluster of N processes);
-   - `extract + load`: `vnkg extract corpus -o OUT/facts` then `vnkg load OUT/facts`.
+   - `extract + load`: `vnkg extract corpus -o OUT/facts` then `vnkg load OUT/facts`;
+   - `load remote`: the same facts through `vnkg load OUT/facts --store http://...` into a
+     fresh `oxigraph serve` (the remote store of `--store http://host:port`).
    Articles per second are counted from the first article to the last (start-up apart: loading
    the pipeline, starting the cluster), and over the whole wall time.
 3. The stores are compared: each one's N-Quads, ingest timestamps (`prov:generatedAtTime`)
@@ -38,7 +40,8 @@ import scale  # bench/scale.py: the corpus and the watched CLI runs
 
 ROOT = scale.ROOT
 BIN = scale.BIN
-MODES = ("1 process", "workers", "dask local", "extract + load")
+MODES = ("1 process", "workers", "dask local", "extract + load", "load remote")
+SKIP = {"dask": "dask local", "load": "extract + load", "remote": "load remote"}
 
 
 def rate(points: list[tuple[float, int]], wall: float, n: int) -> dict[str, Any]:
@@ -67,6 +70,8 @@ def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
     store = fresh(args.out / f"store-{mode.replace(' ', '-').replace('+', 'and')}")
     corpus = str(args.out / "corpus.jsonl")
     vnkg = str(BIN / "vnkg")
+    if mode == "load remote":
+        return load_remote(args)
     if mode == "extract + load":
         facts = fresh(args.out / "facts")
         extract = run_cli(args, [vnkg, "extract", corpus, "-o", str(facts)], args.articles,
@@ -84,15 +89,33 @@ def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
     return {**result, "store": digest(store)}
 
 
+def load_remote(args: argparse.Namespace) -> dict[str, Any]:
+    """The facts of `extract + load` (extracted again if missing) loaded into `oxigraph serve`."""
+    facts = args.out / "facts"
+    if not facts.is_dir() or not any(facts.iterdir()):
+        run_cli(args, [str(BIN / "vnkg"), "extract", str(args.out / "corpus.jsonl"), "-o",
+                       str(facts)], args.articles, "extract.log")
+    location = fresh(args.out / "store-remote")
+    port = scale.free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind",
+           f"127.0.0.1:{port}"]
+    with scale.server("oxigraph serve", cmd, f"{url}/query?query=ASK%7B%7D",
+                      args.out / "oxigraph-remote.log"):
+        result = run_cli(args, [str(BIN / "vnkg"), "load", str(facts), "--store", url],
+                         args.articles, "load-remote.log")
+        return {**result, "store": digest(url, args.out / "store-remote.nq")}
+
+
 def fresh(path: Path) -> Path:
     if path.exists():
         shutil.rmtree(path)
     return path
 
 
-def digest(store: Path) -> dict[str, Any]:
-    """A multiset digest of the store's N-Quads, ingest timestamps aside."""
-    dump = store.parent / f"{store.name}.nq"
+def digest(store: Path | str, dump: Path | None = None) -> dict[str, Any]:
+    """A multiset digest of the store's N-Quads (a folder or a URL), ingest timestamps aside."""
+    dump = dump or Path(store).parent / f"{Path(store).name}.nq"
     subprocess.run([str(BIN / "vnkg"), "export", "nquads", "-o", str(dump), "--store",
                     str(store)], check=True, capture_output=True)
     total, lines = 0, 0
@@ -113,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, help="work folder (default var/scale/N)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--skip", default="", help="modes to leave out: dask, load")
+    p.add_argument("--skip", default="", help="modes to leave out: dask, load, remote")
     p.add_argument("--c300", type=Path, default=scale.C300)
     args = p.parse_args(argv)
     args.out = args.out or ROOT / "var" / "scale" / str(args.articles)
@@ -123,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     results: dict[str, Any] = {"articles": args.articles, "workers": args.workers, "modes": {}}
     for mode in MODES:
-        if (mode == "dask local" and "dask" in skip) or (mode == "extract + load"
-                                                          and "load" in skip):
+        if mode in {SKIP[name] for name in skip if name in SKIP}:
             continue
         print(f"== {mode}", flush=True)
         try:

@@ -68,8 +68,8 @@ def top_officials(graph: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]
     for u, v, data in graph.edges(data=True):
         if graph.nodes[u].get("type") != "PERSON":
             continue
-        if data.get("source"):
-            articles[u].add(data["source"])
+        if data.get("source_article"):
+            articles[u].add(data["source_article"])
         if data.get("relation") in ACTIVITY_RELATIONS:
             activities[u].add(_fact_key(u, v, data))
     ranked = sorted(activities, key=lambda n: (-len(activities[n]), graph.nodes[n]["label"], n))

@@ -7,18 +7,26 @@ not a plain RDF dump. The graph is `graph.projection.projection(kg, **filters)`,
 Choices:
 - GraphML and GEXF take `str`, `float` and `int` values only; the projection already flattens
   lists and leaves out missing values, so a reader never meets "None".
-- GEXF is 1.3 with `start`/`end` on dated edges (the graph becomes `mode="dynamic"`,
-  `timeformat="date"`) so Gephi's timeline plays the events; undated facts stay visible
-  throughout. Each edge also carries `kind` (its relation): Gephi keeps parallel edges of
-  different kinds apart.
-- DOT is written here rather than through pydot, so exporting needs no extra package.
-- The HTML view is one file with its data, script and style inline: it works offline and can
-  be mailed around. Its template is `graph/templates/graph_view.html`.
+- GEXF is 1.3 with `start`/`end` on dated edges and on nodes (the graph becomes
+  `mode="dynamic"`, `timeformat="date"`) so Gephi's timeline plays the events: a node appears on
+  the first day of its facts and goes after the last (the days of `edge_window`: a fact's own,
+  else its article's publication day); undated facts and nodes stay visible throughout. Each
+  edge also carries `kind` (its relation): Gephi keeps parallel edges of different kinds apart.
+- The Cytoscape.js JSON keeps each fact's article as `source_article` (an edge's `source` is
+  its start node), each node's id also as `value` and each edge's as `key`, as
+  `nx.cytoscape_data` writes them, so `nx.cytoscape_graph` reads it back whole.
+- DOT is written here rather than through pydot, so exporting needs no extra package. The graph
+  names its layout engine (`layout=`): `neato` for a small graph, `sfdp` from `SFDP_FROM` nodes
+  on, where `dot` and `neato` take minutes or never finish.
+- The HTML view is one file with its data, script and style inline, cytoscape.js included
+  (graph/assets.py: installed from npm, never fetched): it works offline and can be mailed
+  around. Its template is `graph/templates/graph_view.html`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -27,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph.assets import cytoscape_js
 from graph.errors import BadQuery
-from graph.projection import Filters, projection
+from graph.projection import Filters, edge_window, projection
 
 if TYPE_CHECKING:
     from graph.service import KnowledgeGraph
@@ -84,11 +93,35 @@ _GEXF = "http://gexf.net/1.3"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
+def node_spans(graph: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
+    """Each node's first and last day: the span of the days of its facts (`edge_window`), for
+    the nodes that have a dated fact.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", start="2024-08-07", end="2024-08-09")
+    0
+    >>> g.add_edge("a", "c", published="2024-08-30")
+    0
+    >>> node_spans(g)["a"], node_spans(g)["b"], "c" in node_spans(g)
+    (('2024-08-07', '2024-08-30'), ('2024-08-07', '2024-08-09'), True)
+    """
+    days: dict[str, list[Any]] = {}
+    for u, v, data in graph.edges(data=True):
+        window = edge_window(data)
+        if window:
+            for node in (u, v):
+                days.setdefault(node, []).extend(window)
+    return {node: (min(found).isoformat(), max(found).isoformat())
+            for node, found in days.items()}
+
+
 def _gexf(graph: nx.MultiDiGraph) -> bytes:
     shown = nx.MultiDiGraph(name="vnkg")
+    spans = node_spans(graph)
     for node, data in graph.nodes(data=True):
         colour = TYPE_COLOURS.get(data.get("type", ""), TYPE_COLOURS["UNKNOWN"])
-        shown.add_node(node, **data, viz={"color": _rgb(colour)})
+        span = dict(zip(("start", "end"), spans[node], strict=True)) if node in spans else {}
+        shown.add_node(node, **data, **span, viz={"color": _rgb(colour)})
     for u, v, key, data in graph.edges(keys=True, data=True):
         # "label" is what Gephi shows on an edge; "type" would mean directedness to GEXF.
         shown.add_edge(u, v, key=key, label=data.get("relation", ""), **data)
@@ -123,9 +156,9 @@ def _gexf(graph: nx.MultiDiGraph) -> bytes:
 # -- Cytoscape.js JSON --------------------------------------------------------------------------
 def cytoscape_elements(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """`{"elements": {"nodes": [...], "edges": [...]}}` as Cytoscape.js and Cytoscape read it."""
-    nodes = [{"data": {**data, "id": node, "name": data.get("label", node)}}
+    nodes = [{"data": {**data, "id": node, "value": node, "name": data.get("label", node)}}
              for node, data in graph.nodes(data=True)]
-    edges = [{"data": {**data, "id": key, "source": u, "target": v}}
+    edges = [{"data": {**data, "id": key, "key": key, "source": u, "target": v}}
              for u, v, key, data in graph.edges(keys=True, data=True)]
     return {"data": {"name": "vnkg"}, "directed": True, "multigraph": True,
             "elements": {"nodes": nodes, "edges": edges}}
@@ -145,10 +178,22 @@ def _dot_attrs(attrs: dict[str, Any]) -> str:
     return ", ".join(f"{name}={_dot_quote(value)}" for name, value in attrs.items())
 
 
+SFDP_FROM = 200  # nodes from which DOT asks for sfdp (multiscale force layout)
+
+
+def dot_layout(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """The DOT graph attributes that pick a layout engine for a graph of this size: neato with
+    splines for a small one, sfdp with straight edges (and its own overlap removal) for a large
+    one."""
+    if graph.number_of_nodes() >= SFDP_FROM:
+        return {"layout": "sfdp", "overlap": "prism", "splines": "false"}
+    return {"layout": "neato", "overlap": "false", "splines": "true"}
+
+
 def _dot(graph: nx.MultiDiGraph) -> bytes:
     lines = [
         "digraph vnkg {",
-        '  graph [overlap="false", splines="true", fontname="Helvetica"];',
+        f'  graph [{_dot_attrs({**dot_layout(graph), "fontname": "Helvetica"})}];',
         '  node [style="filled", fontname="Helvetica", fontcolor="white", shape="box"];',
         '  edge [fontname="Helvetica", fontsize="10"];',
     ]
@@ -177,7 +222,11 @@ def _html(graph: nx.MultiDiGraph, title: str = "vnkg graph") -> bytes:
     data = (json.dumps(payload, ensure_ascii=False)
             .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     page = TEMPLATE.read_text(encoding="utf-8")
-    page = page.replace("{{TITLE}}", _html_escape(title)).replace("{{DATA}}", data)
+    # The library goes in first and the data last, so neither is searched for a placeholder.
+    script = re.sub(r"</(script)", r"<\\/\1", cytoscape_js().read_text(encoding="utf-8"),
+                    flags=re.IGNORECASE)
+    page = page.replace("{{CYTOSCAPE}}", script).replace("{{TITLE}}", _html_escape(title))
+    page = page.replace("{{DATA}}", data)
     return page.encode("utf-8")
 
 

@@ -69,16 +69,18 @@ def _articles(chunk: list[Article | ArticleError]) -> list[Article]:
     return [item for item in chunk if not isinstance(item, ArticleError)]
 
 
-def _extract_all(articles: list[Article]) -> list[tuple[Article, ArticleFacts | BadArticle]]:
-    return list(extract_each(articles))
+def _extract_all(articles: list[Article]) -> list[ArticleFacts | BadArticle]:
+    """Each article's facts, in order: only the facts travel back from a worker (the writer
+    holds the articles already)."""
+    return [facts for _, facts in extract_each(articles)]
 
 
 def _in_order(chunk: list[Article | ArticleError],
-              results: list[tuple[Article, ArticleFacts | BadArticle]]) -> list[Extracted]:
+              results: list[ArticleFacts | BadArticle]) -> list[Extracted]:
     """A chunk's results in its order: its unreadable items (which stay in this process) as they
-    are, the others' facts."""
+    are, the others with their facts."""
     facts = iter(results)
-    return [item if isinstance(item, ArticleError) else next(facts) for item in chunk]
+    return [item if isinstance(item, ArticleError) else (item, next(facts)) for item in chunk]
 
 
 def _warm() -> None:

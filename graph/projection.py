@@ -1,7 +1,8 @@
 """The knowledge graph as a networkx `MultiDiGraph`, and the filters every export shares.
 
 Entities are nodes keyed by IRI (`id`, `type`, `label`, `lat`/`lon` where known); each fact is one
-edge keyed by its statement IRI (`relation`, `date`, `start`, `end`, `role`, the source article),
+edge keyed by its statement IRI (`relation`, `date`, `start`, `end`, `role`, the source article
+as `source_article`: `source` is the edge's start in Cytoscape.js and networkx),
 so two articles reporting the same trip stay two parallel edges, each with its own source.
 Working sessions, visits and memberships are not nodes: they group facts that are already
 edges. Attribute values are only `str` or `float`, never `None` or lists, so every writer
@@ -31,7 +32,7 @@ from ingest.text import fold, name_key
 if TYPE_CHECKING:
     from graph.service import KnowledgeGraph
 
-__all__ = ["Filters", "filter_graph", "project", "projection"]
+__all__ = ["Filters", "edge_window", "filter_graph", "project", "projection"]
 
 # Other spellings of the filter names: CLI flags and query strings say `from`, `relation`, ...
 _FILTER_ALIASES = {"from": "date_from", "to": "date_to", "relation": "relations",
@@ -137,7 +138,7 @@ def _edge_key(row: Mapping[str, Any]) -> str:
 
 _EDGE_FIELDS = {
     "relation": "relation", "dateText": "date", "start": "start", "end": "end", "role": "role",
-    "article": "source", "articleId": "article", "title": "title", "url": "url",
+    "article": "source_article", "articleId": "article", "title": "title", "url": "url",
     "published": "published", "evidence": "evidence",
 }
 
@@ -191,7 +192,7 @@ def projection(kg: KnowledgeGraph, edges: str = "projection_edges", **filters: A
 
 
 # -- filters -----------------------------------------------------------------------------------
-def _edge_window(data: Mapping[str, Any]) -> tuple[date, date] | None:
+def edge_window(data: Mapping[str, Any]) -> tuple[date, date] | None:
     """The days a fact covers: its own dates, else its article's publication day, else none.
 
     An undated fact (a position, a gate's province) counts at the day its article reported it,
@@ -246,7 +247,7 @@ def filter_graph(graph: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
             kept.remove_edge(u, v, key)
             continue
         if dated:
-            window = _edge_window(data)
+            window = edge_window(data)
             if window is None or window[0] > high or window[1] < low:
                 kept.remove_edge(u, v, key)
     if filters.edge_filters:

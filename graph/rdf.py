@@ -33,6 +33,7 @@ from graph.iris import (
     mention_iri,
     name_key,
     post_iri,
+    reference_date,
     role_iri,
     session_iri,
     statement_iri,
@@ -226,6 +227,10 @@ class _Builder:
         self.iris = iris
         self.article_node = NamedNode(article_iri(article.id, self.base))
         self.published = _as_date(article.published) or _as_date(facts.published)
+        # The day the article speaks from: published, else the latest day its facts name. A
+        # position it states without a date is attested then (an undated article that reports
+        # a session on 30/8 shows the minister in post in August, not nowhere on the timeline).
+        self.speaks_on = reference_date(facts, self.published)
         self.triples: set[Triple] = set()  # the article's own (its named graph)
         self.shared: set[Triple] = set()  # what several articles share (graph/shared.py)
         self.jurisdictions: dict[str, list[NamedNode]] = {}  # body → provinces its name carries
@@ -397,7 +402,7 @@ class _Builder:
         self.share(role_node, RDFS.label, Literal(role, language="vi"))
         post = self.post(node, person, body, role, role_node)
         days = sorted(day for f, _ in group if (day := _start(f.date)))
-        attested = self.published or (days[-1] if days else None)
+        attested = self.published or (days[-1] if days else None) or self.speaks_on
         if attested:
             self.add(node, VNKG.attestedOn, _date_literal(attested))
         holding = NamedNode(holding_iri(post.value, person.value))

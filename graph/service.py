@@ -16,8 +16,9 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import export as graph_export
-from graph import pages
+from graph import pages, profiles
 from graph.analytics import counts, summarize
+from graph.ask import ask as ask_question
 from graph.bounds import UPPER_PARAMS, date_bound
 from graph.entities import PARAM_TYPES, is_iri, resolve_entity
 from graph.errors import BadArticle, BadQuery, NotFound, StoreError, VnkgError
@@ -326,6 +327,18 @@ class KnowledgeGraph:
                 ) -> tuple[list[dict[str, Any]], int]:
         """The newest articles naming an entity, and how many name it."""
         return pages.sources(self.query, entity, limit=limit, offset=offset)
+
+    def profile(self, entity: str) -> dict[str, Any]:
+        """An official's, a province's or a body's profile (graph/profiles.py): what its page
+        shows, read through the period index and by key."""
+        return profiles.profile(self.query, entity)
+
+    # -- questions in Vietnamese (graph/ask.py) -------------------------------------------
+    def ask(self, question: str) -> dict[str, Any]:
+        """The answer to a question in Vietnamese, with or without tone marks ("ai là Bí thư
+        Tỉnh ủy Lào Cai?"): the kind and slots understood, the named query run and its rows
+        with evidence, or (`understood: false`) what was missing."""
+        return ask_question(self, question)
 
     # -- exports and stats --------------------------------------------------------------------
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:

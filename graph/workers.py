@@ -27,6 +27,8 @@ but only a soft time limit and no memory cap.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import pickle
@@ -132,7 +134,8 @@ class QueryOutcome:
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
-                             "positions", "leaders", "sources", "counts"})
+                             "positions", "leaders", "sources", "profile",
+                             "ask", "counts"})
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,9 @@ Job = QueryRequest | ServiceCall
 class QueryRunner(Protocol):
     def run(self, request: QueryRequest, timeout: float, *, limit: float | None = None,
             gone: threading.Event | None = None) -> QueryOutcome: ...
+
+    async def run_async(self, request: QueryRequest, timeout: float, *,
+                        gone: threading.Event | None = None) -> QueryOutcome: ...
 
     def call(self, request: ServiceCall, timeout: float, *, limit: float | None = None,
              gone: threading.Event | None = None) -> Any: ...
@@ -275,6 +281,10 @@ class InProcessRunner:
             gone: threading.Event | None = None) -> QueryOutcome:
         return execute(self.store, request)
 
+    async def run_async(self, request: QueryRequest, timeout: float, *,
+                        gone: threading.Event | None = None) -> QueryOutcome:
+        return await asyncio.to_thread(execute, self.store, request)
+
     def call(self, request: ServiceCall, timeout: float, *, limit: float | None = None,
              gone: threading.Event | None = None) -> Any:
         return call(self.store, request)
@@ -350,6 +360,8 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
     import graph.service  # noqa: F401
 
     conn.send(READY)
+    # The pipeline that reads questions (/api/ask) is built meanwhile, in the background.
+    threading.Thread(target=_warm, name="warm", daemon=True).start()
     store: Store | None = None
     signature = None
     watch = None if is_remote(path) else _StoreWatch(Path(path))
@@ -369,6 +381,14 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
             conn.send(("error", err))
             continue
         conn.send_bytes(_answer(store, job, megabytes))
+
+
+def _warm() -> None:
+    from graph.ask import warm
+
+    # under a tight memory cap the build may fail here: the first question then tries again
+    with contextlib.suppress(MemoryError, OSError):
+        warm()
 
 
 READY = "ready"  # a worker's first message, once its imports are done
@@ -500,13 +520,41 @@ class QueryPool:
         try:
             worker.conn.send(job)
             waited = self._wait(worker, deadline, gone)
+        except (EOFError, OSError):
+            waited = "dead"
+        return self._reply(worker, waited, limit)
+
+    async def run_async(self, request: QueryRequest, timeout: float, *,
+                        gone: threading.Event | None = None) -> QueryOutcome:
+        """`run` from the event loop without a thread: the job goes to an idle worker and the
+        loop waits for the worker's socket to turn readable (when every worker is busy, the
+        wait for one runs in a thread, as `run` does). Same limits, same errors."""
+        self._start()
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return await asyncio.to_thread(self._submit, request, timeout, None, gone)
+        deadline = time.monotonic() + timeout
+        try:
+            worker.conn.send(request)
+            waited = await _readable(worker.conn, deadline, gone)
+        except (EOFError, OSError):
+            waited = "dead"
+        return self._reply(worker, waited, timeout)
+
+    def _reply(self, worker: _Worker, waited: str, limit: float) -> Any:
+        """What the worker answered ("answered"), or the error for a late, abandoned or dead
+        job, whose worker is replaced."""
+        if waited in ("late", "gone"):
+            self.killed += 1
+            self._replace(worker)
+            if waited == "gone":
+                raise ClientGone("the client went away; its query was stopped")
+            raise QueryTimeout(f"the query ran past the time limit of {limit:g} s "
+                               "and was stopped; narrow it or add a LIMIT")
+        try:
             if waited != "answered":
-                self.killed += 1
-                self._replace(worker)
-                if waited == "gone":
-                    raise ClientGone("the client went away; its query was stopped")
-                raise QueryTimeout(f"the query ran past the time limit of {limit:g} s "
-                                   "and was stopped; narrow it or add a LIMIT")
+                raise EOFError
             status, payload = worker.conn.recv()
         except (EOFError, OSError):
             code = self._replace(worker)
@@ -527,6 +575,25 @@ class QueryPool:
             worker.process.kill()
             worker.process.wait(2)
             worker.conn.close()
+
+
+async def _readable(conn: Connection, deadline: float, gone: threading.Event | None) -> str:
+    """`QueryPool._wait` on the event loop: "answered", "late" or "gone"."""
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(None))
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if gone is not None and gone.is_set():
+                return "gone"
+            if left <= 0:
+                return "late"
+            done, _ = await asyncio.wait([ready], timeout=min(left, GONE_POLL))
+            if done:
+                return "answered"
+    finally:
+        loop.remove_reader(conn.fileno())
 
 
 def query_runner(store: Store, workers: int = 2, memory_mb: int = 0) -> QueryRunner:

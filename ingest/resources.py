@@ -31,6 +31,7 @@ __all__ = [
     "name_words",
     "places",
     "provinces",
+    "question_rules",
     "surnames",
     "title_data",
     "titles",
@@ -104,6 +105,12 @@ def document_kinds() -> list[Record]:
 def name_words() -> dict[str, Any]:
     """name_words.json as a whole: the words of body names and the body head nouns."""
     return data_file("name_words.json")
+
+
+def question_rules() -> dict[str, Any]:
+    """questions.json as a whole: the question kinds of "Ask in Vietnamese", their triggers,
+    date patterns and messages (ingest/question.py, graph/ask.py)."""
+    return data_file("questions.json")
 
 
 def frames_data() -> dict[str, Any]:

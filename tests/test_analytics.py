@@ -82,7 +82,7 @@ def test_the_same_fact_from_two_articles_is_one_activity(fixture_kg):
     graph = projection(fixture_kg)
     data = dict(graph.edges[ID + "person/tran-van-minh", ID + "province/cao-bang",
                             ID + "statement/b1"])
-    data.update(id="copy", source=ID + "article/other")
+    data.update(id="copy", source_article=ID + "article/other")
     graph.add_edge(ID + "person/tran-van-minh", ID + "province/cao-bang", key="copy", **data)
     again = describe(graph)
     assert again["edges"] == 13

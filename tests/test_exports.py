@@ -1,6 +1,7 @@
-"""Every export re-read by its own reader (networkx read_graphml / read_gexf, json, pydot) with the
-projection's node and edge counts; GEXF 1.3 dated edges; filters in every format; the CLI and the
-HTTP route write the same files; and the sample graph's exports hold the facts a reader expects."""
+"""Every export re-read by its own reader (networkx read_graphml, read_gexf, cytoscape_graph;
+pydot) with the projection's node and edge counts; GEXF 1.3 dated edges and nodes; filters in
+every format; the CLI and the HTTP route write the same files; and the sample graph's exports
+hold the facts a reader expects."""
 
 from __future__ import annotations
 
@@ -37,14 +38,7 @@ def read_back(fmt: str, path: Path) -> nx.MultiDiGraph:
             graph.add_edge(u, v, key=data["id"], **data)
         return graph
     if fmt == "cytoscape":
-        elements = json.loads(path.read_text(encoding="utf-8"))["elements"]
-        graph = nx.MultiDiGraph()
-        for node in elements["nodes"]:
-            graph.add_node(node["data"]["id"], **node["data"])
-        for edge in elements["edges"]:
-            data = edge["data"]
-            graph.add_edge(data["source"], data["target"], key=data["id"], **data)
-        return graph
+        return nx.cytoscape_graph(json.loads(path.read_text(encoding="utf-8")))
     if fmt == "dot":
         with warnings.catch_warnings():  # pydot 4 calls pyparsing's deprecated names
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -122,7 +116,55 @@ def test_cytoscape_json_has_elements_with_unique_ids(fixture_kg, tmp_path):
     ids = [n["data"]["id"] for n in nodes] + [e["data"]["id"] for e in edges]
     assert len(ids) == len(set(ids)) == 22
     assert {n["data"]["name"] for n in nodes} >= {"Trần Văn Minh", "Hà Giang"}
-    assert all({"source", "target", "relation"} <= e["data"].keys() for e in edges)
+    assert all({"source", "target", "relation", "source_article"} <= e["data"].keys()
+               for e in edges)
+    assert all(e["data"]["source_article"].startswith(ID + "article/") for e in edges)
+
+
+def test_gexf_nodes_appear_on_their_first_day_and_go_after_their_last(sample_kg, tmp_path):
+    """Gephi's timeline shows a node from its first fact's day to its last: the minister from the
+    2021 conference to the 30 August 2024 session; Bình Định over the 7-9 August trip; a node
+    with no dated fact (a bare document) is there throughout."""
+    root = ET.parse(write(sample_kg, "gexf", tmp_path / "s.gexf")).getroot()
+    nodes = {n.get("id"): (n.get("start"), n.get("end")) for n in root.iter(f"{GEXF}node")}
+    assert nodes[ID + "person/nguyen-hong-dien"] == ("2021-06-25", "2024-08-30")
+    assert nodes[ID + "province/binh-dinh"] == ("2024-08-07", "2024-08-09")
+    assert nodes[ID + "province/lao-cai"] == ("2024-08-30", "2024-08-30")
+    assert nodes[ID + "org/bo-cong-thuong"] == ("2021-06-25", "2024-08-30")
+    assert sum(1 for span in nodes.values() if span == (None, None)) == len(nodes) - 28
+    assert root.find(f"{GEXF}graph").get("mode") == "dynamic"
+
+
+def test_cytoscape_json_reads_back_with_networkx_and_keeps_each_facts_article(fixture_kg, full,
+                                                                            tmp_path):
+    data = json.loads(write(fixture_kg, "cytoscape", tmp_path / "g.cyjs").read_text("utf-8"))
+    back = nx.cytoscape_graph(data)
+    assert isinstance(back, nx.MultiDiGraph)
+    assert sorted(back.nodes) == sorted(full.nodes)
+    assert sorted(back.edges(keys=True)) == sorted(full.edges(keys=True))
+    trips = back.get_edge_data(MINH, HA_GIANG)
+    assert {k: (d["source"], d["source_article"]) for k, d in trips.items()} == {
+        ID + "statement/a2": (MINH, ID + "article/a-ha-giang"),
+        ID + "statement/b2": (MINH, ID + "article/b-cao-bang"),
+    }
+    assert back.nodes[HA_GIANG]["name"] == "Hà Giang"
+
+
+def test_dot_names_a_layout_that_renders_its_size(fixture_kg, sample_kg, tmp_path):
+    """neato for a small graph; sfdp (multiscale) from SFDP_FROM nodes, as a graph attribute."""
+    from graph.export import SFDP_FROM, render
+
+    small = write(fixture_kg, "dot", tmp_path / "small.dot").read_text("utf-8").splitlines()
+    assert small[1] == '  graph [layout="neato", overlap="false", splines="true", ' \
+                       'fontname="Helvetica"];'
+    large = nx.MultiDiGraph()
+    large.add_nodes_from((f"n{i}", {"label": f"n{i}", "type": "PERSON"})
+                         for i in range(SFDP_FROM))
+    lines = render(large, "dot").decode("utf-8").splitlines()
+    assert lines[1] == '  graph [layout="sfdp", overlap="prism", splines="false", ' \
+                       'fontname="Helvetica"];'
+    whole = write(sample_kg, "dot", tmp_path / "sample.dot").read_text("utf-8").splitlines()
+    assert whole[1].startswith('  graph [layout="neato"')  # 129 nodes
 
 
 @pytest.mark.parametrize("fmt", NETWORK_FORMATS)

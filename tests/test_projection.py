@@ -56,7 +56,7 @@ def test_every_fact_is_an_edge_and_parallel_facts_stay_apart(full):
         ID + "statement/b2": ("2024-09-05/2024-09-06", "b-cao-bang"),
     }
     span = trips[ID + "statement/b2"]
-    assert (span["start"], span["end"], span["source"]) == (
+    assert (span["start"], span["end"], span["source_article"]) == (
         "2024-09-05", "2024-09-06", ID + "article/b-cao-bang")
 
 
@@ -158,7 +158,7 @@ def has_fact(graph: nx.MultiDiGraph, subject: str, relation: str, obj: str) -> b
 
 def test_sample_projection_is_well_formed(sample):
     assert all(d["type"] and d["label"] for _, d in sample.nodes(data=True))
-    assert all(d["relation"] and d["source"] for _, _, d in sample.edges(data=True))
+    assert all(d["relation"] and d["source_article"] for _, _, d in sample.edges(data=True))
 
 
 def test_sample_minister_worked_with_lao_cai(sample):

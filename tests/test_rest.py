@@ -286,9 +286,11 @@ def test_named_queries_list_their_params_and_examples(client):
     assert all(q["title"] and q["description"] for q in menu.values())
 
 
-INTERNAL = {"count_index", "count_key", "entity_months", "event_members", "label", "labels",
-            "memberships_in_month", "official_posts", "projection_edges", "projection_nodes",
-            "province", "sources_in_month", "stats_edges", "timeline", "worked_with_in_month"}
+INTERNAL = {"article_titles", "body_posts", "count_index", "count_key", "entity_months",
+            "event_evidence", "event_members", "evidence", "label", "labels",
+            "membership_evidence", "memberships_in_month", "names_exact", "official_posts",
+            "projection_edges", "projection_nodes", "province", "province_points",
+            "sources_in_month", "stats_edges", "timeline", "worked_with_in_month"}
 
 
 def test_named_queries_flag_the_internal_ones(client):

@@ -26,7 +26,7 @@ from tests.api_graph import ingest_api_articles
 
 pytestmark = pytest.mark.schemathesis
 
-EXAMPLES = 12  # per operation and per generation mode (valid, then invalid, requests)
+EXAMPLES = 30  # per operation and per generation mode (valid, then invalid, requests)
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 

@@ -173,9 +173,22 @@
     } catch (err) { showError("could not load the named queries: " + err.message); }
   })();
 
-  // `/#official_worked_with` opens that query (on load, and when the hash changes).
+  // `/#official_worked_with` opens that query (on load, and when the hash changes);
+  // `/#official_worked_with?official=...&from=...` also fills in its parameters and runs it
+  // (the question box links to the query it ran this way).
   function selectFromHash() {
-    const wanted = decodeURIComponent(location.hash.slice(1));
-    if (wanted && queries[wanted] && !(selected && selected.name === wanted)) select(wanted);
+    const [name, params] = location.hash.slice(1).split("?");
+    const wanted = decodeURIComponent(name);
+    if (!wanted || !queries[wanted]) return;
+    if (params === undefined) {
+      if (!(selected && selected.name === wanted)) select(wanted);
+      return;
+    }
+    select(wanted);
+    for (const [key, value] of new URLSearchParams(params)) {
+      const input = $("param-" + key);
+      if (input) input.value = value;
+    }
+    run();
   }
 })();
