@@ -31,7 +31,8 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         # SPARQL, REST lookups, exports and stats run in worker processes, capped in memory and
         # killed past the time limit (api/limits.py).
         app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers,
-                                              settings.worker_memory_mb)
+                                              settings.worker_memory_mb,
+                                              settings.workers_memory_mb)
         app.state.query_runner.start()
         yield
         app.state.query_runner.close()

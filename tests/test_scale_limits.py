@@ -1,7 +1,8 @@
-"""Stats and exports on a 2,000-article store, on a real `vnkg serve`: each answers (200) or stops
-at the time limit (503), the server's whole process tree (the app and its query workers) stays
-under 1 GB of resident memory throughout, and a client that goes away in the middle of an export
-has its worker killed within a second.
+"""Stats and exports on a 2,000-article store, on a real `vnkg serve` with its default settings:
+each answers (200) or stops at the time limit or the workers' memory budget (503), the server's
+whole process tree (the app and its query workers) stays under 1 GB of resident memory
+throughout, and a client that goes away in the middle of an export has its worker killed within
+a second.
 
 The store is written straight through the graph writer from synthetic facts
 (tests/scale_store.py, about 10 s), not through the NLP pipeline.
@@ -101,7 +102,8 @@ def _get(url: str) -> tuple[int, bytes, str, float]:
     return status, body, media, time.monotonic() - started
 
 
-# jsonld takes about 40 s on this store (rdflib's serializer): it is the one stopped at the limit
+# jsonld takes about 40 s and more memory than the budget on this store (rdflib's serializer):
+# it is the one stopped
 @pytest.mark.parametrize("path", ["/api/stats", "/api/export?format=graphml",
                                   "/api/export?format=nquads", "/api/export?format=jsonld"],
                          ids=["stats", "graphml", "nquads", "jsonld"])
@@ -118,9 +120,10 @@ def test_stats_and_exports_answer_or_stop_under_1_gb(big_server, path):
         assert status == 200 and figures["articles"] == ARTICLES
         assert figures["entities"]["PERSON"] > 1000
         assert "top_officials" in figures or "analytics_stopped" in figures
-    elif status == 503:
-        assert json.loads(body)["error"] == "query_timeout"
-        assert seconds > LIMIT_S - 1
+    elif status == 503:  # stopped at the time limit, or at the workers' memory budget
+        error = json.loads(body)["error"]
+        assert error in ("query_timeout", "query_too_large")
+        assert error == "query_too_large" or seconds > LIMIT_S - 1
     else:
         assert status == 200 and len(body) > 1_000_000, media
 
