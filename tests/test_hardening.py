@@ -275,7 +275,7 @@ def test_a_misspelt_setting_is_one_line_listing_the_known_ones():
         "vnkg: unknown setting(s) VNKG_STROE; the known ones are VNKG_API_TOKEN, "
         "VNKG_BASE_IRI, VNKG_CORS_ORIGINS, VNKG_HOST, VNKG_MAX_BODY_MB, VNKG_PORT, "
         "VNKG_QUERY_DIR, VNKG_QUERY_TIMEOUT, VNKG_QUERY_WORKERS, VNKG_ROW_LIMIT, VNKG_SAMPLES, "
-        "VNKG_STORE, VNKG_WORKER_MEMORY_MB\n")
+        "VNKG_STORE, VNKG_WORKERS_MEMORY_MB, VNKG_WORKER_MEMORY_MB\n")
 
 
 def test_a_bad_setting_value_is_one_line():
