@@ -67,8 +67,12 @@ def vnkg_server(tmp_path_factory):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # The log goes to a file: a pipe nobody reads fills up with the access log after a few
+    # hundred requests, and the server then blocks on its next line.
+    log = store.parent / "serve.log"
     server = subprocess.Popen([*cli, "serve", "--store", str(store), "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=log.open("wb"))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -79,7 +83,7 @@ def vnkg_server(tmp_path_factory):
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 raise RuntimeError("vnkg serve did not start: "
-                                   + server.stderr.read().decode(errors="replace")) from None
+                                   + log.read_text(errors="replace")) from None
             time.sleep(0.2)
     yield url
     server.terminate()
