@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from api.errors import install_handlers, responses
 from api.limits import WatchDisconnect
 from api.sparql import FastQueries
-from graph.errors import VnkgError
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
 from graph.workers import query_runner
@@ -31,7 +31,8 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         # SPARQL, REST lookups, exports and stats run in worker processes, capped in memory and
         # killed past the time limit (api/limits.py).
         app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers,
-                                              settings.worker_memory_mb)
+                                              settings.worker_memory_mb,
+                                              settings.workers_memory_mb)
         app.state.query_runner.start()
         yield
         app.state.query_runner.close()
@@ -44,11 +45,10 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         description="A knowledge graph of Vietnamese officials, agencies, provinces and events.",
         version="0.1.0",
         lifespan=lifespan,
+        # what any request can meet: a body over the limit, an invalid parameter, the limits
+        responses=responses(413, 422, 503),
     )
-
-    @app.exception_handler(VnkgError)
-    async def _vnkg_error(request: Request, err: VnkgError) -> JSONResponse:
-        return JSONResponse({"error": err.code, "message": err.message}, status_code=err.status)
+    install_handlers(app)  # one error body for every error (api/errors.py)
 
     # A client that goes away stops its query; a body over max_body_mb gets 413.
     app.add_middleware(WatchDisconnect, max_body_mb=settings.max_body_mb)
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     else:  # GET /sparql?query= straight to the query runner (with CORS, the app answers all)
         app.add_middleware(FastQueries, state_of=app)
 
+    from api.console import STATIC
     from api.console import router as console_router
     from api.exports import router as exports_router
     from api.profiles import mount_assets
@@ -71,4 +72,5 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     app.include_router(profiles_router)
     mount_assets(app)
     app.include_router(console_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

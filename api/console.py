@@ -1,7 +1,8 @@
 """The browser side: the SPARQL console at `/` and entity pages at `/entity/{id}`.
 
 Plain HTML, CSS and JavaScript in api/static/, served by the app with no CDN and no build step,
-so that the console works offline.
+so that the console works offline: the pages here, their files under `/static` by Starlette's
+`StaticFiles` (mounted in api/app.py: media types, ETags, ranges, no path outside the folder).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse
+
+from api.deps import Graph
 
 __all__ = ["STATIC", "router"]
 
@@ -35,16 +38,7 @@ def entity_page(entity_id: str) -> FileResponse:
     return _file("entity.html")
 
 
-@router.get("/static/{name}")
-def static(name: str) -> FileResponse:
-    if "/" in name or name.startswith(".") or not (STATIC / name).is_file():
-        from graph.errors import NotFound
-
-        raise NotFound(f"no static file {name!r}")
-    return _file(name)
-
-
 @router.get("/api/meta")
-def meta(request: Request) -> dict[str, str]:
+def meta(request: Request, kg: Graph) -> dict[str, str]:
     """What the pages need to know: the base of data IRIs (for entity links)."""
-    return {"base": request.app.state.kg.base, "title": request.app.title}
+    return {"base": kg.base, "title": request.app.title}

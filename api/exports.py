@@ -19,12 +19,15 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from api.deps import AppSettings
+from api.errors import responses
 from api.limits import service_call
+from graph.errors import QueryTimeout
 from graph.export import FORMATS, MEDIA_TYPES, SUFFIXES
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["exports"])
+router = APIRouter(prefix="/api", tags=["exports"], responses=responses(400, 404))
 
 Around = Annotated[list[str] | None, Query(description="an entity name or IRI; repeatable")]
 Hops = Annotated[int, Query(ge=0, le=10, description="steps from `around`")]
@@ -74,11 +77,20 @@ def export(
 @router.get("/stats", summary="Counts, rankings, centrality and activity per month")
 def stats(
     request: Request,
+    settings: AppSettings,
     filters: Filters,
     top: Annotated[int, Query(ge=1, le=100, description="rows in each ranking")] = 10,
 ) -> dict[str, Any]:
-    """What `vnkg stats --json` prints."""
-    return service_call(request, "stats", top=top, **filters)
+    """What `vnkg stats --json` prints. The counts are index lookups and always come; the
+    analytics read the whole (filtered) projection: when they cannot finish within the time
+    limit (a very large store), the answer has the counts and `analytics_stopped` says why."""
+    figures = service_call(request, "counts")
+    try:
+        return {**figures, **service_call(request, "stats", top=top, **filters)}
+    except QueryTimeout:
+        return {**figures, "analytics_stopped": (
+            f"the rankings, centrality and activity did not finish within the time limit of "
+            f"{settings.query_timeout:g} s; narrow them with from, to, relation, type or around")}
 
 
 @router.get("/stats/activity.png", summary="A chart of activity per month (PNG)",

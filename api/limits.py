@@ -21,11 +21,12 @@ import time
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.deps import get_graph, get_runner, get_settings
+from api.errors import error_response
 from graph.errors import QueryTimeout, VnkgError
 from graph.workers import ServiceCall
 
@@ -34,7 +35,7 @@ __all__ = ["BodyTooLarge", "WatchDisconnect", "client_gone", "service_call"]
 
 def _time_left(request: Request) -> tuple[float, float]:
     """(seconds left, the whole limit) of this request; its clock starts at its first job."""
-    limit = request.app.state.settings.query_timeout
+    limit = get_settings(request).query_timeout
     started = getattr(request.state, "vnkg_started", None)
     if started is None:
         started = request.state.vnkg_started = time.monotonic()
@@ -50,8 +51,8 @@ def service_call(request: Request, method: str, *args: Any, **kwargs: Any) -> An
     query runner within the time this request has left."""
     left, limit = _time_left(request)
     # The graph's own settings (base IRI, query folder): the worker answers as `kg` would.
-    job = ServiceCall(method, args, kwargs, request.app.state.kg.settings)
-    return request.app.state.query_runner.call(job, left, limit=limit,
+    job = ServiceCall(method, args, kwargs, get_graph(request).settings)
+    return get_runner(request).call(job, left, limit=limit,
                                                gone=client_gone(request))
 
 
@@ -105,8 +106,8 @@ class WatchDisconnect:
         declared = _declared_length(scope)
         if self.max_body is not None and declared is not None and declared > self.max_body:
             error = BodyTooLarge(self.max_body_mb or 0)
-            response = JSONResponse({"error": error.code, "message": error.message}, 413,
-                                    headers={"Connection": "close"})
+            response = error_response(413, error.code, error.message,
+                                      headers={"Connection": "close"})
             await response(scope, receive, send)  # the body is never read
             return
         gone = threading.Event()

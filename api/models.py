@@ -6,6 +6,7 @@ Every entity reference carries its `id` (the IRI's path under its type segment, 
 
 from __future__ import annotations
 
+from datetime import date as Day  # `Day`: several models have a field named `date`
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -57,8 +58,8 @@ class Official(Ref):
 class Position(BaseModel):
     role: str | None
     organization: Ref
-    first: str | None = Field(None, description="the first day an article attests the position")
-    date: str | None = Field(None, description="the last day an article attests the position")
+    first: Day | None = Field(None, description="the first day an article attests the position")
+    date: Day | None = Field(None, description="the last day an article attests the position")
     articles: int = Field(0, description="how many articles attest it")
     article: Ref = Field(description="the latest article that attests it")
 
@@ -82,8 +83,8 @@ class Event(BaseModel):
     iri: str
     kind: str = Field(description="WorkingSession, Visit or Event (a named event)")
     label: str | None = None
-    start: str | None = None
-    end: str | None = None
+    start: Day | None = None
+    end: Day | None = None
     date: str | None = Field(None, description="the date as FACTS.md writes it")
     members: list[EventMember] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list, description="ids of the source articles")
@@ -94,8 +95,8 @@ class WorkedWith(BaseModel):
 
     host: Ref
     dates: list[str] = Field(description="dates as FACTS.md writes them, oldest first")
-    start: str | None = Field(None, description="the earliest day")
-    end: str | None = Field(None, description="the latest day")
+    start: Day | None = Field(None, description="the earliest day")
+    end: Day | None = Field(None, description="the latest day")
     articles: list[str] = Field(description="ids of the articles that state it")
 
 
@@ -110,8 +111,8 @@ class WorkedWithAnswer(BaseModel):
                    "articles": ["000_f580f7af15c600dc"]}]}]})
 
     official: Ref
-    from_: str | None = Field(None, alias="from")
-    to: str | None = None
+    from_: Day | None = Field(None, alias="from")
+    to: Day | None = None
     limit: int
     offset: int
     next: int | None = _next()
@@ -136,7 +137,7 @@ class Leader(BaseModel):
     person: Ref
     role: str | None
     organization: Ref
-    date: str | None = Field(None, description="the latest day an article attests the post")
+    date: Day | None = Field(None, description="the latest day an article attests the post")
     article: Ref
 
 
@@ -148,7 +149,7 @@ class ProvinceDetail(Province):
     events: list[Event]
     successor: Ref | None = Field(None, description="the 2025 unit it merged into")
     predecessors: list[Ref] = Field(description="the legacy units merged into it in 2025")
-    merged_on: str | None = None
+    merged_on: Day | None = None
 
 
 class Agency(Ref):
@@ -158,7 +159,7 @@ class Agency(Ref):
 class AgencyMember(BaseModel):
     person: Ref
     role: str | None
-    date: str | None
+    date: Day | None
     article: Ref
 
 
@@ -188,7 +189,7 @@ class Article(BaseModel):
     iri: str
     title: str | None = None
     url: str | None = None
-    published: str | None = None
+    published: Day | None = None
 
 
 class ArticleFact(BaseModel):
@@ -218,7 +219,7 @@ class NewArticle(BaseModel):
     title: str = Field(min_length=1, description="not only spaces")
     text: str = Field(description="the body (the title line is not repeated)")
     url: str | None = None
-    published: str | None = Field(None, description="YYYY-MM-DD")
+    published: Day | None = Field(None, description="YYYY-MM-DD")
 
     @field_validator("id")
     @classmethod

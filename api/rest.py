@@ -15,17 +15,19 @@ Routes are plain `def`s: FastAPI runs them in its thread pool, off the event loo
 
 from __future__ import annotations
 
-import hmac
 import re
 from collections import defaultdict
 from datetime import date
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BeforeValidator, WithJsonSchema
 
+from api.auth import write_token
+from api.deps import AppSettings, Graph, Runner, get_graph
+from api.errors import responses
 from api.limits import client_gone, service_call
 from api.models import (
     Agency,
@@ -57,16 +59,15 @@ from api.models import (
 from graph.ask import MAX_QUESTION
 from graph.bounds import date_bound
 from graph.entities import PARAM_TYPES
-from graph.errors import BadQuery, Forbidden, NotFound, VnkgError
+from graph.errors import BadQuery, NotFound
 from graph.names import query_terms
 from graph.queries import list_queries
-from graph.service import KnowledgeGraph
 from graph.vocab import ENTITY_SEGMENT
-from graph.workers import QueryRequest
+from graph.workers import RESULTS_FORMATS, QueryRequest
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["rest"])
+router = APIRouter(prefix="/api", tags=["rest"], responses=responses(400, 404))
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="items per page")]
 # A window's bounds: YYYY-MM-DD, YYYY-MM or YYYY (graph/bounds.py); `from` is the first day it
@@ -87,14 +88,8 @@ PAGE_SOURCES = 50
 _KIND_SEGMENT = {"WorkingSession": "session", "Visit": "visit", "Event": "event"}
 
 
-class Unauthorized(VnkgError):
-    status = 401
-    code = "unauthorized"
-
-
 # -- helpers --------------------------------------------------------------------------------------
-def _kg(request: Request) -> KnowledgeGraph:
-    return request.app.state.kg
+_kg = get_graph  # the graph (api/deps.py), for the helpers that are given the request
 
 
 def _base(request: Request) -> str:
@@ -551,30 +546,18 @@ def article(request: Request, article_id: Annotated[str, Path(
 
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201,
-             summary="Ingest an article (needs the API token)")
-def post_article(request: Request, new: NewArticle, response: Response,
-                 authorization: Annotated[str | None, Header()] = None,
-                 x_api_token: Annotated[str | None, Header()] = None) -> IngestAnswer:
+             summary="Ingest an article (needs the API token)",
+             dependencies=[Depends(write_token)],
+             responses={200: {"model": IngestAnswer, "description": "the same text was "
+                              "already ingested: nothing changed"}, **responses(401, 403)})
+def post_article(new: NewArticle, response: Response, kg: Graph) -> IngestAnswer:
     """Extract a new article, write its graph (replacing an earlier version) and return its
     facts. Send the `api_token` setting as `Authorization: Bearer <token>` or `X-API-Token`;
     without the setting, ingest over HTTP is off (403)."""
-    expected = request.app.state.settings.api_token
-    if not expected:
-        raise Forbidden("ingest over HTTP is off: the server has no api_token setting")
-    given = x_api_token or (authorization or "").removeprefix("Bearer ").strip() or None
-    if given is None:
-        raise Unauthorized("this route needs the API token (Authorization: Bearer <token>)")
-    if not hmac.compare_digest(given.encode(), expected.encode()):
-        raise Forbidden("wrong API token")
     from ingest.articles import Article as SourceArticle
 
-    try:
-        published = date.fromisoformat(new.published) if new.published else None
-    except ValueError:
-        raise BadQuery(f"'published' is not a YYYY-MM-DD date: {new.published!r}") from None
     source = SourceArticle(id=new.id, title=new.title.strip(), body=new.text.strip(),
-                           url=new.url, published=published)
-    kg = _kg(request)
+                           url=new.url, published=new.published)
     facts, changed = kg.ingest_article(source)
     kg.store.flush()
     if not changed:
@@ -621,8 +604,11 @@ def queries(request: Request) -> list[QueryInfo]:
 
 
 @router.get("/queries/{name}/results", summary="Run a named query",
-            responses={200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}}})
-async def query_results(request: Request, name: str) -> Response:
+            response_class=Response,
+            responses={200: {"content": {media: {} for _, media in RESULTS_FORMATS.values()}},
+                       **responses(406)})
+async def query_results(request: Request, name: str, kg: Graph, settings: AppSettings,
+                        runner: Runner) -> Response:
     """The results of a named query, its parameters taken from the URL and bound as RDF terms
     (never pasted into the text), as SPARQL JSON (or CSV, TSV, XML by Accept or `format=`).
     Runs like `/sparql`: in a worker process, with the time and row limits."""
@@ -630,14 +616,13 @@ async def query_results(request: Request, name: str) -> Response:
 
     params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     try:
-        text = _kg(request).bound_query(name, params)
+        text = kg.bound_query(name, params)
     except ValueError as err:  # an IRI or literal pyoxigraph refuses
         raise BadQuery(f"bad parameter value: {err}") from err
     results_format, graph_format = _formats(request.headers.get("accept"),
                                             request.query_params.getlist("format"))
-    settings = request.app.state.settings
     outcome = await run_in_threadpool(
-        partial(request.app.state.query_runner.run, gone=client_gone(request)),
+        partial(runner.run, gone=client_gone(request)),
         QueryRequest(text=text, results_format=results_format, graph_format=graph_format,
                      row_limit=settings.row_limit),
         settings.query_timeout)

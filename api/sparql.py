@@ -22,8 +22,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
 
+from api.errors import error_response, responses
 from api.limits import client_gone
 from api.sparql_guard import guard
 from graph.errors import BadQuery, Forbidden, VnkgError
@@ -102,24 +102,28 @@ def negotiate(accept: str | None, table: dict, default: str) -> str | None:
     """
     if not accept or not accept.strip():
         return default
+    counterpart = None  # a type of the other kind of result, taken only if nothing fits
     for media, _ in _accepted(accept):
         if media == "*/*":
-            return default
+            return counterpart or default
         if media.endswith("/*"):
-            major = media[:-1]
-            default_media = table[default][1]
-            if default_media.startswith(major):
-                return default
-            for key, (_, mtype) in table.items():
-                if mtype.startswith(major):
-                    return key
+            found = _by_major(media[:-1], table, default)
+            if found:
+                return found
             continue
         key = _MEDIA.get(media)
-        if key not in table and _COUNTERPART.get(key or "") in table:  # JSON for a graph:
-            key = _COUNTERPART[key or ""]                                  # JSON-LD, XML: RDF/XML
         if key in table:
             return key
-    return None
+        if counterpart is None and _COUNTERPART.get(key or "") in table:  # JSON for a graph:
+            counterpart = _COUNTERPART[key or ""]                          # JSON-LD, XML: RDF/XML
+    return counterpart
+
+
+def _by_major(major: str, table: dict, default: str) -> str | None:
+    """The format of `table` a `type/*` range takes: the default if it fits, else the first."""
+    if table[default][1].startswith(major):
+        return default
+    return next((key for key, (_, mtype) in table.items() if mtype.startswith(major)), None)
 
 
 def _format_key(values: list[str]) -> str | None:
@@ -219,8 +223,7 @@ class FastQueries:
                                     params.get("named-graph-uri", []), params.get("format", []),
                                     gone)
         except VnkgError as err:
-            response = JSONResponse({"error": err.code, "message": err.message},
-                                    status_code=err.status)
+            response = error_response(err.status, err.code, err.message)
         finally:
             watcher.cancel()
         await response(scope, receive, send)
@@ -296,11 +299,17 @@ def _describe(request: Request) -> Response:
                     headers={"Vary": "Accept"})
 
 
+# Every media type a query can answer in, declared for the 200 of both routes.
+_ANSWERS = {200: {"description": "the results (SELECT, ASK) or the graph (CONSTRUCT, DESCRIBE); "
+                  "without a query, the service description",
+                  "content": {media: {} for _, media in
+                              [*RESULTS_FORMATS.values(), *GRAPH_FORMATS.values()]}}}
 _EXAMPLE = ("PREFIX vnkg: <https://vnkg.org/ontology#>\n"
             "SELECT ?official ?province WHERE { ?official vnkg:workedWith ?province } LIMIT 10")
 
 
-@router.get("/sparql", summary="SPARQL query (GET)")
+@router.get("/sparql", summary="SPARQL query (GET)", response_class=Response,
+            responses={**_ANSWERS, **responses(400, 403, 406)})
 async def sparql_get(
     request: Request,
     query: Annotated[str | None, Query(description="a SPARQL 1.1 query",
@@ -322,11 +331,24 @@ async def sparql_get(
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
     if query is None and not default_graph_uri and not named_graph_uri:
         return _describe(request)
+    if len(request.query_params.getlist("query")) > 1:
+        raise BadQuery("more than one 'query' parameter")
     formats = request.query_params.getlist("format")  # every one given (FastAPI keeps the last)
     return await _run(request, query, default_graph_uri or [], named_graph_uri or [], formats)
 
 
-@router.post("/sparql", summary="SPARQL query (POST)", openapi_extra={"requestBody": {
+def _utf8(body: bytes) -> str:
+    """The request body as text: the protocol sends queries as UTF-8 (anything else is 400)."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadQuery("the query is not UTF-8 text (SPARQL 1.1 Protocol: queries are sent "
+                       "as UTF-8)") from None
+
+
+@router.post("/sparql", summary="SPARQL query (POST)", response_class=Response,
+             responses={**_ANSWERS, **responses(400, 403, 406, 415)},
+             openapi_extra={"requestBody": {
     "content": {
         "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
             "query": {"type": "string"}}}, "example": {"query": _EXAMPLE}},
@@ -343,12 +365,11 @@ async def sparql_post(request: Request) -> Response:
     if ctype == "application/sparql-update" or "update" in url:
         raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
     if ctype == "application/sparql-query":
-        text = (await request.body()).decode("utf-8", errors="replace")
+        text = _utf8(await request.body())
         return await _run(request, text, url.getlist("default-graph-uri"),
                           url.getlist("named-graph-uri"), url.getlist("format"))
     if ctype == "application/x-www-form-urlencoded":
-        body = (await request.body()).decode("utf-8", errors="replace")
-        form = parse_qs(body, keep_blank_values=True)
+        form = parse_qs(_utf8(await request.body()), keep_blank_values=True)
         if "update" in form:
             raise Forbidden("this endpoint is read-only: SPARQL updates are refused")
         queries = form.get("query") or []

@@ -3,8 +3,12 @@ centrality, activity per month, and a PNG chart of that activity.
 
 Everything is computed from `graph.projection` (with the same filters as the exports), so
 `vnkg stats --relation worked_with` and `vnkg export --relation worked_with` describe the same
-graph. A fact reported by two articles is two edges in the projection but one event here:
-activity counts distinct (subject, relation, object, date), so re-reporting does not inflate it.
+graph; the stats read its lean twin (queries/stats_edges.rq: no evidence, titles or order). The
+store-wide counts (`counts`) are index lookups, a few milliseconds at any size, and betweenness
+is computed over the most connected entities only (`BETWEENNESS_NODES`), so no figure costs
+more than the projection itself. A fact reported by two articles is two edges in the projection
+but one event here: activity counts distinct (subject, relation, object, date), so
+re-reporting does not inflate it.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ __all__ = [
     "activity_by_month",
     "activity_chart",
     "centrality",
+    "counts",
     "describe",
     "summarize",
     "top_officials",
@@ -38,8 +43,11 @@ __all__ = [
 ACTIVITY_RELATIONS = ("worked_with", "visited", "attended", "organized", "issued")
 # What brings someone to a province.
 VISIT_RELATIONS = ("worked_with", "visited")
-# Exact betweenness is O(nodes x edges); past this size it is estimated from a fixed sample.
-EXACT_BETWEENNESS_LIMIT = 2000
+# Betweenness is O(nodes x edges): it is computed on the subgraph of this many entities of
+# highest degree (the whole graph when it is smaller), so its cost does not grow with the store.
+BETWEENNESS_NODES = 200
+_VNKG = "https://vnkg.org/ontology#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _fact_key(u: str, v: str, data: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -47,7 +55,8 @@ def _fact_key(u: str, v: str, data: dict[str, Any]) -> tuple[str, str, str, str]
 
 
 def _ranked(scores: dict[str, float], graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
-    best = sorted(scores.items(), key=lambda item: (-item[1], graph.nodes[item[0]]["label"]))
+    best = sorted(scores.items(),
+                  key=lambda item: (-item[1], graph.nodes[item[0]]["label"], item[0]))
     return [{"id": node, "label": graph.nodes[node]["label"], "type": graph.nodes[node]["type"],
              "score": round(score, 4)} for node, score in best[:top] if score > 0]
 
@@ -63,7 +72,7 @@ def top_officials(graph: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]
             articles[u].add(data["source_article"])
         if data.get("relation") in ACTIVITY_RELATIONS:
             activities[u].add(_fact_key(u, v, data))
-    ranked = sorted(activities, key=lambda n: (-len(activities[n]), graph.nodes[n]["label"]))
+    ranked = sorted(activities, key=lambda n: (-len(activities[n]), graph.nodes[n]["label"], n))
     return [{"id": n, "label": graph.nodes[n]["label"], "activities": len(activities[n]),
              "articles": len(articles[n])} for n in ranked[:top]]
 
@@ -74,7 +83,7 @@ def top_provinces(graph: nx.MultiDiGraph, top: int = 10) -> list[dict[str, Any]]
     for u, v, data in graph.edges(data=True):
         if data.get("relation") in VISIT_RELATIONS and graph.nodes[v].get("type") == "PROVINCE":
             visits[v].add((u, data.get("date", "")))
-    ranked = sorted(visits, key=lambda n: (-len(visits[n]), graph.nodes[n]["label"]))
+    ranked = sorted(visits, key=lambda n: (-len(visits[n]), graph.nodes[n]["label"], n))
     return [{"id": n, "label": graph.nodes[n]["label"], "visits": len(visits[n]),
              "visitors": len({who for who, _ in visits[n]})} for n in ranked[:top]]
 
@@ -96,16 +105,23 @@ def activity_by_month(graph: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
 
 
 def centrality(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
-    """Degree and betweenness centrality on the simple undirected graph of who is linked."""
-    simple = nx.Graph(graph.to_undirected(as_view=True))
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    """Degree and betweenness centrality on the simple undirected graph of who is linked.
+    Betweenness is exact on a graph of up to `BETWEENNESS_NODES` entities; on a larger one it
+    is that of the subgraph of the most connected ones (`approximate`: true)."""
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     if simple.number_of_nodes() == 0:
         return {"degree": [], "betweenness": [], "approximate": False}
-    approximate = simple.number_of_nodes() > EXACT_BETWEENNESS_LIMIT
-    between = nx.betweenness_centrality(
-        simple, k=min(500, simple.number_of_nodes()) if approximate else None, seed=0)
-    return {"degree": _ranked(nx.degree_centrality(simple), graph, top),
-            "betweenness": _ranked(between, graph, top), "approximate": approximate}
+    degree = nx.degree_centrality(simple)
+    approximate = simple.number_of_nodes() > BETWEENNESS_NODES
+    core = simple
+    if approximate:
+        hubs = sorted(degree, key=lambda n: (-degree[n], n))[:BETWEENNESS_NODES]
+        core = simple.subgraph(hubs)
+    return {"degree": _ranked(degree, graph, top),
+            "betweenness": _ranked(nx.betweenness_centrality(core), graph, top),
+            "approximate": approximate}
 
 
 def describe(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
@@ -125,8 +141,20 @@ def describe(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
 
 
 def summarize(kg: KnowledgeGraph, top: int = 10, **filters: Any) -> dict[str, Any]:
-    """`describe` of the knowledge graph's (filtered) projection."""
-    return describe(projection(kg, **filters), top)
+    """`describe` of the knowledge graph's (filtered) projection, read lean (no evidence)."""
+    return describe(projection(kg, edges="stats_edges", **filters), top)
+
+
+def _count(kg: KnowledgeGraph, prop: str, node: str) -> int:
+    """Subjects with `prop` pointing to `node`: one index range (queries/count_index.rq)."""
+    [row] = kg.query("count_index", {"property": prop, "node": node})
+    return int(row["count"])
+
+
+def counts(kg: KnowledgeGraph) -> dict[str, Any]:
+    """What the whole store holds, from index lookups only: articles, entities by type."""
+    return {"articles": _count(kg, _RDF_TYPE, _VNKG + "Article"),
+            "entities": {r["type"]: int(r["count"]) for r in kg.query("counts_by_type")}}
 
 
 RELATION_COLOURS = {

@@ -179,9 +179,11 @@ def project(node_rows: Iterable[Mapping[str, Any]], edge_rows: Iterable[Mapping[
     return graph
 
 
-def projection(kg: KnowledgeGraph, **filters: Any) -> nx.MultiDiGraph:
-    """The knowledge graph's projection, filtered (see `Filters`)."""
-    graph = project(kg.query("projection_nodes"), kg.query("projection_edges"))
+def projection(kg: KnowledgeGraph, edges: str = "projection_edges", **filters: Any
+               ) -> nx.MultiDiGraph:
+    """The knowledge graph's projection, filtered (see `Filters`); `edges` names the query of
+    its edges (the statistics read a lean one, queries/stats_edges.rq)."""
+    graph = project(kg.query("projection_nodes"), kg.query(edges))
     if filters.get("around"):  # slugs (`nguyen-hong-dien`) as IRIs; names stay names
         filters["around"] = [iri for value in _as_list(filters["around"])
                              for iri in (slug_iris(kg.query, kg.base, value) or [value])]

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from graph import export as graph_export
 from graph import pages, profiles
-from graph.analytics import summarize
+from graph.analytics import counts, summarize
 from graph.ask import ask as ask_question
 from graph.bounds import UPPER_PARAMS, date_bound
 from graph.entities import PARAM_TYPES, is_iri, resolve_entity
@@ -344,19 +344,17 @@ class KnowledgeGraph:
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:
         """Write the graph as `fmt` to `out` (RDF formats, or graph formats via graph.export)."""
         if fmt in FORMATS and not any(v not in (None, (), []) for v in filters.values()):
-            out.write_bytes(self.store.dump(fmt))
-            return out
+            return self.store.dump_to(out, fmt)  # streamed: a large store never whole in memory
         return graph_export.write(self, fmt, out, **filters)
 
     def stats(self, top: int = 10, **filters: Any) -> dict[str, Any]:
-        """Store counts, then the analytics of the (filtered) projection (graph.analytics)."""
-        articles = self.query("articles")
-        return {
-            "articles": len(articles),
-            "quads": len(self.store),
-            "entities": {r["type"]: int(r["count"]) for r in self.query("counts_by_type")},
-            **summarize(self, top=top, **filters),
-        }
+        """Store counts (index lookups), then the analytics of the (filtered) projection
+        (graph.analytics)."""
+        return {**self.counts(), **summarize(self, top=top, **filters)}
+
+    def counts(self) -> dict[str, Any]:
+        """What the whole store holds, from index lookups: cheap at any size."""
+        return counts(self)
 
     def close(self) -> None:
         self.store.flush()

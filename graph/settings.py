@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         default=1024, ge=0,
         description="address space a query worker may use (MB, RLIMIT_AS); a query that needs "
         "more fails with 503 instead of growing the server; 0 for no cap")
+    workers_memory_mb: int = Field(
+        default=768, ge=0,
+        description="resident memory of all query workers together (MB): past it, the largest "
+        "busy one is stopped (503), so the server (about 140 MB) and its workers stay under 1 GB;"
+        " 0 for no watch")
     max_body_mb: float = Field(
         default=2.0, gt=0,
         description="largest request body (MB): a bigger one gets 413 before it is read")

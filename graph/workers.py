@@ -46,6 +46,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
+from graph.budget import MemoryWatch, rss_mb
 from graph.errors import BadQuery, QueryTimeout, StoreError, VnkgError
 from graph.settings import Settings
 from graph.store import Store, is_remote, open_store
@@ -135,7 +136,7 @@ class QueryOutcome:
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
                              "positions", "leaders", "sources", "profile",
-                             "ask"})
+                             "ask", "counts"})
 
 
 @dataclass(frozen=True)
@@ -396,10 +397,11 @@ GONE_POLL = 0.1  # seconds between looks at whether a job's client is still ther
 READY_WAIT = 60.0  # seconds a new worker may take to get ready
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed as itself (the pool keeps a set of busy ones)
 class _Worker:
     process: subprocess.Popen
     conn: Any
+    over_budget: bool = False  # stopped by the pool's memory watch
 
 
 def _ready(worker: _Worker, wait: float = READY_WAIT) -> bool:
@@ -416,12 +418,17 @@ class QueryPool:
     Workers start on first use; a killed worker is replaced at once, so the pool keeps its size.
     """
 
-    def __init__(self, path: Path | str, size: int = 2, memory_mb: int = 0) -> None:
+    def __init__(self, path: Path | str, size: int = 2, memory_mb: int = 0,
+                 budget_mb: int = 0) -> None:
         self.path = str(path)
         self.size = max(1, size)
         self.memory_mb = memory_mb
+        self.budget_mb = budget_mb  # all workers' resident memory together (0: unwatched)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._watch = MemoryWatch(budget_mb, lambda: list(self._workers),
+                                  lambda: list(self._busy), self._over_budget)
         self._lock = threading.Lock()
         self._started = False
         self._closed = False
@@ -464,6 +471,7 @@ class QueryPool:
                         f"worker_memory_mb={self.memory_mb}, is the cap too small? (512 or more)")
                 self._idle.put(worker)
             self._started = True
+            self._watch.start()
 
     def _welcome(self, worker: _Worker) -> None:
         """Make a replacement worker available once it is ready (or dead: the job that takes
@@ -517,6 +525,7 @@ class QueryPool:
         except queue.Empty:
             raise QueryTimeout(f"every query worker stayed busy for {limit:g} s; "
                                "try again later") from None
+        self._busy.add(worker)
         try:
             worker.conn.send(job)
             waited = self._wait(worker, deadline, gone)
@@ -535,6 +544,7 @@ class QueryPool:
         except queue.Empty:
             return await asyncio.to_thread(self._submit, request, timeout, None, gone)
         deadline = time.monotonic() + timeout
+        self._busy.add(worker)
         try:
             worker.conn.send(request)
             waited = await _readable(worker.conn, deadline, gone)
@@ -545,6 +555,12 @@ class QueryPool:
     def _reply(self, worker: _Worker, waited: str, limit: float) -> Any:
         """What the worker answered ("answered"), or the error for a late, abandoned or dead
         job, whose worker is replaced."""
+        self._busy.discard(worker)
+        if worker.over_budget:
+            self._replace(worker)
+            raise QueryTooLarge(
+                f"the query workers together needed more than {self.budget_mb} MB (the "
+                "workers_memory_mb setting) and this request was stopped; narrow it")
         if waited in ("late", "gone"):
             self.killed += 1
             self._replace(worker)
@@ -561,13 +577,30 @@ class QueryPool:
             if self.memory_mb and code is not None and code < 0:  # killed by a signal (abort)
                 raise _too_large(self.memory_mb) from None
             raise StoreError(f"the query worker stopped unexpectedly (exit {code})") from None
-        self._idle.put(worker)
+        self._rest(worker)
         if status == "error":
             raise payload
         return payload
 
+    def _rest(self, worker: _Worker) -> None:
+        """Back to the idle ones; or replaced, when it kept more than its share of the budget
+        (CPython does not give a large job's memory back to the system)."""
+        if self.budget_mb and rss_mb(worker.process.pid) > self.budget_mb / self.size:
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
+
+    def _over_budget(self, worker: _Worker) -> None:
+        """The memory watch's verdict: stop this busy worker now (its request gets 503)."""
+        if worker not in self._busy:  # it finished meanwhile
+            return
+        worker.over_budget = True
+        self.killed += 1
+        worker.process.kill()
+
     def close(self) -> None:
         """Stop every worker, idle or busy."""
+        self._watch.stop()
         with self._lock:
             self._closed = True
             workers, self._workers = self._workers, []
@@ -596,12 +629,14 @@ async def _readable(conn: Connection, deadline: float, gone: threading.Event | N
         loop.remove_reader(conn.fileno())
 
 
-def query_runner(store: Store, workers: int = 2, memory_mb: int = 0) -> QueryRunner:
-    """Worker processes for an on-disk or a remote store (each capped at `memory_mb`, 0 for no
-    cap), the caller's thread for an in-memory one."""
+def query_runner(store: Store, workers: int = 2, memory_mb: int = 0,
+                 budget_mb: int = 0) -> QueryRunner:
+    """Worker processes for an on-disk or a remote store (each capped at `memory_mb`, all
+    together watched against `budget_mb`; 0 for neither), the caller's thread for an
+    in-memory one."""
     if store.location is None:
         return InProcessRunner(store)
-    return QueryPool(store.location, workers, memory_mb)
+    return QueryPool(store.location, workers, memory_mb, budget_mb)
 
 
 if __name__ == "__main__":  # a worker: `python -m graph.workers <socket fd> <store path> [MB]`

@@ -85,8 +85,8 @@ def test_rest_worked_with_takes_months_and_years(client, window, echo) -> None:
 def test_rest_refuses_a_bad_month_with_the_reason(client) -> None:
     response = client.get("/api/officials/nguyen-hong-dien/worked-with?to=2024-13")
     assert response.status_code == 422
-    assert response.json()["detail"][0]["msg"] == \
-        "Value error, not a date: '2024-13' (month must be in 1..12)"
+    assert response.json()["message"] == \
+        "query.to: not a date: '2024-13' (month must be in 1..12)"
 
 
 def test_rest_events_take_a_month(client) -> None:

@@ -85,16 +85,16 @@ def test_post_articles_refuses_an_unsafe_id(client, bad):
     response = client.post("/api/articles", json={"id": bad, "title": "T", "text": "B"},
                            headers=TOKEN)
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"] == ["body", "id"]
+    assert [f["where"] for f in response.json()["fields"]] == ["body.id"]
 
 
 def test_post_articles_refuses_a_title_of_spaces(client):
     response = client.post("/api/articles", json={"id": "a1", "title": "   ", "text": "B"},
                            headers=TOKEN)
     assert response.status_code == 422
-    [error] = response.json()["detail"]
-    assert (error["loc"], error["msg"]) == (
-        ["body", "title"], "Value error, the title is empty (only spaces)")
+    assert response.json() == {
+        "error": "invalid_request", "message": "body.title: the title is empty (only spaces)",
+        "fields": [{"where": "body.title", "problem": "the title is empty (only spaces)"}]}
 
 
 def test_vnkg_extract_writes_nothing_outside_its_folder(tmp_path):
@@ -275,7 +275,7 @@ def test_a_misspelt_setting_is_one_line_listing_the_known_ones():
         "vnkg: unknown setting(s) VNKG_STROE; the known ones are VNKG_API_TOKEN, "
         "VNKG_BASE_IRI, VNKG_CORS_ORIGINS, VNKG_HOST, VNKG_MAX_BODY_MB, VNKG_PORT, "
         "VNKG_QUERY_DIR, VNKG_QUERY_TIMEOUT, VNKG_QUERY_WORKERS, VNKG_ROW_LIMIT, VNKG_SAMPLES, "
-        "VNKG_STORE, VNKG_WORKER_MEMORY_MB\n")
+        "VNKG_STORE, VNKG_WORKERS_MEMORY_MB, VNKG_WORKER_MEMORY_MB\n")
 
 
 def test_a_bad_setting_value_is_one_line():

@@ -1,0 +1,46 @@
+"""The query workers' memory budget (graph/budget.py): the watch stops the largest busy worker
+once all of them hold more than `workers_memory_mb`, and its request gets a 503 that says so.
+(tests/test_scale_limits.py shows the budget keeping a real server under 1 GB.)"""
+
+from __future__ import annotations
+
+import os
+import time
+from types import SimpleNamespace
+
+from graph.budget import MemoryWatch, rss_mb
+from tests.test_limits import _disk_app
+
+
+def _worker(pid: int) -> SimpleNamespace:
+    return SimpleNamespace(process=SimpleNamespace(pid=pid))
+
+
+def test_the_watch_stops_the_largest_busy_worker_past_the_budget():
+    me, gone, idle = _worker(os.getpid()), _worker(2**22 + 1), _worker(os.getpid())
+    stopped: list = []
+    watch = MemoryWatch(1, lambda: [me, gone, idle], lambda: [gone, me], stopped.append)
+    assert watch.check() is me and stopped == [me]  # the idle one is never stopped
+    roomy = MemoryWatch(int(3 * rss_mb(os.getpid())) + 100, lambda: [me, idle],
+                        lambda: [me], stopped.append)
+    assert roomy.check() is None and stopped == [me]
+
+
+def test_a_request_over_the_budget_gets_503_and_the_server_goes_on(tmp_path):
+    """A budget below what two idle workers hold: a long job is stopped within a look of the
+    watch (0.1 s), long before its time limit."""
+    with _disk_app(tmp_path, ("officials",), workers_memory_mb=100, query_timeout=30.0
+                   ) as client:
+        started = time.monotonic()
+        response = client.get("/api/officials")
+        assert time.monotonic() - started < 5
+        assert response.status_code == 503
+        assert response.json() == {
+            "error": "query_too_large",
+            "message": "the query workers together needed more than 100 MB (the "
+                       "workers_memory_mb setting) and this request was stopped; narrow it"}
+        assert client.app.state.query_runner.killed == 1
+        pool = client.app.state.query_runner
+        pool.budget_mb = pool._watch.budget_mb = 0  # no budget now: the next request is answered
+        response = client.get("/api/articles")
+        assert response.status_code == 200, response.text
