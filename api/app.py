@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,6 +14,7 @@ from fastapi_offline import FastAPIOffline
 from api.errors import install_handlers, responses
 from api.limits import WatchDisconnect
 from api.sparql import FastQueries
+from graph.ask import warm
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
 from graph.workers import query_runner
@@ -28,6 +30,9 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.kg = kg or KnowledgeGraph(settings)
         app.state.settings = settings
+        # The pipeline that reads questions (/api/ask) is built in the background, here: the
+        # server reads a question, the query workers answer it.
+        threading.Thread(target=warm, name="warm", daemon=True).start()
         # SPARQL, REST lookups, exports and stats run in worker processes, capped in memory and
         # killed past the time limit (api/limits.py).
         app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers,

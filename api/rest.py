@@ -57,6 +57,7 @@ from api.models import (
     WorkedWithAnswer,
 )
 from graph.ask import MAX_QUESTION
+from graph.ask import read as read_question
 from graph.bounds import date_bound
 from graph.entities import PARAM_TYPES
 from graph.errors import BadQuery, NotFound
@@ -239,7 +240,8 @@ def ask(request: Request,
     official's positions, a province's events. Shows the kind and slots understood, the named
     query it ran and the rows with their evidence; a question it does not understand gets
     `understood: false` and a message saying what was missing (still 200)."""
-    return service_call(request, "ask", q)
+    reading = read_question(q)  # the pipeline, here: the query workers stay lean
+    return service_call(request, "answer_question", reading)
 
 
 # -- officials ------------------------------------------------------------------------------------

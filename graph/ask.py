@@ -31,7 +31,7 @@ from ingest.text import nfc_vi
 if TYPE_CHECKING:
     from graph.service import KnowledgeGraph
 
-__all__ = ["MAX_QUESTION", "ask", "warm"]
+__all__ = ["MAX_QUESTION", "answer", "ask", "read", "warm"]
 
 MAX_QUESTION = 300  # characters: a question, not a document
 MAX_KEYS = 400  # candidate names looked up in one query
@@ -44,8 +44,8 @@ _BUILDING = threading.Lock()
 
 
 def warm() -> None:
-    """Build the extraction pipeline now (once per process; about two seconds): a query
-    worker does it in the background as it starts, so no question's time limit pays for it."""
+    """Build the extraction pipeline now (once per process; about two seconds): the server
+    does it in the background as it starts, so no question waits for it."""
     with _BUILDING:
         default_nlp()
 
@@ -64,13 +64,25 @@ class Slots:
 def ask(kg: KnowledgeGraph, question: str) -> dict[str, Any]:
     """The answer to a question in Vietnamese (see the module): what was understood, the
     query run, the rows with their evidence, or what was missing."""
+    return answer(kg, read(question))
+
+
+def read(question: str) -> Reading:
+    """What the pipeline reads in a question (kinds, names, title, period): bounded work on at
+    most MAX_QUESTION characters, done where the question arrives (the server reads it, the
+    query workers only answer it, so they never hold the pipeline)."""
     text = " ".join(question.split())
     if not text:
         raise BadQuery("the question is empty")
     if len(text) > MAX_QUESTION:
         raise BadQuery(_message("too_long", limit=MAX_QUESTION)[1])
     warm()  # waits for a build under way rather than starting a second one
-    reading = read_question(text, default_nlp())
+    return read_question(text, default_nlp())
+
+
+def answer(kg: KnowledgeGraph, reading: Reading) -> dict[str, Any]:
+    """The answer to a question read by `read`: the graph's lookups only."""
+    text = reading.question
     slots = _slots(kg, reading)
     kind, missing = _choose(reading.kinds, slots)
     out: dict[str, Any] = {

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from graph import export as graph_export
 from graph import pages, profiles
 from graph.analytics import counts, summarize
+from graph.ask import answer as answer_question
 from graph.ask import ask as ask_question
 from graph.bounds import UPPER_PARAMS, date_bound
 from graph.entities import PARAM_TYPES, is_iri, resolve_entity
@@ -34,6 +35,7 @@ from graph.store import FORMATS, GraphStore, Store, bind_values, open_store
 from ingest.articles import Article, ArticleError, id_problem, read_articles, read_facts
 from ingest.facts import ArticleFacts, text_hash
 from ingest.pipeline import EXTRACTOR_VERSION
+from ingest.question import Reading
 
 __all__ = ["IngestReport", "KnowledgeGraph"]
 
@@ -339,6 +341,11 @@ class KnowledgeGraph:
         Tỉnh ủy Lào Cai?"): the kind and slots understood, the named query run and its rows
         with evidence, or (`understood: false`) what was missing."""
         return ask_question(self, question)
+
+    def answer_question(self, reading: Reading) -> dict[str, Any]:
+        """`ask` for a question already read (`graph.ask.read`): what a query worker runs for
+        /api/ask, the server having read the question."""
+        return answer_question(self, reading)
 
     # -- exports and stats --------------------------------------------------------------------
     def export(self, fmt: str, out: Path, **filters: Any) -> Path:

@@ -28,7 +28,6 @@ but only a soft time limit and no memory cap.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
 import pickle
@@ -136,7 +135,7 @@ class QueryOutcome:
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
                              "positions", "leaders", "sources", "profile",
-                             "ask", "counts"})
+                             "answer_question", "counts"})
 
 
 @dataclass(frozen=True)
@@ -361,8 +360,6 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
     import graph.service  # noqa: F401
 
     conn.send(READY)
-    # The pipeline that reads questions (/api/ask) is built meanwhile, in the background.
-    threading.Thread(target=_warm, name="warm", daemon=True).start()
     store: Store | None = None
     signature = None
     watch = None if is_remote(path) else _StoreWatch(Path(path))
@@ -382,14 +379,6 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
             conn.send(("error", err))
             continue
         conn.send_bytes(_answer(store, job, megabytes))
-
-
-def _warm() -> None:
-    from graph.ask import warm
-
-    # under a tight memory cap the build may fail here: the first question then tries again
-    with contextlib.suppress(MemoryError, OSError):
-        warm()
 
 
 READY = "ready"  # a worker's first message, once its imports are done
