@@ -47,6 +47,13 @@ def page(browser, vnkg_server):
         return route.abort()
 
     page.route("**/*", only_local)
+    page.failures = []  # the app's answers of 500 and more, with their bodies (for the report)
+
+    def record(response) -> None:
+        if response.status >= 500:
+            page.failures.append(f"{response.status} {response.url}: {response.text()[:300]}")
+
+    page.on("response", record)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
     yield page
@@ -55,7 +62,10 @@ def page(browser, vnkg_server):
 
 def open_profile(page, server: str, entity: str, shot: str) -> None:
     page.goto(f"{server}/entity/{entity}")
-    page.wait_for_selector("body[data-ready=true]")
+    try:
+        page.wait_for_selector("body[data-ready=true]")
+    except Exception as err:
+        raise AssertionError(f"the profile did not get ready: {page.failures}") from err
     page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
 
 
