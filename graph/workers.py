@@ -28,6 +28,7 @@ but only a soft time limit and no memory cap.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import pickle
@@ -359,6 +360,8 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
     # the worker says it is ready, so no request's time limit pays for it.
     import graph.service  # noqa: F401
 
+    gc.collect()
+    gc.freeze()  # the imports' objects stay out of the collector's full passes (see api/app.py)
     conn.send(READY)
     store: Store | None = None
     signature = None
