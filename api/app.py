@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,21 +14,11 @@ from fastapi_offline import FastAPIOffline
 from api.errors import install_handlers, responses
 from api.limits import WatchDisconnect
 from api.sparql import FastQueries
-from graph.ask import warm
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
 from graph.workers import query_runner
 
 __all__ = ["create_app"]
-
-
-def _warm_and_freeze() -> None:
-    """Build the question pipeline, then leave everything alive so far (imports, the pipeline's
-    lexicons: millions of objects) out of the garbage collector's full passes, which otherwise
-    walk them all every few hundred requests (REST p99 at 100,000 articles: 40.7 -> 28.1 ms)."""
-    warm()
-    gc.collect()
-    gc.freeze()
 
 
 def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -40,9 +29,12 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.kg = kg or KnowledgeGraph(settings)
         app.state.settings = settings
-        # The pipeline that reads questions (/api/ask) is built in the background, here: the
-        # server reads a question, the query workers answer it.
-        threading.Thread(target=_warm_and_freeze, name="warm", daemon=True).start()
+        # What is alive once started (the imports: millions of objects) is left out of the
+        # collector's full passes, which otherwise walk it all every few hundred requests (REST
+        # p99 at 100,000 articles: 40.7 -> 28.1 ms). The question pipeline is built at the
+        # first question (graph.ask.warm freezes it in turn): a server nobody asks stays lean.
+        gc.collect()
+        gc.freeze()
         # SPARQL, REST lookups, exports and stats run in worker processes, capped in memory and
         # killed past the time limit (api/limits.py).
         app.state.query_runner = query_runner(app.state.kg.store, settings.query_workers,
