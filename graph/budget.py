@@ -54,7 +54,10 @@ class MemoryWatch:
         self._stop.set()
 
     def check(self) -> Any | None:
-        """Stop the largest busy worker when all of them use more than the budget; returns it."""
+        """Stop the largest busy worker when all of them use more than the budget and it holds
+        more than its share (the budget over the workers); returns it. A busy worker within its
+        share is left alone: the excess is then a worker starting or one that grew idle, which
+        its next job's end replaces, and the request at hand did not cause it."""
         if self.budget_mb <= 0:  # no budget: nothing to watch
             return None
         sizes = {id(w): rss_mb(w.process.pid) for w in list(self._workers())}
@@ -64,6 +67,8 @@ class MemoryWatch:
         if not busy:
             return None
         largest = max(busy, key=lambda w: sizes.get(id(w), 0.0))
+        if sizes.get(id(largest), 0.0) <= self.budget_mb / max(1, len(sizes)):
+            return None
         self._over(largest)
         return largest
 

@@ -26,6 +26,16 @@ def test_the_watch_stops_the_largest_busy_worker_past_the_budget():
     assert roomy.check() is None and stopped == [me]
 
 
+def test_a_busy_worker_within_its_share_is_left_alone():
+    """Over the budget because of the idle ones (a worker starting, one grown idle): the
+    request at hand did not cause it, and is not stopped."""
+    me, small = _worker(os.getpid()), _worker(2**22 + 1)  # the second holds nothing
+    stopped: list = []
+    budget = int(1.5 * rss_mb(os.getpid()))  # two of me are over it; its share is 0.5 of me
+    watch = MemoryWatch(budget, lambda: [me, me, small], lambda: [small], stopped.append)
+    assert watch.check() is None and stopped == []
+
+
 def test_a_request_over_the_budget_gets_503_and_the_server_goes_on(tmp_path):
     """A budget below what two idle workers hold: a long job is stopped within a look of the
     watch (0.1 s), long before its time limit."""
