@@ -34,14 +34,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, vnkg_server):
+def page(browser, fresh_vnkg_server):
     """A page that may load nothing but the app's own files; errors are recorded."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(20_000)
     page.outside, page.errors = [], []
 
     def only_local(route):
-        if route.request.url.startswith(vnkg_server):
+        if route.request.url.startswith(fresh_vnkg_server):
             return route.continue_()
         page.outside.append(route.request.url)
         return route.abort()
@@ -78,8 +78,8 @@ def graph_nodes(page) -> list[str]:
 
 
 def test_the_officials_profile_shows_the_minister_and_the_six_provinces_of_august(page,
-                                                                                  vnkg_server):
-    open_profile(page, vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
+                                                                                  fresh_vnkg_server):
+    open_profile(page, fresh_vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
     assert page.inner_text("#entity-label") == "Nguyễn Hồng Diên"
     assert cells(page, "positions-table", 1) == ["Bộ trưởng", "Ủy viên"]
     assert cells(page, "positions-table", 2) == ["Bộ Công Thương",
@@ -113,8 +113,8 @@ def test_the_officials_profile_shows_the_minister_and_the_six_provinces_of_augus
     assert page.outside == [] and page.errors == []
 
 
-def test_the_province_profile_shows_leaders_gates_and_merger(page, vnkg_server):
-    open_profile(page, vnkg_server, "province/lao-cai", "profile_province.png")
+def test_the_province_profile_shows_leaders_gates_and_merger(page, fresh_vnkg_server):
+    open_profile(page, fresh_vnkg_server, "province/lao-cai", "profile_province.png")
     assert page.inner_text("#entity-label") == "Lào Cai"
     leaders = list(zip(cells(page, "leaders-table", 1), cells(page, "leaders-table", 2),
                        cells(page, "leaders-table", 3), strict=True))
@@ -131,8 +131,8 @@ def test_the_province_profile_shows_leaders_gates_and_merger(page, vnkg_server):
     assert page.outside == [] and page.errors == []
 
 
-def test_the_body_profile_shows_its_people_and_units(page, vnkg_server):
-    open_profile(page, vnkg_server, "org/bo-cong-thuong", "profile_body.png")
+def test_the_body_profile_shows_its_people_and_units(page, fresh_vnkg_server):
+    open_profile(page, fresh_vnkg_server, "org/bo-cong-thuong", "profile_body.png")
     assert list(zip(cells(page, "people-table", 1), cells(page, "people-table", 2),
                     strict=True)) == [("Nguyễn Hồng Diên", "Bộ trưởng"),
                                       ("Phan Thị Thắng", "Thứ trưởng")]
@@ -141,8 +141,8 @@ def test_the_body_profile_shows_its_people_and_units(page, vnkg_server):
     assert page.errors == []
 
 
-def test_the_data_tab_groups_statements_without_hashes(page, vnkg_server):
-    open_profile(page, vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
+def test_the_data_tab_groups_statements_without_hashes(page, fresh_vnkg_server):
+    open_profile(page, fresh_vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
     assert page.locator("#data").is_hidden()
     page.click("#tab-data")
     page.wait_for_selector("#incoming-table")
