@@ -28,9 +28,22 @@ def rss_mb(pid: int) -> float:
     >>> rss_mb(os.getpid()) > 1, rss_mb(2**22 + 1)
     (True, 0.0)
     """
+    return _statm_mb(pid, 1)
+
+
+def address_space_mb(pid: int) -> float:
+    """The address space of process `pid` (MB, what RLIMIT_AS caps); 0 when it is gone.
+
+    >>> address_space_mb(os.getpid()) >= rss_mb(os.getpid()) > 1
+    True
+    """
+    return _statm_mb(pid, 0)
+
+
+def _statm_mb(pid: int, field: int) -> float:
     try:
         with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * _PAGE_MB
+            return int(statm.read().split()[field]) * _PAGE_MB
     except (OSError, ValueError, IndexError):
         return 0.0
 

@@ -46,7 +46,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from graph.budget import MemoryWatch, rss_mb
+from graph.budget import MemoryWatch, address_space_mb, rss_mb
 from graph.errors import BadQuery, QueryTimeout, StoreError, VnkgError
 from graph.settings import Settings
 from graph.store import Store, is_remote, open_store
@@ -384,6 +384,7 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
         conn.send_bytes(_answer(store, job, megabytes))
 
 
+HEADROOM = 0.75  # a worker past this share of its address-space cap after a job is replaced
 READY = "ready"  # a worker's first message, once its imports are done
 GONE_POLL = 0.1  # seconds between looks at whether a job's client is still there
 READY_WAIT = 60.0  # seconds a new worker may take to get ready
@@ -576,8 +577,12 @@ class QueryPool:
 
     def _rest(self, worker: _Worker) -> None:
         """Back to the idle ones; or replaced, when it kept more than its share of the budget
-        (CPython does not give a large job's memory back to the system)."""
-        if self.budget_mb and rss_mb(worker.process.pid) > self.budget_mb / self.size:
+        (CPython does not give a large job's memory back to the system), or when a large job
+        left it so much address space that the next one could meet its cap (a profile page
+        failed so on a long-used server)."""
+        pid = worker.process.pid
+        if (self.budget_mb and rss_mb(pid) > self.budget_mb / self.size) or \
+                (self.memory_mb and address_space_mb(pid) > HEADROOM * self.memory_mb):
             self._replace(worker)
         else:
             self._idle.put(worker)

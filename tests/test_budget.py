@@ -54,3 +54,28 @@ def test_a_request_over_the_budget_gets_503_and_the_server_goes_on(tmp_path):
         pool.budget_mb = pool._watch.budget_mb = 0  # no budget now: the next request is answered
         response = client.get("/api/articles")
         assert response.status_code == 200, response.text
+
+
+def test_a_worker_left_near_its_address_space_cap_is_replaced_after_its_job(tmp_path,
+                                                                          monkeypatch):
+    """So that the next job does not meet the cap: here any worker counts as near it."""
+    import gc
+
+    import graph.workers
+    from tests.test_limits import HOSTS, WORKED, _disk_graph
+    from tests.test_sparql_fast_path import _hosts, _request
+
+    monkeypatch.setattr(graph.workers, "HEADROOM", 0.0)
+    kg = _disk_graph(tmp_path)
+    kg.close()
+    del kg
+    gc.collect()
+    pool = graph.workers.QueryPool(tmp_path / "store", size=1, memory_mb=2048)
+    try:
+        pool.start()
+        first = pool._workers[0].process.pid
+        assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS
+        assert [w.process.pid for w in pool._workers] != [first]  # replaced
+        assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS  # and the next job is answered
+    finally:
+        pool.close()
