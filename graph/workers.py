@@ -500,11 +500,9 @@ class QueryPool:
     def _wait(self, worker: _Worker, deadline: float, gone: threading.Event | None) -> str:
         """"answered", "late" (past the deadline) or "gone" (the client went away)."""
         while True:
-            left = deadline - time.monotonic()
-            if gone is not None and gone.is_set():
-                return "gone"
-            if left <= 0:
-                return "late"
+            verdict, left = _overdue(deadline, gone)
+            if verdict:
+                return verdict
             if worker.conn.poll(min(left, GONE_POLL) if gone is not None else left):
                 return "answered"
 
@@ -607,6 +605,15 @@ class QueryPool:
             worker.conn.close()
 
 
+def _overdue(deadline: float, gone: threading.Event | None) -> tuple[str | None, float]:
+    """"gone" (the client went away) or "late" (past the deadline), else None; and the
+    seconds left: what both waits for a worker's answer check between looks."""
+    left = deadline - time.monotonic()
+    if gone is not None and gone.is_set():
+        return "gone", left
+    return ("late" if left <= 0 else None), left
+
+
 async def _readable(conn: Connection, deadline: float, gone: threading.Event | None) -> str:
     """`QueryPool._wait` on the event loop: "answered", "late" or "gone"."""
     loop = asyncio.get_running_loop()
@@ -614,11 +621,9 @@ async def _readable(conn: Connection, deadline: float, gone: threading.Event | N
     loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(None))
     try:
         while True:
-            left = deadline - time.monotonic()
-            if gone is not None and gone.is_set():
-                return "gone"
-            if left <= 0:
-                return "late"
+            verdict, left = _overdue(deadline, gone)
+            if verdict:
+                return verdict
             done, _ = await asyncio.wait([ready], timeout=min(left, GONE_POLL))
             if done:
                 return "answered"

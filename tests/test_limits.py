@@ -196,21 +196,28 @@ def test_a_client_that_goes_away_stops_its_query(tmp_path):
         _wait_for(url, server)
         workers = _children(server.pid)
         assert len(workers) == 2
-        client = socket.create_connection(("127.0.0.1", port))
-        client.sendall(b"GET /api/officials HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        time.sleep(1.0)
-        assert _children(server.pid) == workers  # the runaway query is running
-        client.close()
-        gone = time.monotonic()
-        while _children(server.pid) & workers == workers and time.monotonic() - gone < 5:
-            time.sleep(0.05)
-        assert time.monotonic() - gone < 1.0, "the query should stop within a second"
-        assert len(_children(server.pid) & workers) == 1
+        leave_mid_query(server, port, b"GET /api/officials HTTP/1.1\r\nHost: localhost\r\n\r\n")
         with urllib.request.urlopen(f"{url}/api/articles", timeout=10) as answer:
             assert [a["id"] for a in json.load(answer)["items"]] == ["api-001", "api-002"]
     finally:
         server.terminate()
         server.wait(10)
+
+
+def leave_mid_query(server: subprocess.Popen, port: int, request: bytes) -> None:
+    """Send `request` (a runaway query), leave once it runs, and check that within a second
+    the worker running it is killed (and one of the server's two workers stays)."""
+    workers = _children(server.pid)
+    client = socket.create_connection(("127.0.0.1", port))
+    client.sendall(request)
+    time.sleep(1.0)
+    assert _children(server.pid) == workers  # the runaway query is running
+    client.close()
+    gone = time.monotonic()
+    while _children(server.pid) & workers == workers and time.monotonic() - gone < 5:
+        time.sleep(0.05)
+    assert time.monotonic() - gone < 1.0, "the query should stop within a second"
+    assert len(_children(server.pid) & workers) == 1
 
 
 def _wait_for(url: str, server: subprocess.Popen) -> None:

@@ -26,6 +26,7 @@ import psutil
 import pytest
 
 from tests.scale_store import build_store
+from tests.test_limits import _wait_for
 
 pytestmark = pytest.mark.server
 
@@ -78,14 +79,7 @@ def big_server(tmp_path_factory) -> Iterator[tuple[str, subprocess.Popen]]:
                                "--port", str(port)], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/meta", timeout=2).read()
-            break
-        except OSError:
-            assert server.poll() is None and time.monotonic() < deadline, "no server"
-            time.sleep(0.2)
+    _wait_for(url, server)
     yield url, server
     server.terminate()
     server.wait(10)
