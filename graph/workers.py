@@ -386,6 +386,8 @@ def _worker_main(conn: Any, path: str, megabytes: int = 0) -> None:
 
 HEADROOM = 0.75  # a worker past this share of its address-space cap after a job is replaced
 READY = "ready"  # a worker's first message, once its imports are done
+QUICK_JOB = 0.02  # seconds: a job this short is not followed by a look at its worker's memory
+MEMORY_LOOK_EVERY = 32  # ... unless it is its worker's 32nd since the last look
 GONE_POLL = 0.1  # seconds between looks at whether a job's client is still there
 READY_WAIT = 60.0  # seconds a new worker may take to get ready
 
@@ -395,6 +397,20 @@ class _Worker:
     process: subprocess.Popen
     conn: Any
     over_budget: bool = False  # stopped by the pool's memory watch
+    sent_at: float = 0.0  # when its current job was sent (time.monotonic)
+    jobs: int = 0  # jobs answered
+
+    def send(self, job: Any) -> None:
+        self.sent_at = time.monotonic()
+        self.conn.send(job)
+
+    def worth_a_look(self) -> bool:
+        """Whether to read its memory after this job: after a long one, which may have grown
+        it, and after every MEMORY_LOOK_EVERY-th (two /proc reads cost a tenth of a small
+        query; a short job cannot grow a process by much, many can)."""
+        self.jobs += 1
+        return (time.monotonic() - self.sent_at > QUICK_JOB
+                or self.jobs % MEMORY_LOOK_EVERY == 0)
 
 
 def _ready(worker: _Worker, wait: float = READY_WAIT) -> bool:
@@ -417,7 +433,7 @@ class QueryPool:
         self.size = max(1, size)
         self.memory_mb = memory_mb
         self.budget_mb = budget_mb  # all workers' resident memory together (0: unwatched)
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.Queue[_Worker] = queue.LifoQueue()
         self._workers: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._watch = MemoryWatch(budget_mb, lambda: list(self._workers),
@@ -518,7 +534,7 @@ class QueryPool:
                                "try again later") from None
         self._busy.add(worker)
         try:
-            worker.conn.send(job)
+            worker.send(job)
             waited = self._wait(worker, deadline, gone)
         except (EOFError, OSError):
             waited = "dead"
@@ -537,7 +553,7 @@ class QueryPool:
         deadline = time.monotonic() + timeout
         self._busy.add(worker)
         try:
-            worker.conn.send(request)
+            worker.send(request)
             waited = await _readable(worker.conn, deadline, gone)
         except (EOFError, OSError):
             waited = "dead"
@@ -579,7 +595,9 @@ class QueryPool:
         left it so much address space that the next one could meet its cap (a profile page
         failed so on a long-used server)."""
         pid = worker.process.pid
-        if (self.budget_mb and rss_mb(pid) > self.budget_mb / self.size) or \
+        if not worker.worth_a_look():
+            self._idle.put(worker)
+        elif (self.budget_mb and rss_mb(pid) > self.budget_mb / self.size) or \
                 (self.memory_mb and address_space_mb(pid) > HEADROOM * self.memory_mb):
             self._replace(worker)
         else:

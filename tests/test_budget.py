@@ -56,26 +56,55 @@ def test_a_request_over_the_budget_gets_503_and_the_server_goes_on(tmp_path):
         assert response.status_code == 200, response.text
 
 
-def test_a_worker_left_near_its_address_space_cap_is_replaced_after_its_job(tmp_path,
-                                                                          monkeypatch):
-    """So that the next job does not meet the cap: here any worker counts as near it."""
+def _near_cap_pool(tmp_path, monkeypatch, quick_job: float):
+    """A one-worker pool in which any worker counts as near its address-space cap and a job
+    shorter than `quick_job` seconds counts as quick."""
     import gc
 
     import graph.workers
-    from tests.test_limits import HOSTS, WORKED, _disk_graph
-    from tests.test_sparql_fast_path import _hosts, _request
+    from tests.test_limits import _disk_graph
 
     monkeypatch.setattr(graph.workers, "HEADROOM", 0.0)
+    monkeypatch.setattr(graph.workers, "QUICK_JOB", quick_job)
     kg = _disk_graph(tmp_path)
     kg.close()
     del kg
     gc.collect()
     pool = graph.workers.QueryPool(tmp_path / "store", size=1, memory_mb=2048)
+    pool.start()
+    return pool
+
+
+def test_a_worker_left_near_its_address_space_cap_is_replaced_after_its_job(tmp_path,
+                                                                          monkeypatch):
+    """So that the next job does not meet the cap (every job counts as long here)."""
+    from tests.test_limits import HOSTS, WORKED
+    from tests.test_sparql_fast_path import _hosts, _request
+
+    pool = _near_cap_pool(tmp_path, monkeypatch, quick_job=0.0)
     try:
-        pool.start()
         first = pool._workers[0].process.pid
         assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS
         assert [w.process.pid for w in pool._workers] != [first]  # replaced
         assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS  # and the next job is answered
+    finally:
+        pool.close()
+
+
+def test_quick_jobs_are_followed_by_a_memory_look_every_32nd_job(tmp_path, monkeypatch):
+    """A quick job is not followed by the /proc reads, except its worker's 32nd."""
+    from graph.workers import MEMORY_LOOK_EVERY
+    from tests.test_limits import HOSTS, WORKED
+    from tests.test_sparql_fast_path import _hosts, _request
+
+    pool = _near_cap_pool(tmp_path, monkeypatch, quick_job=60.0)
+    try:
+        first = pool._workers[0].process.pid
+        for _ in range(MEMORY_LOOK_EVERY - 1):
+            assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS
+        assert [w.process.pid for w in pool._workers] == [first]  # not looked at
+        assert _hosts(pool.run(_request(WORKED), 30)) == HOSTS
+        assert MEMORY_LOOK_EVERY == 32
+        assert [w.process.pid for w in pool._workers] != [first]  # the 32nd: replaced
     finally:
         pool.close()
