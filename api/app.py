@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,12 +14,28 @@ from fastapi_offline import FastAPIOffline
 
 from api.errors import install_handlers, responses
 from api.limits import WatchDisconnect
-from api.sparql import FastQueries
+from api.sparql import answer_fast, fast_params
 from graph.service import KnowledgeGraph
 from graph.settings import Settings, get_settings
 from graph.workers import query_runner
 
-__all__ = ["create_app"]
+__all__ = ["VnkgApp", "create_app"]
+
+
+class VnkgApp(FastAPI):
+    """The app, which answers `GET /sparql?query=` before FastAPI's own wrappers (telemetry,
+    body limit, error middleware, routing: about 70 microseconds a request, a third of what a
+    small query costs) when `fast_queries` is on; every other request goes through them.
+    `fastapi-offline` builds a plain FastAPI app (its function adds the offline docs), so
+    `create_app` gives that app this class: a subclass that adds no state of its own."""
+
+    fast_queries = False
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if self.fast_queries and (params := fast_params(scope)) is not None:
+            await answer_fast(self.state, params, scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = None) -> FastAPI:
@@ -55,6 +72,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         # what any request can meet: a body over the limit, an invalid parameter, the limits
         responses=responses(413, 422, 503),
     )
+    app.__class__ = VnkgApp
     install_handlers(app)  # one error body for every error (api/errors.py)
 
     # A client that goes away stops its query; a body over max_body_mb gets 413.
@@ -63,7 +81,7 @@ def create_app(settings: Settings | None = None, kg: KnowledgeGraph | None = Non
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["*"])
     else:  # GET /sparql?query= straight to the query runner (with CORS, the app answers all)
-        app.add_middleware(FastQueries, state_of=app)
+        app.fast_queries = True
 
     from api.console import STATIC
     from api.console import router as console_router

@@ -262,6 +262,9 @@ def serve(
     store: StoreOpt = None,
     host: Annotated[str | None, typer.Option(help="address to bind (default 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="port (default 8000)")] = None,
+    access_log: Annotated[bool, typer.Option(
+        help="log a line per request (off by default: a line costs about as much as the query hop)")
+    ] = False,
 ) -> None:
     """Serve the SPARQL endpoint, the REST API and the console."""
     import uvicorn
@@ -281,7 +284,7 @@ def serve(
                f"  SPARQL:   curl '{address}/sparql' --data-urlencode "
                f"'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5'")
     uvicorn.run(create_app(settings, kg=kg), host=settings.host, port=settings.port,
-                log_level="info")
+                log_level="info", access_log=access_log)
 
 
 def _params(values: list[str]) -> dict[str, str]:
