@@ -79,7 +79,8 @@ def test_the_time_limit_has_the_one_body(kg):
 
 
 def test_the_fast_sparql_path_has_the_one_body(client):
-    """GET /sparql?query= is answered before the app's routing (api/app.py VnkgApp, api/sparql.py answer_fast)."""
+    """GET /sparql?query= is answered before the app's routing (api/app.py VnkgApp and
+    api/sparql.py answer_fast)."""
     response = client.get("/sparql", params={"query": "SELEC nothing"})
     assert response.status_code == 400
     assert set(response.json()) == {"error", "message"}
