@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -178,33 +179,41 @@ class KnowledgeGraph:
         """Ingest every article under the inputs, streaming: read lazily, extracted in chunks
         (in `workers` processes while this one writes, or here with 0), new articles written in
         batches of `BATCH` (one transaction each); bad ones are reported, the rest go on.
-        `progress` is called with each article id (or error)."""
+        `progress` is called with each article id (or error). With 0 workers, ingest keeps to
+        one core; with workers or Dask, the writer commits in the background (graph/shared.py)."""
         results = (r for chunk in extracted(read_articles(inputs), EXTRACT_BATCH, workers, dask)
                    for r in chunk)
-        return self._write_all(results, progress)
+        return self._write_all(results, progress, background=bool(workers or dask))
 
     def load(self, inputs: Iterable[str | Path],
              progress: Callable[[str], None] | None = None) -> IngestReport:
         """Write the facts files of `vnkg extract` (run anywhere) into the store, with the same
         resolution, provenance and batching as `ingest`: extract then load gives the store
-        that ingest gives. Unreadable files are reported, the rest go on."""
-        return self._write_all(read_facts(inputs), progress)
+        that ingest gives. Unreadable files are reported, the rest go on. The writer commits
+        in the background, as with extraction workers (graph/shared.py)."""
+        return self._write_all(read_facts(inputs), progress, background=True)
 
     def _write_all(self, results: Iterable[ArticleError | tuple[Article, Any]],
-                   progress: Callable[[str], None] | None) -> IngestReport:
+                   progress: Callable[[str], None] | None, *,
+                   background: bool = False) -> IngestReport:
         """What `ingest` and `load` share: write each (article, facts) in batches of `BATCH`,
         report the unreadable ones, call `progress` with each id (or error), then finish."""
         report = IngestReport()
-        shared = SharedGraph(self.store, self.base)
-        for result in results:
-            if isinstance(result, ArticleError):
-                report.errors.append(str(result))
-            else:
-                self._ingest_one(shared, *result, report)
-            if progress:
-                progress(str(result) if isinstance(result, ArticleError) else result[0].id)
-            if shared.batch_size() >= BATCH:
-                shared.flush()
+        shared = SharedGraph(self.store, self.base, background=background)
+        try:
+            for result in results:
+                if isinstance(result, ArticleError):
+                    report.errors.append(str(result))
+                else:
+                    self._ingest_one(shared, *result, report)
+                if progress:
+                    progress(str(result) if isinstance(result, ArticleError) else result[0].id)
+                if shared.batch_size() >= BATCH:
+                    shared.send()
+        except BaseException:
+            with suppress(Exception):  # the batch in flight ends stored or not, never half
+                shared.settle()
+            raise
         self._finish(shared, report)
         return report
 
