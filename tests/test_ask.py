@@ -118,6 +118,8 @@ UNDERSTOOD = [
     ("Hoạt động của tỉnh Thái Nguyên trong tháng 8/2024", "events",
      {("WorkingSession", "2024-08-15")}),
     ("Tỉnh Quảng Ninh có sự kiện gì năm 2021?", "events", {("WorkingSession", "2021-06-25")}),
+    # a conference Quảng Ninh organized (the statement has no date; the conference has)
+    ("Tỉnh Quảng Ninh có sự kiện gì năm 2023?", "events", {("Event", "2023-07-28")}),
 ]
 
 MISSING_PERSON = ("Thiếu tên quan chức: câu hỏi không nêu tên một người có trong đồ thị (ví dụ: "
