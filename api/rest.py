@@ -4,8 +4,8 @@ models; lists page with `limit` and `offset`, and say where the next page starts
 Every query goes through the app's query runner (api/limits.py): on the on-disk store it runs in
 a worker process, capped in memory and stopped at the request's time limit. A list pages in the
 query itself (`LIMIT limit+1 OFFSET offset`: the extra row only tells that a next page exists),
-except where one item gathers several rows (events, worked-with hosts): those page the gathered
-items.
+except where one item gathers several rows: events page the gathered items, and the service
+pages the hosts of the worked-with lookup and says whether more follow.
 
 Ids are the IRI's path under its type segment (`/api/officials/nguyen-hong-dien`,
 `/api/provinces/lao-cai`, `/api/provinces/2025/lao-cai`, `/api/agencies/bo-cong-thuong`);
@@ -159,9 +159,14 @@ def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
             "items": items[:limit]}
 
 
-def _gathered_page(items: list, limit: int, offset: int) -> dict[str, Any]:
-    """A page of items gathered from every row of a query (they cannot be paged in it)."""
-    return _page(items[offset:offset + limit + 1], limit, offset)
+def _service_page(found: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a service method's answer (`items`, `more`: whether a next page exists).
+
+    >>> _service_page({"items": ["c", "d"], "more": True}, 2, 2)
+    {'limit': 2, 'offset': 2, 'next': 4, 'items': ['c', 'd']}
+    """
+    return {"limit": limit, "offset": offset,
+            "next": offset + limit if found["more"] else None, "items": found["items"]}
 
 
 def _label_type(request: Request, iri: str) -> tuple[str | None, str | None]:
@@ -295,23 +300,14 @@ def worked_with(
     iri = _iri(request, "person", official_id)
     ref = _existing(request, iri, "PERSON", "official")
     base = _base(request)
-    hosts: dict[str, dict[str, Any]] = {}
-    for row in service_call(request, "worked_with", iri, from_, to):
-        host = hosts.setdefault(row["host"], {
-            "host": _ref(row["host"], base, row["hostLabel"], row["hostType"]),
-            "dates": [], "start": None, "end": None, "articles": []})
-        if row["dateText"] and row["dateText"] not in host["dates"]:
-            host["dates"].append(row["dateText"])
-        if row["start"] and (host["start"] is None or row["start"] < host["start"]):
-            host["start"] = row["start"]
-        if row["end"] and (host["end"] is None or row["end"] > host["end"]):
-            host["end"] = row["end"]
-        article = _article_id(row["article"])
-        if article not in host["articles"]:
-            host["articles"].append(article)
-    items = [WorkedWith(**h) for h in hosts.values()]
+    found = service_call(request, "worked_with_hosts", iri, from_, to, limit=limit,
+                         offset=offset)
+    items = [WorkedWith(host=_ref(h["host"], base, h["hostLabel"], h["hostType"]),
+                        dates=h["dates"], start=h["start"], end=h["end"],
+                        articles=h["articles"]) for h in found["items"]]
     return {"official": ref, "from": from_.isoformat() if from_ else None,
-            "to": to.isoformat() if to else None, **_gathered_page(items, limit, offset)}
+            "to": to.isoformat() if to else None,
+            **_service_page({**found, "items": items}, limit, offset)}
 
 
 # -- provinces ------------------------------------------------------------------------------------

@@ -317,6 +317,16 @@ class KnowledgeGraph:
         """The worked-with lookup: one row per session and host in the window, in date order."""
         return pages.worked_with(self.query, official, start, end)
 
+    def worked_with_hosts(self, official: str, start: date | None = None,
+                          end: date | None = None, *, limit: int | None = None, offset: int = 0,
+                          host: str | None = None) -> dict[str, Any]:
+        """The worked-with lookup by host: each province or body the official worked with in
+        the window once (label, type, dates, first and last day, article ids, sessions), in
+        date order, `offset` to `offset + limit`, and whether more follow (`more`); only
+        `host` if given. What the REST route, `vnkg worked-with` and ask answer from."""
+        return pages.worked_with_hosts(self.query, official, start, end, limit=limit,
+                                       offset=offset, host=host)
+
     def positions(self, official: str) -> list[dict[str, Any]]:
         """An official's posts: title, body, first and last days attested, articles."""
         return pages.positions(self.query, official)

@@ -135,7 +135,7 @@ class QueryOutcome:
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
-                             "positions", "leaders", "sources", "profile",
+                             "worked_with_hosts", "positions", "leaders", "sources", "profile",
                              "answer_question", "counts"})
 
 
