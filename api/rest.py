@@ -530,17 +530,16 @@ def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[s
 def article(request: Request, article_id: Annotated[str, Path(
         examples=["000_f580f7af15c600dc"])]) -> ArticleDetail:
     """An article and the facts it states, in text order, with their evidence sentences."""
-    iri = _iri(request, "article", article_id)
-    row = next((r for r in _rows(request, "articles") if r["article"] == iri), None)
-    if row is None:
+    found = service_call(request, "article_detail", _iri(request, "article", article_id))
+    if found is None:
         raise NotFound(f"no article {article_id!r} in the graph")
     base = _base(request)
     facts = [ArticleFact(relation=r["relation"],
                          subject=_ref(r["subject"], base, r["subjectLabel"], r["subjectType"]),
                          object=_ref(r["object"], base, r["objectLabel"], r["objectType"]),
                          role=r["role"], date=r["dateText"], evidence=r["evidence"])
-             for r in _rows(request, "article_facts", article=iri)]
-    return ArticleDetail(**_article(row).model_dump(), facts=facts)
+             for r in found["facts"]]
+    return ArticleDetail(**_article(found).model_dump(), facts=facts)
 
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201,

@@ -15,8 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph import details, pages, profiles
 from graph import export as graph_export
-from graph import pages, profiles
 from graph.analytics import counts, summarize
 from graph.ask import answer as answer_question
 from graph.ask import ask as ask_question
@@ -344,6 +344,11 @@ class KnowledgeGraph:
         """An official's, a province's or a body's profile (graph/profiles.py): what its page
         shows, read through the period index and by key."""
         return profiles.profile(self.query, entity)
+
+    # -- one item's page: what a REST lookup answers (graph/details.py) --------------------
+    def article_detail(self, article: str) -> dict[str, Any] | None:
+        """An article (by IRI) and its facts; None if the store does not hold it."""
+        return details.article(self.query, article)
 
     # -- questions in Vietnamese (graph/ask.py) -------------------------------------------
     def ask(self, question: str) -> dict[str, Any]:

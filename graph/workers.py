@@ -136,6 +136,7 @@ class QueryOutcome:
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
                              "worked_with_hosts", "positions", "leaders", "sources", "profile",
+                             "article_detail",
                              "answer_question", "counts"})
 
 

@@ -1,5 +1,6 @@
 """The service's answers for one item's page (graph/pages.py), on the graph of the five bundled
-samples: the worked-with lookup by host (the mission), with exactly the rows a door shows. The
+samples: the worked-with lookup by host (the mission), an article read by its IRI, with exactly
+the rows a door shows. The
 REST route only maps it (tests/test_rest.py), so the doors agree by construction; the last
 tests check that they do."""
 
@@ -88,6 +89,33 @@ def test_one_host_keeps_its_sessions_only(sample_kg):
                          ids=["after-the-last", "empty-window"])
 def test_a_window_without_sessions_has_no_hosts(sample_kg, start, end):
     assert sample_kg.worked_with_hosts(DIEN, start, end) == {"items": [], "more": False}
+
+
+# -- an article, read by its IRI ------------------------------------------------------------
+def test_an_articles_detail(sample_kg):
+    found = sample_kg.article_detail(f"{BASE}/article/{A001}")
+    assert {k: v for k, v in found.items() if k != "facts"} == {
+        "article": f"{BASE}/article/{A001}", "id": A001,
+        "title": "Tháo gỡ khó khăn, vướng mắc trong công nghiệp, thương mại, xuất nhập khẩu "
+                 "cho Quảng Ninh", "url": None, "published": None}
+    assert [(f["relation"], f["subjectLabel"], f["objectLabel"], f["role"], f["dateText"])
+            for f in found["facts"]] == [  # in text order
+        ("worked_with", "Ban Đối ngoại Trung ương", "Quảng Ninh", None, "2021-06-25"),
+        ("worked_with", "Bộ Công Thương", "Quảng Ninh", None, "2021-06-25"),
+        ("worked_with", "Nguyễn Hồng Diên", "Quảng Ninh", None, "2021-06-25"),
+        ("located_in", "Khu kinh tế cửa khẩu Móng Cái", "Quảng Ninh", None, None),
+        ("visited", "Ban Đối ngoại Trung ương", "Khu kinh tế cửa khẩu Móng Cái", None, None),
+        ("visited", "Bộ Công Thương", "Khu kinh tế cửa khẩu Móng Cái", None, None),
+        ("visited", "Lê Hoài Trung", "Khu kinh tế cửa khẩu Móng Cái", None, None),
+        ("visited", "Nguyễn Hồng Diên", "Khu kinh tế cửa khẩu Móng Cái", None, None),
+        ("holds_position", "Lê Hoài Trung", "Ban Chấp hành Trung ương Đảng", "Ủy viên", None),
+        ("holds_position", "Lê Hoài Trung", "Ban Đối ngoại Trung ương", "Trưởng ban", None),
+        ("holds_position", "Nguyễn Hồng Diên", "Ban Chấp hành Trung ương Đảng", "Ủy viên",
+         None),
+        ("holds_position", "Nguyễn Hồng Diên", "Bộ Công Thương", "Bộ trưởng", None),
+        ("worked_with", "Lê Hoài Trung", "Quảng Ninh", None, "2021-06-25"),
+        ("holds_position", "Nguyễn Xuân Ký", "Tỉnh ủy Quảng Ninh", "Bí thư", None)]
+    assert sample_kg.article_detail(f"{BASE}/article/no-such-article") is None
 
 
 # -- the doors agree: REST maps the service's answer, ask lists its sessions ---------------
