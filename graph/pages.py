@@ -16,7 +16,7 @@ from graph.iris import article_id, edge_key, holding_iri
 from graph.periods import UNDATED, period_key, walk, window_months
 from graph.vocab import ORG, VNKG
 
-__all__ = ["leaders", "page", "positions", "sources", "timeline", "worked_with",
+__all__ = ["gather_events", "leaders", "page", "positions", "sources", "timeline", "worked_with",
            "worked_with_hosts"]
 
 Query = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
@@ -139,6 +139,26 @@ def page(items: list[Any], limit: int | None, offset: int = 0) -> dict[str, Any]
     """
     stop = None if limit is None else offset + limit
     return {"items": items[offset:stop], "more": stop is not None and len(items) > stop}
+
+
+def gather_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events from rows of one member each (queries/timeline.rq through `timeline`,
+    queries/events.rq): each event once, in the rows' order, with the ids of its source
+    articles and its members (role, IRI, label, type) once each."""
+    events: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows:
+        event = events.setdefault(row["event"], {
+            **{k: row[k] for k in ("event", "kind", "label", "start", "end", "dateText")},
+            "articles": [], "members": []})
+        if row["article"] and article_id(row["article"]) not in event["articles"]:
+            event["articles"].append(article_id(row["article"]))
+        key = (row["event"], row["role"], row["member"])
+        if row["member"] and key not in seen:
+            seen.add(key)
+            event["members"].append(
+                {k: row[k] for k in ("role", "member", "memberLabel", "memberType")})
+    return list(events.values())
 
 
 def positions(query: Query, official: str) -> list[dict[str, Any]]:

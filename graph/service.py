@@ -346,9 +346,35 @@ class KnowledgeGraph:
         return profiles.profile(self.query, entity)
 
     # -- one item's page: what a REST lookup answers (graph/details.py) --------------------
+    def official_detail(self, official: str) -> dict[str, Any] | None:
+        """An official's posts, newest events and sources; None if `official` is no person."""
+        return details.official(self.query, official)
+
+    def province_detail(self, province: str) -> dict[str, Any] | None:
+        """A province's head, leaders, places by kind, newest events and 2025 merger; None if
+        the graph has no such province."""
+        return details.province(self.query, province)
+
+    def agency_detail(self, agency: str) -> dict[str, Any] | None:
+        """An agency's parents, units and people; None if `agency` is no organization."""
+        return details.agency(self.query, agency)
+
     def article_detail(self, article: str) -> dict[str, Any] | None:
         """An article (by IRI) and its facts; None if the store does not hold it."""
         return details.article(self.query, article)
+
+    def entity_detail(self, entity_id: str) -> dict[str, Any]:
+        """Every statement about the entity an id names (`person/x`, or a bare slug when one
+        type has it), split into outgoing and incoming, with its name and type."""
+        return details.entity(self.query, self.base, entity_id)
+
+    def events_page(self, *, province: str | None = None, official: str | None = None,
+                    start: date | None = None, end: date | None = None,
+                    kind: str | None = None, limit: int, offset: int = 0) -> dict[str, Any]:
+        """Events (sessions, visits, named events) newest first, filtered, `offset` to
+        `offset + limit`, each with its members and article ids, and whether more follow."""
+        return details.events(self.query, province=province, official=official, start=start,
+                              end=end, kind=kind, limit=limit, offset=offset)
 
     # -- questions in Vietnamese (graph/ask.py) -------------------------------------------
     def ask(self, question: str) -> dict[str, Any]:

@@ -136,7 +136,8 @@ class QueryOutcome:
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
                              "worked_with_hosts", "positions", "leaders", "sources", "profile",
-                             "article_detail",
+                             "official_detail", "province_detail", "agency_detail",
+                             "article_detail", "entity_detail", "events_page",
                              "answer_question", "counts"})
 
 

@@ -1,8 +1,8 @@
-"""The service's answers for one item's page (graph/pages.py), on the graph of the five bundled
-samples: the worked-with lookup by host (the mission), an article read by its IRI, with exactly
-the rows a door shows. The
-REST route only maps it (tests/test_rest.py), so the doors agree by construction; the last
-tests check that they do."""
+"""The service's answers for one item's page (graph/details.py, graph/pages.py), on the graph of
+the five bundled samples: the worked-with lookup by host (the mission), an official, a province,
+an agency, an article, an entity's statements, a page of events; each with exactly the rows a
+door shows. The REST routes only map these (tests/test_rest.py), so the doors agree by
+construction; the last tests check that they do."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from graph.errors import NotFound
 
 BASE = "https://vnkg.org/id"
 DIEN = f"{BASE}/person/nguyen-hong-dien"
@@ -91,6 +92,146 @@ def test_a_window_without_sessions_has_no_hosts(sample_kg, start, end):
     assert sample_kg.worked_with_hosts(DIEN, start, end) == {"items": [], "more": False}
 
 
+# -- an official ----------------------------------------------------------------------------
+def _event(event: dict) -> tuple:
+    return (event["kind"], event["dateText"], event["label"], event["articles"],
+            [(m["role"], m["memberLabel"]) for m in event["members"]])
+
+
+def test_an_officials_detail(sample_kg):
+    found = sample_kg.official_detail(DIEN)
+    assert {k: found[k] for k in ("iri", "label", "type", "sources", "source_count")} == {
+        "iri": DIEN, "label": "Nguyễn Hồng Diên", "type": "PERSON", "sources": [],
+        "source_count": 3}  # the samples carry no publication date: no source is dated
+    assert found["positions"] == [
+        {"role": "Bộ trưởng", "organization": f"{BASE}/org/bo-cong-thuong",
+         "organizationLabel": "Bộ Công Thương", "first": "2021-06-25", "date": "2024-08-30",
+         "article": f"{BASE}/article/{A000}", "articles": 3},
+        {"role": "Ủy viên", "organization": f"{BASE}/org/ban-chap-hanh-trung-uong-dang",
+         "organizationLabel": "Ban Chấp hành Trung ương Đảng", "first": "2021-06-25",
+         "date": "2021-06-25", "article": f"{BASE}/article/{A001}", "articles": 1}]
+    ministry, me = ("participant", "Bộ Công Thương"), ("participant", "Nguyễn Hồng Diên")
+    assert [_event(e) for e in found["events"]] == [  # newest first, undated last
+        ("WorkingSession", "2024-08-30", None, [A000],
+         [("host", "Lào Cai"), ministry, me, ("place", "Lào Cai")]),
+        ("Visit", "2024-08-30", None, [A000], [ministry, me, ("place", "Kim Thành")]),
+        ("WorkingSession", "2024-08-15", None, [A002],
+         [("host", "Thái Nguyên"), ministry, me, ("place", "Thái Nguyên")]),
+        ("WorkingSession", "2024-08-15", None, [A000],
+         [("host", "Bắc Kạn"), ("host", "Thái Nguyên"), me, ("place", "Bắc Kạn"),
+          ("place", "Thái Nguyên")]),
+        ("WorkingSession", TRIP, None, [A000],
+         [("host", "Bình Định"), ("host", "Kon Tum"), ("host", "Quảng Ngãi"), me,
+          ("place", "Bình Định"), ("place", "Kon Tum"), ("place", "Quảng Ngãi")]),
+        ("WorkingSession", "2021-06-25", None, [A001],
+         [("host", "Quảng Ninh"), ("participant", "Ban Đối ngoại Trung ương"), ministry,
+          ("participant", "Lê Hoài Trung"), me, ("place", "Quảng Ninh")]),
+        ("Visit", None, None, [A001],
+         [("participant", "Ban Đối ngoại Trung ương"), ministry,
+          ("participant", "Lê Hoài Trung"), me, ("place", "Khu kinh tế cửa khẩu Móng Cái")]),
+    ]
+
+
+@pytest.mark.parametrize("iri", [f"{BASE}/province/lao-cai", f"{BASE}/person/nobody"],
+                         ids=["a-province", "unknown"])
+def test_no_officials_detail_for_what_is_no_official(sample_kg, iri):
+    assert sample_kg.official_detail(iri) is None
+
+
+# -- a province -----------------------------------------------------------------------------
+def _places(rows: list[dict]) -> list[str]:
+    return [row["label"] for row in rows]
+
+
+def test_a_legacy_provinces_detail(sample_kg):
+    found = sample_kg.province_detail(f"{BASE}/province/lao-cai")
+    assert {k: found[k] for k in ("province", "label", "provinceEra", "code", "mergedInto",
+                                  "mergedIntoLabel", "successor", "predecessors",
+                                  "merged_on")} == {
+        "province": f"{BASE}/province/lao-cai", "label": "Lào Cai", "provinceEra": "legacy",
+        "code": "10", "mergedInto": f"{BASE}/province/2025/lao-cai", "mergedIntoLabel": "Lào Cai",
+        "successor": {"relation": "successor", "other": f"{BASE}/province/2025/lao-cai",
+                      "otherLabel": "Lào Cai", "on": "2025-07-01"},
+        "predecessors": [], "merged_on": "2025-07-01"}
+    assert (_places(found["border_gates"]), _places(found["zones"]),
+            _places(found["places"])) == (
+        ["Bản Vược", "Ga đường sắt quốc tế Lào Cai", "Kim Thành", "Lào Cai", "Mường Khương"],
+        ["Khu công nghiệp Bắc Duyên Hải", "Khu công nghiệp Tằng Loỏng",
+         "Khu công nghiệp Đông Phố Mới", "Khu kinh tế cửa khẩu Lào Cai",
+         "Khu phức hợp Kim Thành"],
+        ["Bảo Yên"])
+    assert found["places"] == [{"place": f"{BASE}/location/bao-yen", "type": "LOCATION",
+                                "label": "Bảo Yên"}]
+    assert [(r["personLabel"], r["role"], r["organizationLabel"], r["date"])
+            for r in found["leaders"]] == [
+        ("Đặng Xuân Phong", "Bí thư", "Tỉnh ủy Lào Cai", "2024-08-30"),
+        ("Đặng Xuân Phong", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh Lào Cai", "2024-08-30"),
+        ("Hoàng Quốc Khánh", "Phó Chủ tịch Thường trực", "UBND tỉnh Lào Cai", "2024-08-30"),
+        ("Hoàng Quốc Khánh", "Ủy viên", "Ban Thường vụ Tỉnh ủy Lào Cai", "2024-08-30"),
+        ("Hoàng Giang", "Phó Bí thư", "Tỉnh ủy Lào Cai", "2024-06-08"),
+        ("Nguyễn Trọng Hài", "Phó Chủ tịch", "UBND tỉnh Lào Cai", "2024-06-08"),
+        ("Trịnh Xuân Trường", "Chủ tịch", "UBND tỉnh Lào Cai", "2024-06-08"),
+        ("Trịnh Xuân Trường", "Phó Bí thư", "Tỉnh ủy Lào Cai", "2024-06-08"),
+        ("Vũ Xuân Cường", "Chủ tịch", "HĐND tỉnh Lào Cai", "2024-06-08"),
+        ("Vũ Xuân Cường", "Phó Bí thư Thường trực", "Tỉnh ủy Lào Cai", "2024-06-08")]
+    assert [_event(e) for e in found["events"]] == [
+        ("WorkingSession", "2024-08-30", None, [A000],
+         [("host", "Lào Cai"), ("participant", "Bộ Công Thương"),
+          ("participant", "Nguyễn Hồng Diên"), ("place", "Lào Cai")])]
+
+
+def test_a_2025_provinces_detail_names_its_predecessors(sample_kg):
+    found = sample_kg.province_detail(f"{BASE}/province/2025/lao-cai")
+    assert {k: found[k] for k in ("provinceEra", "code", "mergedInto", "successor",
+                                  "predecessors", "merged_on", "border_gates", "events")} == {
+        "provinceEra": "2025", "code": "15", "mergedInto": None, "successor": None,
+        "predecessors": [
+            {"relation": "predecessor", "other": f"{BASE}/province/lao-cai",
+             "otherLabel": "Lào Cai", "on": "2025-07-01"},
+            {"relation": "predecessor", "other": f"{BASE}/province/yen-bai",
+             "otherLabel": "Yên Bái", "on": "2025-07-01"}],
+        "merged_on": "2025-07-01", "border_gates": [], "events": []}
+
+
+def test_no_provinces_detail_for_what_is_no_province(sample_kg):
+    assert sample_kg.province_detail(f"{BASE}/province/atlantis") is None
+    assert sample_kg.province_detail(DIEN) is None
+
+
+# -- an agency ------------------------------------------------------------------------------
+def test_an_agencys_detail(sample_kg):
+    found = sample_kg.agency_detail(f"{BASE}/org/tinh-uy-lao-cai")
+    person = f"{BASE}/person/"
+    assert found == {
+        "iri": f"{BASE}/org/tinh-uy-lao-cai", "label": "Tỉnh ủy Lào Cai",
+        "type": "ORGANIZATION", "parents": [], "units": [],
+        "people": [
+            {"person": person + "hoang-giang", "personLabel": "Hoàng Giang",
+             "role": "Phó Bí thư", "date": "2024-06-08", "article": f"{BASE}/article/{A003}"},
+            {"person": person + "trinh-xuan-truong", "personLabel": "Trịnh Xuân Trường",
+             "role": "Phó Bí thư", "date": "2024-06-08", "article": f"{BASE}/article/{A003}"},
+            {"person": person + "vu-xuan-cuong", "personLabel": "Vũ Xuân Cường",
+             "role": "Phó Bí thư Thường trực", "date": "2024-06-08",
+             "article": f"{BASE}/article/{A003}"},
+            {"person": person + "dang-xuan-phong", "personLabel": "Đặng Xuân Phong",
+             "role": "Bí thư", "date": "2024-06-08", "article": f"{BASE}/article/{A003}"},
+            {"person": person + "dang-xuan-phong", "personLabel": "Đặng Xuân Phong",
+             "role": "Bí thư", "date": "2024-08-30", "article": f"{BASE}/article/{A000}"}]}
+
+
+def test_an_agencys_units_and_parents(sample_kg):
+    ministry = sample_kg.agency_detail(f"{BASE}/org/bo-cong-thuong")
+    assert (ministry["parents"], [u["otherLabel"] for u in ministry["units"][:3]]) == (
+        [], ["Báo Công Thương", "Cục Công Thương địa phương", "Cục Công nghiệp"])
+    assert ministry["units"][0] == {"relation": "unit", "other": f"{BASE}/org/bao-cong-thuong",
+                                    "otherLabel": "Báo Công Thương"}
+    unit = sample_kg.agency_detail(f"{BASE}/org/bao-cong-thuong")
+    assert (unit["parents"], unit["units"]) == (
+        [{"relation": "parent", "other": f"{BASE}/org/bo-cong-thuong",
+          "otherLabel": "Bộ Công Thương"}], [])
+    assert sample_kg.agency_detail(DIEN) is None
+
+
 # -- an article, read by its IRI ------------------------------------------------------------
 def test_an_articles_detail(sample_kg):
     found = sample_kg.article_detail(f"{BASE}/article/{A001}")
@@ -116,6 +257,80 @@ def test_an_articles_detail(sample_kg):
         ("worked_with", "Lê Hoài Trung", "Quảng Ninh", None, "2021-06-25"),
         ("holds_position", "Nguyễn Xuân Ký", "Tỉnh ủy Quảng Ninh", "Bí thư", None)]
     assert sample_kg.article_detail(f"{BASE}/article/no-such-article") is None
+
+
+# -- an entity's statements -----------------------------------------------------------------
+def _statements(rows: list[dict]) -> list[tuple]:
+    """(property's local name, value, graph's last segment), search keys left out."""
+    return [(r["property"].rsplit("#", 1)[-1].rsplit("/", 1)[-1], r["value"],
+             r["graph"].rsplit("/", 1)[-1]) for r in rows
+            if not r["property"].startswith("https://vnkg.org/ontology#search")]
+
+
+def test_an_entitys_statements_by_a_bare_slug(sample_kg):
+    found = sample_kg.entity_detail("ga-lao-cai")
+    gate = f"{BASE}/border-gate/ga-lao-cai"
+    assert (found["iri"], found["label"], found["type"]) == (
+        gate, "Ga đường sắt quốc tế Lào Cai", "BORDER_GATE")
+    assert _statements(found["outgoing"]) == [
+        ("type", "https://vnkg.org/ontology#BorderGate", "entities"),
+        ("label", "Ga đường sắt quốc tế Lào Cai", "entities"),
+        ("altLabel", "Ga đường sắt Quốc tế Lào Cai", "entities"),
+        ("borderGateOf", f"{BASE}/province/lao-cai", "entities"),
+        ("entityType", "BORDER_GATE", "entities")]
+    assert [(p, graph) for p, _, graph in _statements(found["incoming"])] == [
+        ("subject", A000), ("mentionOf", A000)]
+    assert sample_kg.entity_detail("border-gate/ga-lao-cai") == found
+
+
+@pytest.mark.parametrize(("entity_id", "message"), [
+    ("lao-cai", "'lao-cai' names several entities; use one of: province/lao-cai, "
+                "border-gate/lao-cai"),
+    ("nobody", "no entity 'nobody' in the graph"),
+    ("province/atlantis", "no entity 'province/atlantis' in the graph"),
+], ids=["ambiguous", "unknown-slug", "unknown-iri"])
+def test_an_entity_id_that_names_none_or_several_is_not_found(sample_kg, entity_id, message):
+    with pytest.raises(NotFound) as raised:
+        sample_kg.entity_detail(entity_id)
+    assert raised.value.message == message
+
+
+# -- a page of events -----------------------------------------------------------------------
+CONFERENCE = f"{BASE}/event/hoi-nghi-nganh-cong-thuong-28-tinh-thanh-pho-khu-vuc-phia-bac-lan-" \
+             "thu-ix-nam-2023"
+
+
+def test_a_provinces_events_in_a_year(sample_kg):
+    found = sample_kg.events_page(province=f"{BASE}/province/quang-ninh",
+                                  start=date(2023, 1, 1), end=date(2023, 12, 31), limit=5)
+    member = [("organizer", "org/bo-cong-thuong", "Bộ Công Thương", "ORGANIZATION"),
+              ("organizer", "province/quang-ninh", "Quảng Ninh", "PROVINCE"),
+              ("participant", "person/cao-tuong-huy", "Cao Tường Huy", "PERSON"),
+              ("participant", "person/phan-thi-thang", "Phan Thị Thắng", "PERSON"),
+              ("place", "location/ha-long", "Hạ Long", "LOCATION")]
+    assert found == {"more": False, "items": [{
+        "event": CONFERENCE, "kind": "Event",
+        "label": "Hội nghị ngành công thương 28 tỉnh, thành phố khu vực phía Bắc lần thứ IX, "
+                 "năm 2023",
+        "start": "2023-07-28", "end": "2023-07-28", "dateText": "2023-07-28",
+        "articles": [A004],
+        "members": [{"role": role, "member": f"{BASE}/{path}", "memberLabel": label,
+                     "memberType": etype} for role, path, label, etype in member]}]}
+
+
+@pytest.mark.parametrize(("params", "events", "more"), [
+    ({"limit": 3, "offset": 2}, [("WorkingSession", "2024-08-15", [A002]),
+                                 ("WorkingSession", "2024-08-15", [A000]),
+                                 ("WorkingSession", TRIP, [A000])], True),
+    ({"official": DIEN, "kind": "Visit", "limit": 5}, [("Visit", "2024-08-30", [A000]),
+                                                       ("Visit", None, [A001])], False),
+    ({"official": DIEN, "start": date(2024, 8, 15), "end": date(2024, 8, 15), "limit": 1},
+     [("WorkingSession", "2024-08-15", [A002])], True),
+], ids=["all-events-paged", "an-officials-visits", "an-officials-day"])
+def test_events_pages(sample_kg, params, events, more):
+    found = sample_kg.events_page(**params)
+    assert ([(e["kind"], e["dateText"], e["articles"]) for e in found["items"]],
+            found["more"]) == (events, more)
 
 
 # -- the doors agree: REST maps the service's answer, ask lists its sessions ---------------
