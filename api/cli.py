@@ -361,6 +361,41 @@ def ask(
         raise typer.Exit(1)
 
 
+@app.command("worked-with")
+@handles_errors
+def worked_with(
+    official: Annotated[str, typer.Argument(help="the official: a name (\"Nguyễn Hồng Diên\", "
+                                            "accents optional), a slug or an IRI")],
+    date_from: Annotated[str | None, typer.Option(
+        "--from", help="first day of the window (YYYY-MM-DD; YYYY-MM or YYYY: its first day)")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", help="last day of the window (YYYY-MM-DD; YYYY-MM or YYYY: its last day)")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="hosts to show")] = 100,
+    offset: Annotated[int, typer.Option(min=0, help="hosts to skip")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    store: StoreOpt = None,
+) -> None:
+    """The provinces and bodies an official worked with in a window (the mission's lookup:
+    `vnkg worked-with "Nguyễn Hồng Diên" --from 2024-08 --to 2024-08`): each host once, with
+    its dates and source articles, in date order; what GET /api/officials/{id}/worked-with
+    answers."""
+    from graph.bounds import date_window
+
+    start, end = date_window(date_from, date_to)
+    kg = _reader(store)
+    found = kg.worked_with_hosts(kg.entity(official, "PERSON"), start, end, limit=limit,
+                                 offset=offset)
+    if fmt == "json":
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    _print_rows([{"host": h["hostLabel"], "type": h["hostType"], "dates": "; ".join(h["dates"]),
+                  "articles": ", ".join(h["articles"])} for h in found["items"]], "table")
+    if found["more"]:
+        typer.echo(f"(more: --offset {offset + limit})")
+
+
 def _print_answer(answer: dict[str, Any]) -> None:
     """An answer as text: the kind and slots, the query, one line per row, or the message."""
     slots = "; ".join(f"{s['slot']}: {s.get('label') or s['value']}" for s in answer["slots"])

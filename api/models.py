@@ -272,7 +272,7 @@ class AskQuery(BaseModel):
     name: str = Field(description="the named query (queries/<name>.rq) that gives these rows; "
                       "the console opens it with `link`")
     title: str
-    method: str = Field(description="the KnowledgeGraph method that ran (worked_with, "
+    method: str = Field(description="the KnowledgeGraph method that ran (worked_with_hosts, "
                         "positions, leaders, timeline or query)")
     params: dict[str, str]
     link: str = Field(description="the console with this query and its parameters")

@@ -1,11 +1,13 @@
-"""REST lookups under `/api`: each route runs named queries (queries/*.rq) and returns pydantic
-models; lists page with `limit` and `offset`, and say where the next page starts (`next`).
+"""REST lookups under `/api`: a thin door. Each route resolves its id, makes one call of the
+service (a named query of queries/*.rq, or a `KnowledgeGraph` method that assembles a page:
+graph/details.py, graph/pages.py) and maps the plain rows it gets to pydantic models; lists page
+with `limit` and `offset`, and say where the next page starts (`next`).
 
-Every query goes through the app's query runner (api/limits.py): on the on-disk store it runs in
+Every call goes through the app's query runner (api/limits.py): on the on-disk store it runs in
 a worker process, capped in memory and stopped at the request's time limit. A list pages in the
-query itself (`LIMIT limit+1 OFFSET offset`: the extra row only tells that a next page exists),
-except where one item gathers several rows (events, worked-with hosts): those page the gathered
-items.
+query itself (`LIMIT limit+1 OFFSET offset`: the extra row only tells that a next page exists);
+where one item gathers several rows (events, worked-with hosts) the service pages the gathered
+items and says whether more follow.
 
 Ids are the IRI's path under its type segment (`/api/officials/nguyen-hong-dien`,
 `/api/provinces/lao-cai`, `/api/provinces/2025/lao-cai`, `/api/agencies/bo-cong-thuong`);
@@ -16,7 +18,6 @@ Routes are plain `def`s: FastAPI runs them in its thread pool, off the event loo
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date
 from functools import partial
 from typing import Annotated, Any
@@ -81,12 +82,6 @@ DateTo = Annotated[date | None, BeforeValidator(partial(date_bound, upper=True))
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 _ID = re.compile(r"^[\w.~-]+(/[\w.~-]+)*$")
 _SEGMENT_TYPE = {segment: etype for etype, segment in ENTITY_SEGMENT.items()}
-# An official's or a province's page shows the newest events (/api/events pages through the
-# rest), the latest leaders and the newest sources, each read through the period index.
-PAGE_EVENTS = 20
-PAGE_LEADERS = 50
-PAGE_SOURCES = 50
-_KIND_SEGMENT = {"WorkingSession": "session", "Visit": "visit", "Event": "event"}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -159,50 +154,32 @@ def _page(items: list, limit: int, offset: int) -> dict[str, Any]:
             "items": items[:limit]}
 
 
-def _gathered_page(items: list, limit: int, offset: int) -> dict[str, Any]:
-    """A page of items gathered from every row of a query (they cannot be paged in it)."""
-    return _page(items[offset:offset + limit + 1], limit, offset)
+def _service_page(found: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a service method's answer (`items`, `more`: whether a next page exists).
 
-
-def _label_type(request: Request, iri: str) -> tuple[str | None, str | None]:
-    rows = _rows(request, "label", entity=iri)
-    if not rows:
-        return None, None
-    return rows[0]["label"], rows[0]["type"]
+    >>> _service_page({"items": ["c", "d"], "more": True}, 2, 2)
+    {'limit': 2, 'offset': 2, 'next': 4, 'items': ['c', 'd']}
+    """
+    return {"limit": limit, "offset": offset,
+            "next": offset + limit if found["more"] else None, "items": found["items"]}
 
 
 def _existing(request: Request, iri: str, etype: str, what: str) -> Ref:
-    label, found = _label_type(request, iri)
-    if found != etype:
+    rows = _rows(request, "label", entity=iri)
+    if not rows or rows[0]["type"] != etype:
         raise NotFound(f"no {what} {short_id(iri, _base(request))!r} in the graph")
-    return _ref(iri, _base(request), label, etype)
+    return _ref(iri, _base(request), rows[0]["label"], etype)
 
 
-def _article_id(iri: str | None) -> str:
-    return (iri or "").rsplit("/", 1)[-1]
-
-
-def _events(request: Request, rows: list[dict[str, Any]]) -> list[Event]:
-    """Group the one-row-per-member rows of events.rq into events."""
-    base = _base(request)
-    events: dict[str, Event] = {}
-    seen: dict[str, set] = defaultdict(set)
-    for row in rows:
-        iri = row["event"]
-        event = events.get(iri)
-        if event is None:
-            event = events[iri] = Event(
-                id=short_id(iri, base) or iri, iri=iri, kind=row["kind"], label=row["label"],
-                start=row["start"], end=row["end"], date=row["dateText"])
-        if row["article"] and _article_id(row["article"]) not in event.articles:
-            event.articles.append(_article_id(row["article"]))
-        key = (row["role"], row["member"])
-        if row["member"] and key not in seen[iri]:
-            seen[iri].add(key)
-            event.members.append(EventMember(
-                id=short_id(row["member"], base), iri=row["member"], type=row["memberType"],
-                label=row["memberLabel"], role=row["role"]))
-    return list(events.values())
+def _event(event: dict[str, Any], base: str) -> Event:
+    """An event gathered by the service (graph/pages.py `gather_events`) as the API shows it."""
+    iri = event["event"]
+    return Event(id=short_id(iri, base) or iri, iri=iri, kind=event["kind"],
+                 label=event["label"], start=event["start"], end=event["end"],
+                 date=event["dateText"], articles=event["articles"],
+                 members=[EventMember(id=short_id(m["member"], base), iri=m["member"],
+                                      type=m["memberType"], label=m["memberLabel"],
+                                      role=m["role"]) for m in event["members"]])
 
 
 # -- search ---------------------------------------------------------------------------------------
@@ -260,19 +237,20 @@ def official(request: Request,
              official_id: Annotated[str, Path(examples=["nguyen-hong-dien"])]) -> OfficialDetail:
     """An official's positions over time, the events they took part in and their sources."""
     iri = _iri(request, "person", official_id)
-    ref = _existing(request, iri, "PERSON", "official")
+    found = service_call(request, "official_detail", iri)
+    if found is None:
+        raise NotFound(f"no official {official_id!r} in the graph")
     base = _base(request)
     positions = [Position(role=r["role"],
                           organization=_ref(r["organization"], base, r["organizationLabel"],
                                             "ORGANIZATION"),
                           first=r["first"], date=r["date"], articles=r["articles"],
                           article=_ref(r["article"], base))
-                 for r in service_call(request, "positions", iri)]
-    events = _events(request, service_call(request, "timeline", iri, limit=PAGE_EVENTS))
-    rows, count = service_call(request, "sources", iri, limit=PAGE_SOURCES)
-    sources = [r["id"] for r in rows]
-    return OfficialDetail(**ref.model_dump(), positions=positions, events=events,
-                          sources=sources, source_count=count)
+                 for r in found["positions"]]
+    return OfficialDetail(**_ref(iri, base, found["label"], "PERSON").model_dump(),
+                          positions=positions,
+                          events=[_event(e, base) for e in found["events"]],
+                          sources=found["sources"], source_count=found["source_count"])
 
 
 @router.get("/officials/{official_id}/worked-with", response_model=WorkedWithAnswer,
@@ -295,23 +273,14 @@ def worked_with(
     iri = _iri(request, "person", official_id)
     ref = _existing(request, iri, "PERSON", "official")
     base = _base(request)
-    hosts: dict[str, dict[str, Any]] = {}
-    for row in service_call(request, "worked_with", iri, from_, to):
-        host = hosts.setdefault(row["host"], {
-            "host": _ref(row["host"], base, row["hostLabel"], row["hostType"]),
-            "dates": [], "start": None, "end": None, "articles": []})
-        if row["dateText"] and row["dateText"] not in host["dates"]:
-            host["dates"].append(row["dateText"])
-        if row["start"] and (host["start"] is None or row["start"] < host["start"]):
-            host["start"] = row["start"]
-        if row["end"] and (host["end"] is None or row["end"] > host["end"]):
-            host["end"] = row["end"]
-        article = _article_id(row["article"])
-        if article not in host["articles"]:
-            host["articles"].append(article)
-    items = [WorkedWith(**h) for h in hosts.values()]
+    found = service_call(request, "worked_with_hosts", iri, from_, to, limit=limit,
+                         offset=offset)
+    items = [WorkedWith(host=_ref(h["host"], base, h["hostLabel"], h["hostType"]),
+                        dates=h["dates"], start=h["start"], end=h["end"],
+                        articles=h["articles"]) for h in found["items"]]
     return {"official": ref, "from": from_.isoformat() if from_ else None,
-            "to": to.isoformat() if to else None, **_gathered_page(items, limit, offset)}
+            "to": to.isoformat() if to else None,
+            **_service_page({**found, "items": items}, limit, offset)}
 
 
 # -- provinces ------------------------------------------------------------------------------------
@@ -342,31 +311,26 @@ def province(request: Request,
     """A province's leaders, border gates, zones, the events it hosted, and its 2025 successor
     (legacy units) or predecessors (2025 units)."""
     iri = _iri(request, "province", province_id)
-    base = _base(request)
-    row = next(iter(_rows(request, "province", province=iri)), None)
-    if row is None:
+    found = service_call(request, "province_detail", iri)
+    if found is None:
         raise NotFound(f"no province {province_id!r} in the graph")
-    unit = _province(row, base)
+    base = _base(request)
     leaders = [Leader(person=_ref(r["person"], base, r["personLabel"], "PERSON"), role=r["role"],
                       organization=_ref(r["organization"], base, r["organizationLabel"],
                                         "ORGANIZATION"),
                       date=r["date"], article=_ref(r["article"], base))
-               for r in service_call(request, "leaders", iri, limit=PAGE_LEADERS)]
-    places = [_ref(r["place"], base, r["label"], r["type"])
-              for r in _rows(request, "province_places", province=iri)]
-    merger = _rows(request, "province_merger", province=iri)
-    successor = next((_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
-                      if r["relation"] == "successor"), None)
+               for r in found["leaders"]]
+    places = {kind: [_ref(r["place"], base, r["label"], r["type"]) for r in found[kind]]
+              for kind in ("border_gates", "zones", "places")}
+    successor = found["successor"]
     return ProvinceDetail(
-        **unit.model_dump(), leaders=leaders,
-        border_gates=[p for p in places if p.type == "BORDER_GATE"],
-        zones=[p for p in places if p.type == "ZONE"],
-        places=[p for p in places if p.type not in ("BORDER_GATE", "ZONE")],
-        events=_events(request, service_call(request, "timeline", iri, limit=PAGE_EVENTS)),
-        successor=successor,
-        predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE") for r in merger
-                      if r["relation"] == "predecessor"],
-        merged_on=next((r["on"] for r in merger if r["on"]), None),
+        **_province(found, base).model_dump(), leaders=leaders, **places,
+        events=[_event(e, base) for e in found["events"]],
+        successor=_ref(successor["other"], base, successor["otherLabel"], "PROVINCE")
+        if successor else None,
+        predecessors=[_ref(r["other"], base, r["otherLabel"], "PROVINCE")
+                      for r in found["predecessors"]],
+        merged_on=found["merged_on"],
     )
 
 
@@ -388,19 +352,17 @@ def agency(request: Request,
            agency_id: Annotated[str, Path(examples=["bo-cong-thuong"])]) -> AgencyDetail:
     """An agency's parent bodies, its sub-units and the people who hold positions in it."""
     iri = _iri(request, "org", agency_id)
-    ref = _existing(request, iri, "ORGANIZATION", "agency")
+    found = service_call(request, "agency_detail", iri)
+    if found is None:
+        raise NotFound(f"no agency {agency_id!r} in the graph")
     base = _base(request)
-    units = _rows(request, "agency_units", agency=iri)
     people = [AgencyMember(person=_ref(r["person"], base, r["personLabel"], "PERSON"),
                            role=r["role"], date=r["date"], article=_ref(r["article"], base))
-              for r in _rows(request, "agency_people", agency=iri)]
-    return AgencyDetail(
-        **ref.model_dump(),
-        parents=[_ref(r["other"], base, r["otherLabel"], "ORGANIZATION") for r in units
-                 if r["relation"] == "parent"],
-        units=[_ref(r["other"], base, r["otherLabel"], "ORGANIZATION") for r in units
-               if r["relation"] == "unit"],
-        people=people)
+              for r in found["people"]]
+    units = {kind: [_ref(r["other"], base, r["otherLabel"], "ORGANIZATION")
+                    for r in found[kind]] for kind in ("parents", "units")}
+    return AgencyDetail(**_ref(iri, base, found["label"], "ORGANIZATION").model_dump(),
+                        **units, people=people)
 
 
 # -- events ---------------------------------------------------------------------------------------
@@ -419,40 +381,16 @@ def events(
     limit: Limit = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     """Working sessions, visits and named events, filtered by dates, province, official, kind."""
-    if bool(province) != bool(official):  # one entity: its months in the period index
-        iri = (_id_or_name(request, "province", province) if province
-               else _id_or_name(request, "person", official or ""))
-        rows = service_call(request, "timeline", iri, limit=limit + 1, offset=offset,
-                            start=from_, end=to, kind=type)
-        return _page(_events(request, rows), limit, offset)
-    # filter first: start from the province when there is one
-    name = "events_in_province" if province else "events"
-    rows = _rows(request, name, limit=limit + 1, offset=offset, type=type,
-                 province=_id_or_name(request, "province", province) if province else None,
-                 official=_id_or_name(request, "person", official) if official else None,
-                 **{"from": from_.isoformat() if from_ else None,
-                    "to": to.isoformat() if to else None})
-    return _page(_events(request, rows), limit, offset)  # the query pages events, not rows
+    found = service_call(
+        request, "events_page", start=from_, end=to, kind=type, limit=limit, offset=offset,
+        province=_id_or_name(request, "province", province) if province else None,
+        official=_id_or_name(request, "person", official) if official else None)
+    base = _base(request)
+    return _service_page({**found, "items": [_event(e, base) for e in found["items"]]},
+                         limit, offset)
 
 
 # -- entities -------------------------------------------------------------------------------------
-def _entity_iri(request: Request, entity_id: str) -> str:
-    """`person/x` names the IRI; a bare slug is looked up under every type segment."""
-    segment, _, rest = entity_id.partition("/")
-    if rest and (segment in _SEGMENT_TYPE or segment in (
-            "article", "session", "visit", "membership", "statement", "role", "time", "graph")):
-        return _iri(request, segment, rest)
-    found = [_iri(request, seg, entity_id) for seg in _SEGMENT_TYPE
-             if _label_type(request, _iri(request, seg, entity_id))[1]]
-    if not found:
-        raise NotFound(f"no entity {entity_id!r} in the graph")
-    if len(found) > 1:
-        base = _base(request)
-        options = ", ".join(iri[len(base) + 1:] for iri in found)
-        raise NotFound(f"{entity_id!r} names several entities; use one of: {options}")
-    return found[0]
-
-
 _JSONLD_CONTEXT = {
     "vnkg": "https://vnkg.org/ontology#", "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#", "time": "http://www.w3.org/2006/time#",
@@ -463,6 +401,14 @@ _JSONLD_CONTEXT = {
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _statement(r: dict[str, Any], base: str) -> Statement:
+    """A row of queries/entity.rq; its value as a reference when it is a named entity."""
+    ref = (_ref(r["value"], base, r["valueLabel"], r["valueType"])
+           if r["valueKind"] == "iri" and (r["valueLabel"] or r["valueType"]) else None)
+    return Statement(property=r["property"], value=r["value"], kind=r["valueKind"],
+                     datatype=r["datatype"], lang=r["lang"], ref=ref, graph=r["graph"])
 
 
 def _jsonld(iri: str, statements: list[Statement]) -> dict[str, Any]:
@@ -495,26 +441,19 @@ def entity(request: Request,
            accept: Annotated[str | None, Header()] = None) -> Any:
     """Everything the graph states about an entity, out of it and into it, with the source
     graph of each statement. With `Accept: application/ld+json`, one JSON-LD node."""
-    iri = _entity_iri(request, entity_id)
-    base = _base(request)
-    rows = _rows(request, "entity", entity=iri)
-    if not rows:
+    if not _ID.match(entity_id):
         raise NotFound(f"no entity {entity_id!r} in the graph")
-    out, inc = [], []
-    for r in rows:
-        ref = (_ref(r["value"], base, r["valueLabel"], r["valueType"])
-               if r["valueKind"] == "iri" and (r["valueLabel"] or r["valueType"]) else None)
-        statement = Statement(property=r["property"], value=r["value"], kind=r["valueKind"],
-                              datatype=r["datatype"], lang=r["lang"], ref=ref, graph=r["graph"])
-        (out if r["direction"] == "out" else inc).append(statement)
+    found = service_call(request, "entity_detail", entity_id)
+    base, iri = _base(request), found["iri"]
+    out = [_statement(r, base) for r in found["outgoing"]]
     if accept and "application/ld+json" in accept:
         import json
 
         return Response(json.dumps(_jsonld(iri, out), ensure_ascii=False),
                         media_type="application/ld+json")
-    label, etype = _label_type(request, iri)
-    return EntityDetail(id=short_id(iri, base), iri=iri, type=etype, label=label,
-                        outgoing=out, incoming=inc)
+    return EntityDetail(id=short_id(iri, base), iri=iri, type=found["type"],
+                        label=found["label"], outgoing=out,
+                        incoming=[_statement(r, base) for r in found["incoming"]])
 
 
 # -- articles -------------------------------------------------------------------------------------
@@ -534,17 +473,16 @@ def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[s
 def article(request: Request, article_id: Annotated[str, Path(
         examples=["000_f580f7af15c600dc"])]) -> ArticleDetail:
     """An article and the facts it states, in text order, with their evidence sentences."""
-    iri = _iri(request, "article", article_id)
-    row = next((r for r in _rows(request, "articles") if r["article"] == iri), None)
-    if row is None:
+    found = service_call(request, "article_detail", _iri(request, "article", article_id))
+    if found is None:
         raise NotFound(f"no article {article_id!r} in the graph")
     base = _base(request)
     facts = [ArticleFact(relation=r["relation"],
                          subject=_ref(r["subject"], base, r["subjectLabel"], r["subjectType"]),
                          object=_ref(r["object"], base, r["objectLabel"], r["objectType"]),
                          role=r["role"], date=r["dateText"], evidence=r["evidence"])
-             for r in _rows(request, "article_facts", article=iri)]
-    return ArticleDetail(**_article(row).model_dump(), facts=facts)
+             for r in found["facts"]]
+    return ArticleDetail(**_article(found).model_dump(), facts=facts)
 
 
 @router.post("/articles", response_model=IngestAnswer, status_code=201,

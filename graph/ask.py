@@ -4,7 +4,7 @@
 trigger words of ingest/data/questions.json), resolves the names it gives through the graph's
 name index (queries/names_exact.rq: every candidate name in one query, tone marks optional, so
 a person is the official as ingested), picks the first kind whose triggers it has and whose
-slots it fills, and runs that kind's lookup: the service's own `worked_with`, `positions`,
+slots it fills, and runs that kind's lookup: the service's own `worked_with_hosts`, `positions`,
 `leaders` and `timeline`, or the named query `province_places`. The answer names the named
 query the console can open with the same parameters (the service reads the same rows through
 the period index). A question it does not understand is still an answer, with
@@ -270,16 +270,20 @@ def _membership_evidence(kg: KnowledgeGraph, rows: list[dict[str, Any]], person:
 
 
 def _worked_with(kg: KnowledgeGraph, slots: Slots) -> tuple[dict[str, Any], list[dict]]:
-    """The service's worked-with lookup (the mission's), kept to the province asked if any."""
+    """The service's worked-with lookup by host (the mission's: what the REST route and
+    `vnkg worked-with` answer), kept to the province asked if any: each host's sessions, one
+    row each with its evidence, host by host in date order."""
     official = slots.person["iri"] if slots.person else ""
     start, end = _window(slots)
-    rows = [r for r in kg.worked_with(official, start, end)
-            if not slots.province or r["host"] == slots.province["iri"]]
-    evidence = _evidence(kg, [r["session"] for r in rows])
-    out = [{"entity": ref(kg.base, r["host"], r["hostLabel"], r["hostType"]),
-            "kind": "WorkingSession", "date": r["dateText"], "article": _article(r["article"]),
-            "url": r["url"], "evidence": evidence.get(r["session"])} for r in rows]
-    return _query(kg, "official_worked_with", "worked_with",
+    hosts = kg.worked_with_hosts(official, start, end,
+                                 host=slots.province["iri"] if slots.province else None)
+    sessions = [(host, session) for host in hosts["items"] for session in host["sessions"]]
+    evidence = _evidence(kg, [session["session"] for _, session in sessions])
+    out = [{"entity": ref(kg.base, host["host"], host["hostLabel"], host["hostType"]),
+            "kind": "WorkingSession", "date": session["dateText"],
+            "article": _article(session["article"]), "url": session["url"],
+            "evidence": evidence.get(session["session"])} for host, session in sessions]
+    return _query(kg, "official_worked_with", "worked_with_hosts",
                   {"official": official, "from": start, "to": end}), out
 
 

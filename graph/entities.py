@@ -25,7 +25,7 @@ from graph.errors import BadQuery, NotFound
 from graph.names import query_terms
 from graph.vocab import ENTITY_SEGMENT
 
-__all__ = ["PARAM_TYPES", "is_iri", "resolve_entity", "slug_iris"]
+__all__ = ["PARAM_TYPES", "SEGMENTS", "is_iri", "resolve_entity", "slug_iris"]
 
 Query = Callable[..., list[dict[str, Any]]]
 _SLUG = re.compile(r"^[a-z0-9._~-]+(/[a-z0-9._~-]+)*$")
@@ -65,13 +65,13 @@ def _slug_candidates(base: str, slug: str) -> list[str]:
 
 def slug_iris(query: Query, base: str, slug: str, etype: str | None = None) -> list[str]:
     """The entities in the graph that a slug names (of type `etype` when given; none when it
-    is not a slug)."""
-    found = []
-    for iri in _slug_candidates(base.rstrip("/"), slug.strip()):
-        rows = query("label", {"entity": iri})
-        if rows and etype in (None, rows[0]["type"]):
-            found.append(iri)
-    return found
+    is not a slug), in the order of the type segments: one query for every candidate."""
+    candidates = _slug_candidates(base.rstrip("/"), slug.strip())
+    if not candidates:
+        return []
+    types = {row["node"]: row["type"] for row in query("labels", {"node": candidates})
+             if row["type"]}
+    return [iri for iri in candidates if iri in types and etype in (None, types[iri])]
 
 
 def _describe(row: dict[str, Any], base: str) -> str:

@@ -31,6 +31,7 @@ from ingest.text import fold, nfc_vi, slugify
 
 __all__ = [
     "MERGER_DATE",
+    "article_id",
     "article_iri",
     "default_entity_iris",
     "edge_key",
@@ -82,6 +83,15 @@ def article_iri(article_id: str, base: str) -> str:
     'https://vnkg.org/id/article/000_f580f7af15c600dc'
     """
     return f"{_base(base)}/article/{quote(article_id, safe='-_.~')}"
+
+
+def article_id(iri: str | None) -> str:
+    """The id an article IRI ends in (ids hold no '/'); the REST ids and answers show it.
+
+    >>> article_id("https://vnkg.org/id/article/000_f580f7af15c600dc")
+    '000_f580f7af15c600dc'
+    """
+    return (iri or "").rsplit("/", 1)[-1]
 
 
 def province_iri(name_or_key: str, base: str, *, on: date | None = None) -> str:

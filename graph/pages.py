@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from graph.iris import edge_key, holding_iri
+from graph.iris import article_id, edge_key, holding_iri
 from graph.periods import UNDATED, period_key, walk, window_months
 from graph.vocab import ORG, VNKG
 
-__all__ = ["leaders", "positions", "sources", "timeline", "worked_with"]
+__all__ = ["gather_events", "leaders", "page", "positions", "sources", "timeline", "worked_with",
+           "worked_with_hosts"]
 
 Query = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
@@ -82,18 +83,82 @@ def _names(query: Query, nodes: set[str]) -> dict[str, tuple[str | None, str | N
             for r in query("labels", {"node": sorted(nodes)})}
 
 
-def worked_with(query: Query, official: str, start: date | None, end: date | None
-                ) -> list[dict[str, Any]]:
+def worked_with(query: Query, official: str, start: date | None, end: date | None,
+                host: str | None = None) -> list[dict[str, Any]]:
     """The worked-with lookup's rows (one per session and host) in the window, read from the
-    window's months only (one query), in date order."""
+    window's months only (one query), in date order; only `host`'s sessions if given."""
     chosen = window_months(months(query, official, VNKG.eventMonth.value), start, end)
     window = {"from": start.isoformat() if start else None,
               "to": end.isoformat() if end else None}
     if not chosen:
         return []
     params = {"period": [period_key(official, month) for month in chosen],
-              "official": official, **window}
+              "official": official, "host": host, **window}
     return query("worked_with_in_month", {k: v for k, v in params.items() if v})
+
+
+def worked_with_hosts(query: Query, official: str, start: date | None = None,
+                      end: date | None = None, *, limit: int | None = None, offset: int = 0,
+                      host: str | None = None) -> dict[str, Any]:
+    """The hosts (provinces, bodies) the official worked with in the window, each once, in the
+    order of their first session: label, type, dates (as FACTS.md writes them), first and last
+    day, source article ids and sessions (date, article, address). Hosts `offset` to
+    `offset + limit`, and whether more follow: a host gathers the sessions of the whole window,
+    so the window's rows are read (its months only) and the hosts paged here."""
+    hosts: dict[str, dict[str, Any]] = {}
+    for row in worked_with(query, official, start, end, host):
+        _add_session(hosts.setdefault(row["host"], {
+            "host": row["host"], "hostLabel": row["hostLabel"], "hostType": row["hostType"],
+            "dates": [], "start": None, "end": None, "articles": [], "sessions": []}), row)
+    return page(list(hosts.values()), limit, offset)
+
+
+def _add_session(host: dict[str, Any], row: dict[str, Any]) -> None:
+    """One row of the lookup (a session of the host, from one article) into the host's item."""
+    if row["dateText"] and row["dateText"] not in host["dates"]:
+        host["dates"].append(row["dateText"])
+    if row["start"] and (host["start"] is None or row["start"] < host["start"]):
+        host["start"] = row["start"]
+    if row["end"] and (host["end"] is None or row["end"] > host["end"]):
+        host["end"] = row["end"]
+    if article_id(row["article"]) not in host["articles"]:
+        host["articles"].append(article_id(row["article"]))
+    session = {k: row[k] for k in ("session", "dateText", "start", "end", "article", "url")}
+    if session not in host["sessions"]:  # a host with two labels gives a session twice
+        host["sessions"].append(session)
+
+
+def page(items: list[Any], limit: int | None, offset: int = 0) -> dict[str, Any]:
+    """Items `offset` to `offset + limit` (all from `offset` without a limit) and whether
+    more follow.
+
+    >>> page(["a", "b", "c", "d", "e"], 2, 2)
+    {'items': ['c', 'd'], 'more': True}
+    >>> page(["a", "b", "c"], 2, 1), page(["a"], None)
+    ({'items': ['b', 'c'], 'more': False}, {'items': ['a'], 'more': False})
+    """
+    stop = None if limit is None else offset + limit
+    return {"items": items[offset:stop], "more": stop is not None and len(items) > stop}
+
+
+def gather_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events from rows of one member each (queries/timeline.rq through `timeline`,
+    queries/events.rq): each event once, in the rows' order, with the ids of its source
+    articles and its members (role, IRI, label, type) once each."""
+    events: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for row in rows:
+        event = events.setdefault(row["event"], {
+            **{k: row[k] for k in ("event", "kind", "label", "start", "end", "dateText")},
+            "articles": [], "members": []})
+        if row["article"] and article_id(row["article"]) not in event["articles"]:
+            event["articles"].append(article_id(row["article"]))
+        key = (row["event"], row["role"], row["member"])
+        if row["member"] and key not in seen:
+            seen.add(key)
+            event["members"].append(
+                {k: row[k] for k in ("role", "member", "memberLabel", "memberType")})
+    return list(events.values())
 
 
 def positions(query: Query, official: str) -> list[dict[str, Any]]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph import pages
+from graph.details import head as head_of
+from graph.details import places_by_kind, units_by_relation
 from graph.iris import holding_iri
 from graph.pages import Query
 from graph.periods import UNDATED
@@ -31,9 +33,8 @@ _VERBS = {"Visit": "visited", "WorkingSession": "worked with", "Event": "attende
 
 def profile(query: Query, iri: str) -> dict[str, Any]:
     """The profile of the entity `iri`, by its type (a gate, a zone, an event: its timeline)."""
-    rows = query("label", {"entity": iri})
-    label, etype = (rows[0]["label"], rows[0]["type"]) if rows else (None, None)
-    head = {"iri": iri, "label": label, "type": etype}
+    head = head_of(query, iri) or {"iri": iri, "label": None, "type": None}
+    etype = head["type"]
     build = {"PERSON": official, "PROVINCE": province, "ORGANIZATION": body}.get(etype or "",
                                                                                  other)
     parts = build(query, iri) if etype else {"_links": []}
@@ -155,10 +156,7 @@ def province(query: Query, iri: str) -> dict[str, Any]:
         links.append((me, (merger["into"]["iri"], merger["into"]["label"], "PROVINCE"),
                       "merged into"))
     return {"era": unit.get("provinceEra"), "code": unit.get("code"), "leaders": leaders,
-            "visitors": visitors, "timeline": timeline,
-            "border_gates": [p for p in places if p["type"] == "BORDER_GATE"],
-            "zones": [p for p in places if p["type"] == "ZONE"],
-            "places": [p for p in places if p["type"] not in ("BORDER_GATE", "ZONE")],
+            "visitors": visitors, "timeline": timeline, **places_by_kind(places),
             "merger": merger, "map": province_map(query, {iri: []}), "_links": links}
 
 
@@ -201,16 +199,15 @@ def body(query: Query, iri: str) -> dict[str, Any]:
         people.append({**row, "first": held[-1] if held else None,
                        "last": held[0] if held else None})
     people.sort(key=lambda r: (r["last"] or "", r["role"]), reverse=True)
-    units = query("agency_units", {"agency": iri})
+    units = units_by_relation(query("agency_units", {"agency": iri}))
     me = (iri, None, None)
     links = [((r["person"], r["personLabel"], "PERSON"), me, r["role"]) for r in people]
-    links += [((r["other"], r["otherLabel"], "ORGANIZATION"), me, "part of") for r in units
-              if r["relation"] == "unit"]
-    links += [(me, (r["other"], r["otherLabel"], "ORGANIZATION"), "part of") for r in units
-              if r["relation"] == "parent"]
-    return {"people": people,
-            "parents": [_unit(r) for r in units if r["relation"] == "parent"],
-            "units": [_unit(r) for r in units if r["relation"] == "unit"], "_links": links}
+    links += [((r["other"], r["otherLabel"], "ORGANIZATION"), me, "part of")
+              for r in units["units"]]
+    links += [(me, (r["other"], r["otherLabel"], "ORGANIZATION"), "part of")
+              for r in units["parents"]]
+    return {"people": people, "parents": [_unit(r) for r in units["parents"]],
+            "units": [_unit(r) for r in units["units"]], "_links": links}
 
 
 def _unit(row: dict[str, Any]) -> dict[str, Any]:

@@ -368,9 +368,19 @@ class _Builder:
         self.dates(st, date_text)
         self.provenance(st, _first_span(same))
         if fact.relation in _EVENT_RELATIONS:  # the event, keyed for itself and its members
-            days = parse_date(date_text)
             event = subj if fact.relation == "held_in" else obj
-            self.period(event, "event", (subj, obj), *(days or (self.published, None)))
+            own = parse_date(date_text)
+            for start, end in [own] if own else self.event_days(event):
+                self.period(event, "event", (subj, obj), start, end)
+
+    def event_days(self, event: NamedNode) -> list[tuple[date | None, date | None]]:
+        """The days a named event's undated links (attended, organized, an undated held_in) are
+        keyed in: the event's own dates in this article (its dated held_in statements: the
+        dates its timeline shows), else the article's publication (`undated` without one)."""
+        days = sorted({days for fact in self.facts.facts
+                       if fact.relation == "held_in" and self.iris[fact.subject] == event.value
+                       and (days := parse_date(fact.date))})
+        return list(days) or [(self.published, None)]
 
     def memberships(self, items: list[tuple[Fact, str]]) -> None:
         """One org:Membership per (person, body, role), grouping the facts that state it."""

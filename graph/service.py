@@ -16,8 +16,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph import details, pages, profiles
 from graph import export as graph_export
-from graph import pages, profiles
 from graph.analytics import counts, summarize
 from graph.ask import answer as answer_question
 from graph.ask import ask as ask_question
@@ -326,6 +326,16 @@ class KnowledgeGraph:
         """The worked-with lookup: one row per session and host in the window, in date order."""
         return pages.worked_with(self.query, official, start, end)
 
+    def worked_with_hosts(self, official: str, start: date | None = None,
+                          end: date | None = None, *, limit: int | None = None, offset: int = 0,
+                          host: str | None = None) -> dict[str, Any]:
+        """The worked-with lookup by host: each province or body the official worked with in
+        the window once (label, type, dates, first and last day, article ids, sessions), in
+        date order, `offset` to `offset + limit`, and whether more follow (`more`); only
+        `host` if given. What the REST route, `vnkg worked-with` and ask answer from."""
+        return pages.worked_with_hosts(self.query, official, start, end, limit=limit,
+                                       offset=offset, host=host)
+
     def positions(self, official: str) -> list[dict[str, Any]]:
         """An official's posts: title, body, first and last days attested, articles."""
         return pages.positions(self.query, official)
@@ -343,6 +353,37 @@ class KnowledgeGraph:
         """An official's, a province's or a body's profile (graph/profiles.py): what its page
         shows, read through the period index and by key."""
         return profiles.profile(self.query, entity)
+
+    # -- one item's page: what a REST lookup answers (graph/details.py) --------------------
+    def official_detail(self, official: str) -> dict[str, Any] | None:
+        """An official's posts, newest events and sources; None if `official` is no person."""
+        return details.official(self.query, official)
+
+    def province_detail(self, province: str) -> dict[str, Any] | None:
+        """A province's head, leaders, places by kind, newest events and 2025 merger; None if
+        the graph has no such province."""
+        return details.province(self.query, province)
+
+    def agency_detail(self, agency: str) -> dict[str, Any] | None:
+        """An agency's parents, units and people; None if `agency` is no organization."""
+        return details.agency(self.query, agency)
+
+    def article_detail(self, article: str) -> dict[str, Any] | None:
+        """An article (by IRI) and its facts; None if the store does not hold it."""
+        return details.article(self.query, article)
+
+    def entity_detail(self, entity_id: str) -> dict[str, Any]:
+        """Every statement about the entity an id names (`person/x`, or a bare slug when one
+        type has it), split into outgoing and incoming, with its name and type."""
+        return details.entity(self.query, self.base, entity_id)
+
+    def events_page(self, *, province: str | None = None, official: str | None = None,
+                    start: date | None = None, end: date | None = None,
+                    kind: str | None = None, limit: int, offset: int = 0) -> dict[str, Any]:
+        """Events (sessions, visits, named events) newest first, filtered, `offset` to
+        `offset + limit`, each with its members and article ids, and whether more follow."""
+        return details.events(self.query, province=province, official=official, start=start,
+                              end=end, kind=kind, limit=limit, offset=offset)
 
     # -- questions in Vietnamese (graph/ask.py) -------------------------------------------
     def ask(self, question: str) -> dict[str, Any]:

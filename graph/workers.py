@@ -135,7 +135,9 @@ class QueryOutcome:
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
 SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
-                             "positions", "leaders", "sources", "profile",
+                             "worked_with_hosts", "positions", "leaders", "sources", "profile",
+                             "official_detail", "province_detail", "agency_detail",
+                             "article_detail", "entity_detail", "events_page",
                              "answer_question", "counts"})
 
 

@@ -118,6 +118,8 @@ UNDERSTOOD = [
     ("Hoạt động của tỉnh Thái Nguyên trong tháng 8/2024", "events",
      {("WorkingSession", "2024-08-15")}),
     ("Tỉnh Quảng Ninh có sự kiện gì năm 2021?", "events", {("WorkingSession", "2021-06-25")}),
+    # a conference Quảng Ninh organized (the statement has no date; the conference has)
+    ("Tỉnh Quảng Ninh có sự kiện gì năm 2023?", "events", {("Event", "2023-07-28")}),
 ]
 
 MISSING_PERSON = ("Thiếu tên quan chức: câu hỏi không nêu tên một người có trong đồ thị (ví dụ: "
@@ -207,7 +209,7 @@ def test_the_mission_question_shows_its_slots_query_and_evidence(sample_kg, spel
                       "end": "2024-08-31"}
     assert answer["query"] == {
         "name": "official_worked_with", "title": "Provinces and bodies an official worked with",
-        "method": "worked_with",
+        "method": "worked_with_hosts",
         "params": {"official": DIEN, "from": "2024-08-01", "to": "2024-08-31"},
         "link": "/#official_worked_with?official=https%3A%2F%2Fvnkg.org%2Fid%2Fperson%2F"
                 "nguyen-hong-dien&from=2024-08-01&to=2024-08-31"}

@@ -30,7 +30,7 @@ def store(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest", "delete", "serve", "query", "export",
-                                     "stats"])
+                                     "stats", "worked-with"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -92,6 +92,34 @@ def test_unknown_query_lists_the_known_ones(store: Path) -> None:
     result = runner.invoke(app, ["query", "no_such_query", "--store", str(store)])
     assert result.exit_code == 2
     assert "known:" in result.output and "articles" in result.output
+
+
+def test_worked_with_prints_each_host_once_in_date_order(store: Path) -> None:
+    result = runner.invoke(app, ["worked-with", "Nguyễn Hồng Diên", "--from", "2024-08",
+                                 "--to", "2024-08", "--limit", "5", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert [line.rstrip() for line in result.output.splitlines()] == [
+        "host         type      dates                  articles",
+        "Bình Định    PROVINCE  2024-08-07/2024-08-09  000_f580f7af15c600dc",
+        "Kon Tum      PROVINCE  2024-08-07/2024-08-09  000_f580f7af15c600dc",
+        "Quảng Ngãi   PROVINCE  2024-08-07/2024-08-09  000_f580f7af15c600dc",
+        "Bắc Kạn      PROVINCE  2024-08-15             000_f580f7af15c600dc",
+        "Thái Nguyên  PROVINCE  2024-08-15             000_f580f7af15c600dc, "
+        "002_d1b7fc9568cbba03",
+        "(5 rows)",
+        "(more: --offset 5)"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Trần Văn Khải"], "vnkg: no entity named 'Trần Văn Khải' in the graph"),
+    (["nguyen-hong-dien", "--from", "2024-09", "--to", "2024-08"],
+     "vnkg: the date window is empty: 2024-09-01 is after 2024-08-31"),
+    (["nguyen-hong-dien", "--from", "30/8/2024"],
+     "vnkg: not a date: '30/8/2024' (use YYYY-MM-DD, YYYY-MM or YYYY)"),
+], ids=["unknown-official", "empty-window", "bad-date"])
+def test_worked_with_says_what_is_wrong(store: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["worked-with", *args, "--store", str(store)])
+    assert (result.exit_code, result.output.strip()) == (2, message)
 
 
 def test_export_nquads_and_stats(store: Path, tmp_path: Path) -> None:

@@ -75,6 +75,25 @@ def test_cli_query_and_rest_lookup_name_the_same_provinces_and_dates(
                                                for r in rows)
 
 
+def test_vnkg_worked_with_and_the_rest_lookup_give_the_same_hosts(
+        store: str, client: TestClient) -> None:
+    result = runner.invoke(cli, ["worked-with", "Nguyễn Hồng Diên", "--from", "2024-08",
+                                 "--to", "2024-08", "--limit", "4", "--store", store, "-f",
+                                 "json"])
+    assert result.exit_code == 0, result.output
+    from_cli = json.loads(result.output)
+    gc.collect()
+    answer = client.get("/api/officials/nguyen-hong-dien/worked-with",
+                        params={"from": "2024-08", "to": "2024-08", "limit": 4}).json()
+    assert [(h["host"], h["hostLabel"], h["hostType"], h["dates"], h["start"], h["end"],
+             h["articles"]) for h in from_cli["items"]] == [
+        (w["host"]["iri"], w["host"]["label"], w["host"]["type"], w["dates"], w["start"],
+         w["end"], w["articles"]) for w in answer["items"]]
+    assert [w["host"]["label"] for w in answer["items"]] == [
+        "Bình Định", "Kon Tum", "Quảng Ngãi", "Bắc Kạn"]
+    assert (from_cli["more"], answer["next"]) == (True, 4)
+
+
 MISSION = "Bộ trưởng Nguyễn Hồng Diên làm việc với những tỉnh nào trong tháng 8/2024?"
 
 

@@ -135,3 +135,65 @@ def test_a_month_goes_with_the_last_article_that_keys_it(kg):
     assert _months(kg, "person/do-van-khoa", "eventMonth") == ["2024-09", "2023-11"]
     assert _months(kg, "person/do-van-khoa", "positionMonth") == ["2023-11"]
     assert _months(kg, "province/lai-chau", "positionMonth") == ["2024-09"]
+
+
+# -- a named event whose links carry no date of their own ------------------------------------
+# My own article: a fair held in Hạ Long on a stated day; the province that organized it and the
+# official who came are linked to it by statements without a date (FACTS.md gives `attended`
+# and `organized` none). They are keyed in the month of the event's own date: not `undated` (an
+# article without a date), nor the month the article came out in (a year-end review).
+FAIR_TITLE = "Hội chợ hàng Việt vùng Đông Bắc khai mạc tại Hạ Long"
+FAIR_BODY = ("Tối 15/9/2023, Hội chợ hàng Việt vùng Đông Bắc năm 2023 khai mạc tại thành phố "
+             "Hạ Long. Hội chợ do tỉnh Quảng Ninh tổ chức. Thứ trưởng Bộ Công Thương Trần "
+             "Minh Hải dự lễ khai mạc và thăm các gian hàng.")
+FAIR = ("EVENT", "Hội chợ hàng Việt vùng Đông Bắc năm 2023")
+QUANG_NINH = ("PROVINCE", "Quảng Ninh")
+HA_LONG = ("LOCATION", "Hạ Long")
+VISITOR = ("PERSON", "Trần Minh Hải")
+
+
+def _fair(published: date | None) -> tuple[Article, ArticleFacts]:
+    ents = [Entity(id=f"e{i}", type=t, name=n)
+            for i, (t, n) in enumerate([FAIR, QUANG_NINH, HA_LONG, VISITOR])]
+    facts = [Fact(relation="held_in", subject="e0", object="e2", date="2023-09-15"),
+             Fact(relation="organized", subject="e1", object="e0"),
+             Fact(relation="attended", subject="e3", object="e0")]
+    art = Article(id="hoi-cho-ha-long", title=FAIR_TITLE, body=FAIR_BODY, published=published)
+    return art, ArticleFacts(article=art.id, published=published.isoformat() if published
+                             else None, entities=ents, facts=facts)
+
+
+@pytest.fixture(params=[None, date(2024, 1, 3)], ids=["undated-article", "published-next-year"])
+def fair_kg(request: pytest.FixtureRequest) -> KnowledgeGraph:
+    kg = KnowledgeGraph.in_memory()
+    kg.ingest_article(*_fair(request.param))
+    return kg
+
+
+FAIR_IRI = "event/hoi-cho-hang-viet-vung-dong-bac-nam-2023"
+
+
+@pytest.mark.parametrize("path", ["province/quang-ninh", "person/tran-minh-hai", FAIR_IRI,
+                                  "location/ha-long"])
+def test_an_undated_link_to_a_dated_event_is_keyed_in_the_events_month(fair_kg, path):
+    assert _months(fair_kg, path, "eventMonth") == ["2023-09"]
+
+
+def test_the_provinces_timeline_of_the_events_year_shows_it(fair_kg):
+    province = _iri(fair_kg, "province/quang-ninh")
+    rows = fair_kg.timeline(province, limit=10, start=date(2023, 1, 1), end=date(2023, 12, 31))
+    assert [(r["kind"], r["label"], r["dateText"], r["role"], r["memberLabel"]) for r in rows] == [
+        ("Event", "Hội chợ hàng Việt vùng Đông Bắc năm 2023", "2023-09-15", "organizer",
+         "Quảng Ninh"),
+        ("Event", "Hội chợ hàng Việt vùng Đông Bắc năm 2023", "2023-09-15", "participant",
+         "Trần Minh Hải"),
+        ("Event", "Hội chợ hàng Việt vùng Đông Bắc năm 2023", "2023-09-15", "place", "Hạ Long")]
+
+
+def test_asking_for_the_provinces_events_that_year_finds_it(fair_kg):
+    answer = fair_kg.ask("Tỉnh Quảng Ninh có những sự kiện gì năm 2023?")
+    assert (answer["understood"], answer["kind"]) == (True, "events")
+    assert [(r["entity"]["label"], r["kind"], r["date"], r["article"],
+             [(m["role"], m["label"]) for m in r["members"]]) for r in answer["rows"]] == [
+        ("Hội chợ hàng Việt vùng Đông Bắc năm 2023", "Event", "2023-09-15", "hoi-cho-ha-long",
+         [("participant", "Trần Minh Hải"), ("place", "Hạ Long")])]
