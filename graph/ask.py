@@ -38,7 +38,6 @@ MAX_QUESTION = 300  # characters: a question, not a document
 MAX_KEYS = 400  # candidate names looked up in one query
 EVENTS = 200  # a province's events read for its visitors or events (newest first)
 LEADERS = 500  # (person, post) rows read for a province's leaders (latest first)
-_SESSIONS = ("WorkingSession", "Visit")
 
 
 _BUILDING = threading.Lock()
@@ -310,13 +309,16 @@ def _border_gates(kg: KnowledgeGraph, slots: Slots) -> tuple[dict[str, Any], lis
 
 
 def _visitors(kg: KnowledgeGraph, slots: Slots) -> tuple[dict[str, Any], list[dict]]:
-    """The persons taking part in the sessions and visits the province hosted or was the
-    place of, in the window: the service's timeline of the province."""
+    """The persons taking part in what the province hosted or was the place of (sessions,
+    visits and events such as a conference held there), in the window: the service's
+    timeline of the province, less its own leaders (who take part in what it holds but do not
+    come to it); the province's profile counts its visitors so too."""
     province = slots.province["iri"] if slots.province else ""
     start, end = _window(slots)
+    local = {r["person"] for r in kg.leaders(province, limit=LEADERS)}
     rows = [r for r in kg.timeline(province, limit=EVENTS, start=start, end=end)
-            if r["kind"] in _SESSIONS and r["role"] == "participant"
-            and r["memberType"] == "PERSON"]
+            if r["role"] == "participant" and r["memberType"] == "PERSON"
+            and r["member"] not in local]
     rows = list({(r["event"], r["member"], r["article"]): r for r in rows}.values())
     evidence = _evidence(kg, [r["event"] for r in rows])
     out = [{"entity": ref(kg.base, r["member"], r["memberLabel"], "PERSON"), "kind": r["kind"],

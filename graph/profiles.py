@@ -135,11 +135,13 @@ def province(query: Query, iri: str) -> dict[str, Any]:
     unit = next(iter(query("province", {"province": iri})), {})
     leaders = titled(query, pages.leaders(query, iri, limit=LEADERS))
     timeline = events(query, iri)
+    local = {r["person"] for r in leaders}  # they take part in what it holds; they do not come
     visitors = [{"person": person["iri"], "personLabel": person["label"], "kind": event["kind"],
                  "date": event["date"], "start": event["start"], "article": event["article"],
                  "articleId": event.get("articleId"), "title": event.get("title")}
                 for event in timeline
-                for person in _others(event, iri, ("participant",), "PERSON")]
+                for person in _others(event, iri, ("participant",), "PERSON")
+                if person["iri"] not in local]
     places = query("province_places", {"province": iri})
     merger = merger_of(query, iri)
     me = (iri, None, None)

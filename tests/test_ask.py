@@ -77,7 +77,9 @@ UNDERSTOOD = [
     ("Lào Cai có bao nhiêu cửa khẩu?", "border_gates", LAO_CAI_GATES),
     ("cửa khẩu của tỉnh Quảng Ninh", "border_gates", set()),
     # visitors: the service's timeline of the province
-    ("những ai đến thăm tỉnh Quảng Ninh năm 2023?", "visitors", set()),
+    # a conference held there: its guest, not the province's own Quyền Chủ tịch
+    ("những ai đến thăm tỉnh Quảng Ninh năm 2023?", "visitors",
+     {("Phan Thị Thắng", "2023-07-28")}),
     ("Những ai đã đến làm việc với tỉnh Quảng Ninh năm 2021?", "visitors",
      {("Lê Hoài Trung", "2021-06-25"), ("Nguyễn Hồng Diên", "2021-06-25")}),
     ("Ai đến thăm tỉnh Lào Cai trong tháng 8/2024?", "visitors",

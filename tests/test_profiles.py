@@ -134,6 +134,17 @@ def test_a_provinces_visitors_gates_zones_and_merger(lao_cai):
     assert [p["label"] for p in lao_cai["map"]["marked"]] == ["Lào Cai"]
 
 
+def test_a_provinces_own_leaders_are_not_its_visitors(sample_kg):
+    """Quảng Ninh's Quyền Chủ tịch attended the 2023 conference held there: a guest of it is a
+    visitor, he is not."""
+    quang_ninh = sample_kg.profile(ID + "province/quang-ninh")
+    assert [(v["personLabel"], v["date"], v["kind"]) for v in quang_ninh["visitors"]] == [
+        ("Phan Thị Thắng", "2023-07-28", "Event"),
+        ("Lê Hoài Trung", "2021-06-25", "WorkingSession"),
+        ("Nguyễn Hồng Diên", "2021-06-25", "WorkingSession")]
+    assert "Cao Tường Huy" in {r["personLabel"] for r in quang_ninh["leaders"]}
+
+
 @pytest.mark.parametrize(("province", "merger"), [
     ("province/2025/lao-cai", {"into": None, "from": ["Lào Cai", "Yên Bái"]}),
     ("province/bac-kan", {"into": "Thái Nguyên", "from": ["Thái Nguyên"]}),
