@@ -93,7 +93,7 @@ def worked_with(query: Query, official: str, start: date | None, end: date | Non
     if not chosen:
         return []
     params = {"period": [period_key(official, month) for month in chosen],
-              "official": official, "host": host, **window}
+              "official": official, "onlyHost": host, **window}
     return query("worked_with_in_month", {k: v for k, v in params.items() if v})
 
 
