@@ -15,7 +15,6 @@ from fastapi import APIRouter, FastAPI, Path, Request
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from api.deps import Graph
 from api.errors import responses
 from api.limits import service_call
 from graph.assets import CYTOSCAPE_JS
@@ -58,14 +57,13 @@ class Profile(BaseModel):
 
 @router.get("/profiles/{entity_id:path}", response_model=Profile, response_model_exclude_none=True,
             summary="An entity's profile")
-def profile(request: Request, kg: Graph,
+def profile(request: Request,
             entity_id: Annotated[str, Path(examples=["person/nguyen-hong-dien"])]) -> Any:
     """An official's positions, dated timeline (with evidence) and provinces on a map; a
     province's leaders, visitors, border gates, zones and 2025 merger; a body's people and
     units; each with its neighbourhood graph. The id is a slug (`person/nguyen-hong-dien`,
     `province/2025/lao-cai`, `bo-cong-thuong`), a name or an IRI."""
-    iri = kg.entity(entity_id)
-    return service_call(request, "profile", iri)
+    return service_call(request, "profile", entity_id)  # the name resolved there too
 
 
 def mount_assets(app: FastAPI) -> None:

@@ -137,7 +137,7 @@ def _id_or_name(request: Request, segment: str, value: str) -> str:
     (graph/entities.py: an ambiguous name is a 400 listing the candidates)."""
     if _ID.match(value):
         return _iri(request, segment, value)
-    return _kg(request).entity(value, _SEGMENT_TYPE[segment])
+    return service_call(request, "entity", value, _SEGMENT_TYPE[segment])
 
 
 def _page(items: list, limit: int, offset: int) -> dict[str, Any]:

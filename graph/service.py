@@ -351,8 +351,9 @@ class KnowledgeGraph:
 
     def profile(self, entity: str) -> dict[str, Any]:
         """An official's, a province's or a body's profile (graph/profiles.py): what its page
-        shows, read through the period index and by key."""
-        return profiles.profile(self.query, entity)
+        shows, read through the period index and by key. `entity` is an IRI, a slug or a name
+        (`entity`)."""
+        return profiles.profile(self.query, self.entity(entity))
 
     # -- one item's page: what a REST lookup answers (graph/details.py) --------------------
     def official_detail(self, official: str) -> dict[str, Any] | None:

@@ -134,7 +134,7 @@ class QueryOutcome:
 
 
 # The KnowledgeGraph methods a ServiceCall may name: reads only (workers hold read-only stores).
-SERVICE_METHODS = frozenset({"query", "stats", "export", "timeline", "worked_with",
+SERVICE_METHODS = frozenset({"query", "entity", "stats", "export", "timeline", "worked_with",
                              "worked_with_hosts", "positions", "leaders", "sources", "profile",
                              "official_detail", "province_detail", "agency_detail",
                              "article_detail", "entity_detail", "events_page",

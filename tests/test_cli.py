@@ -151,11 +151,14 @@ def _free_port() -> int:
 
 
 @pytest.mark.server
-def test_serve_answers_a_select_over_the_sample_graph(store: Path) -> None:
+@pytest.mark.parametrize("access_log", [False, True], ids=["quiet", "access-log"])
+def test_serve_answers_a_select_over_the_sample_graph(store: Path, access_log: bool) -> None:
+    """... and logs a line per request only when asked (`--access-log`)."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("VNKG_")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
+        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port),
+         *(["--access-log"] if access_log else [])],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/sparql"
@@ -176,6 +179,9 @@ def test_serve_answers_a_select_over_the_sample_graph(store: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+    logged = [line for line in proc.stdout.read().decode().splitlines() if '"GET /' in line]
+    assert [line.split('"')[1].split("?")[0].split(" HTTP")[0] for line in logged] == (
+        ["GET /sparql", "GET /docs"] if access_log else [])
 
 
 def test_read_commands_work_while_another_process_holds_the_store(store: Path) -> None:
