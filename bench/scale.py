@@ -23,8 +23,9 @@ A benchmark, run by hand (never a test):
 3. **Latency of `vnkg serve`** on that store, one sequential client (httpx): REST routes and three
    `/sparql` queries, `--repeat` requests each after a warm-up, p50 and p99.
 4. **`oxigraph serve`** (PyPI `oxigraph`, a dev dependency) on a copy of the store, union default
-   graph: the same three SPARQL queries, side by side with vnkg's `/sparql`, and a few counts of
-   what the store holds.
+   graph, up at the same time as vnkg: the same three SPARQL queries, side by side with vnkg's
+   `/sparql` in alternating blocks of ten requests (so that the machine's drift over minutes
+   weighs on both alike), and a few counts of what the store holds.
 5. A table at the end, and `bench/results/scale-N.json`.
 
 Each step that fails is reported with its name and the run goes on where it can; the exit code is
@@ -769,23 +770,79 @@ def show(kind: str, name: str, figures: dict[str, Any]) -> None:
               f" ms  ({figures['requests']} requests, {figures['rows']} rows)", flush=True)
 
 
-def measure_vnkg(args: argparse.Namespace, window: tuple[str, str]) -> dict[str, Any]:
+def time_side_by_side(clients: list[tuple[Any, str]], headers: dict[str, str],
+                      args: argparse.Namespace, block: int = 10) -> list[dict[str, Any]]:
+    """`time_route` on several servers at once, in alternating blocks of `block` requests
+    (`--repeat` each in all): a machine whose speed drifts over minutes (this one's small
+    requests vary by a quarter from one minute to the next) then weighs on every server alike,
+    which a run of one server after the other does not."""
     import httpx
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [str(BIN / "vnkg"), "serve", "--store", str(args.out / "store"), "--port", str(port)]
-    result: dict[str, Any] = {"window": list(window), "rest": {}, "sparql": {}}
-    with server("vnkg serve", cmd, f"{url}/openapi.json", args.out / "vnkg-serve.log"), \
-            httpx.Client(base_url=url, timeout=args.request_timeout) as client:
-        for name, path in rest_routes(window).items():
-            result["rest"][name] = time_route(client, path, {}, args)
-            show("REST", name, result["rest"][name])
-        for name, text in sparql_texts(window, args.base).items():
-            result["sparql"][name] = time_route(client, f"/sparql?query={quote(text)}",
-                                                SPARQL_JSON, args)
-            show("/sparql", name, result["sparql"][name])
-    return result
+    out: list[dict[str, Any]] = []
+    for client, url in clients:
+        try:
+            for _ in range(args.warmup):
+                first = client.get(url, headers=headers)
+        except httpx.HTTPError as e:
+            return [{"error": f"{type(e).__name__} {e}".strip()}] * len(clients)
+        out.append({"first": first, "samples": [], "errors": 0})
+    start = time.monotonic()
+    while len(out[0]["samples"]) < args.repeat and time.monotonic() - start < args.route_budget:
+        for (client, url), seen in zip(clients, out, strict=True):
+            for _ in range(block):
+                t0 = time.perf_counter()
+                try:
+                    seen["errors"] += client.get(url, headers=headers).status_code >= 400
+                except httpx.HTTPError:
+                    seen["errors"] += 1
+                seen["samples"].append((time.perf_counter() - t0) * 1000)
+    results = []
+    for seen in out:
+        if seen["first"].status_code >= 400:
+            results.append({"error": f"HTTP {seen['first'].status_code}: "
+                                     f"{seen['first'].text[:200]}"})
+            continue
+        p50, p99 = percentiles(seen["samples"])
+        results.append({"p50 ms": p50, "p99 ms": p99, "requests": len(seen["samples"]),
+                        "errors": seen["errors"], "rows": answer_size(seen["first"])})
+    return results
+
+
+def measure_servers(args: argparse.Namespace, window: tuple[str, str]) -> dict[str, Any]:
+    """`vnkg serve` on the store and `oxigraph serve` on a copy of it, both up at once: the
+    REST routes on vnkg, then each SPARQL query on both side by side (`time_side_by_side`),
+    then counts of what the store holds, asked of oxigraph."""
+    import httpx
+
+    copy = oxigraph_copy(args)
+    vnkg_url, oxi_url = f"http://127.0.0.1:{free_port()}", f"http://127.0.0.1:{free_port()}"
+    vnkg_cmd = [str(BIN / "vnkg"), "serve", "--store", str(args.out / "store"), "--port",
+                vnkg_url.rsplit(":", 1)[1]]
+    oxi_cmd = [str(BIN / "oxigraph"), "serve", "--location", str(rocksdb_folder(copy)),
+               "--bind", oxi_url.removeprefix("http://"), "--union-default-graph"]
+    vnkg: dict[str, Any] = {"window": list(window), "rest": {}, "sparql": {}}
+    oxi: dict[str, Any] = {"sparql": {}}
+    try:
+        with server("vnkg serve", vnkg_cmd, f"{vnkg_url}/openapi.json",
+                    args.out / "vnkg-serve.log"), \
+                server("oxigraph serve", oxi_cmd, f"{oxi_url}/query?query=ASK%7B%7D",
+                       args.out / "oxigraph-serve.log"), \
+                httpx.Client(base_url=vnkg_url, timeout=args.request_timeout) as vc, \
+                httpx.Client(base_url=oxi_url, timeout=args.request_timeout) as oc:
+            for name, path in rest_routes(window).items():
+                vnkg["rest"][name] = time_route(vc, path, {}, args)
+                show("REST", name, vnkg["rest"][name])
+            for name, text in sparql_texts(window, args.base).items():
+                vnkg["sparql"][name], oxi["sparql"][name] = time_side_by_side(
+                    [(vc, f"/sparql?query={quote(text)}"), (oc, f"/query?query={quote(text)}")],
+                    SPARQL_JSON, args)
+                show("/sparql", name, vnkg["sparql"][name])
+                show("oxigraph", name, oxi["sparql"][name])
+            oxi["store contents"] = count_contents(oc)
+    finally:
+        if not args.keep_copy:
+            shutil.rmtree(copy, ignore_errors=True)
+    return {"vnkg serve": vnkg, "oxigraph serve": oxi}
 
 
 def rocksdb_folder(root: Path) -> Path:
@@ -808,10 +865,8 @@ def count_contents(client: Any) -> dict[str, Any]:
     return counts
 
 
-def measure_oxigraph(args: argparse.Namespace, window: tuple[str, str]) -> dict[str, Any]:
-    """`oxigraph serve` on a copy of the store (taken with vnkg stopped): the same queries."""
-    import httpx
-
+def oxigraph_copy(args: argparse.Namespace) -> Path:
+    """A copy of the store for `oxigraph serve` (taken while no vnkg process has it open)."""
     exe = BIN / "oxigraph"
     if not exe.exists():
         raise StepError(f"{exe} missing: pip install -e '.[dev]' (it brings oxigraph)")
@@ -820,24 +875,7 @@ def measure_oxigraph(args: argparse.Namespace, window: tuple[str, str]) -> dict[
         shutil.rmtree(copy)
     shutil.copytree(args.out / "store", copy)
     (rocksdb_folder(copy) / "LOCK").unlink(missing_ok=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [str(exe), "serve", "--location", str(rocksdb_folder(copy)), "--bind",
-           f"127.0.0.1:{port}", "--union-default-graph"]
-    result: dict[str, Any] = {"sparql": {}}
-    try:
-        with server("oxigraph serve", cmd, f"{url}/query?query=ASK%7B%7D",
-                    args.out / "oxigraph-serve.log"), \
-                httpx.Client(base_url=url, timeout=args.request_timeout) as client:
-            for name, text in sparql_texts(window, args.base).items():
-                result["sparql"][name] = time_route(client, f"/query?query={quote(text)}",
-                                                    SPARQL_JSON, args)
-                show("oxigraph", name, result["sparql"][name])
-            result["store contents"] = count_contents(client)
-    finally:
-        if not args.keep_copy:
-            shutil.rmtree(copy, ignore_errors=True)
-    return result
+    return copy
 
 
 # == 5. report =====================================================================================
@@ -982,9 +1020,9 @@ def main(argv: list[str] | None = None) -> int:
             results, "ingest", lambda: ingest(args.out / "corpus.jsonl", args.articles, args)):
         print_ingest(results["ingest"])
     window = month_window(results["corpus"].get("star month", "2024-08"))
-    if (args.out / "store").is_dir():
-        run_step(results, "vnkg serve", lambda: measure_vnkg(args, window))
-        run_step(results, "oxigraph serve", lambda: measure_oxigraph(args, window))
+    if (args.out / "store").is_dir() and \
+            run_step(results, "servers", lambda: measure_servers(args, window)):
+        results.update(results.pop("servers"))
     if (args.out / "store").is_dir():  # opening the store compacts it: the size in the end
         results["store MB at the end"] = round(folder_bytes(args.out / "store") / 2**20, 1)
     print_report(results)
