@@ -249,6 +249,17 @@ class RemoteStore(StoreReads):
                 f"FILTER(?g != {_sparql_term(ox.NamedNode(excluding))}) }}")
         return bool(self.query(text, union=False))
 
+    def supported_values(self, predicate: ox.NamedNode, objs: list[Any], *, excluding: str
+                         ) -> set[str]:
+        """`supported` for several objects in one SELECT (one round trip, not one each)."""
+        if not objs:
+            return set()
+        values = " ".join(_sparql_term(o) for o in objs)
+        text = (f"SELECT DISTINCT ?o WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ "
+                f"?s {_sparql_term(predicate)} ?o }} "
+                f"FILTER(?g != {_sparql_term(ox.NamedNode(excluding))}) }}")
+        return {row["o"].value for row in self._rows(text)}
+
     def __len__(self) -> int:
         rows = list(self._rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return int(rows[0]["n"].value)

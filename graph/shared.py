@@ -57,6 +57,7 @@ Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 # and the memory tables grow with every article, and so do memory and the cost of each read.
 FLUSH_EVERY = 8
 WRITTEN_CACHE = 1_000_000  # shared triples remembered as stored (about 60 MB), then forgotten
+STORED_CACHE = 200_000  # stored nodes' labels (and nodes known to exist) remembered, likewise
 
 
 @dataclass
@@ -131,6 +132,11 @@ class SharedGraph:
         # entities' names, index keys and months): not sent to the store again while no
         # removal has happened (`replace` clears it)
         self._written: set[int] = set()
+        # what the store answered about nodes it holds: a stored node's label and existence
+        # change only when something is removed (`replace` forgets them), and resolution asks
+        # for the same few thousand bodies and people over and over
+        self._stored_labels: dict[str, str] = {}
+        self._stored_nodes: set[str] = set()
 
     # -- lookups for resolution ---------------------------------------------------------------
     def label(self, iri: str) -> str | None:
@@ -139,24 +145,39 @@ class SharedGraph:
             return self._labels[iri]
         if iri in self._inflight.labels:
             return self._inflight.labels[iri]
+        if iri in self._stored_labels:
+            return self._stored_labels[iri]
         for quad in self.store.quads_for(NamedNode(iri), RDFS.label):
             if quad.graph_name in (self.graph, self.reference):
+                self._remember(self._stored_labels, iri, quad.object.value)
                 return quad.object.value
         return None
 
     def exists(self, iri: str) -> bool:
-        return iri in self._labels or iri in self._inflight.labels or \
-            any(self.store.quads_for(NamedNode(iri), VNKG.entityType))
+        if iri in self._labels or iri in self._inflight.labels or iri in self._stored_nodes:
+            return True
+        if any(self.store.quads_for(NamedNode(iri), VNKG.entityType)):
+            if len(self._stored_nodes) >= STORED_CACHE:
+                self._stored_nodes.clear()
+            self._stored_nodes.add(iri)
+            return True
+        return False
+
+    @staticmethod
+    def _remember(cache: dict[str, str], key: str, value: str) -> None:
+        if len(cache) >= STORED_CACHE:
+            cache.clear()
+        cache[key] = value
 
     def positions(self, person: str, own_article: str) -> list[str]:
         """Labels of the bodies `person` holds a position in, by some article but `own_article`
         (re-ingesting an article must not be swayed by its own earlier version)."""
         bodies = set(self._edges.get(person, ())) | self._inflight.edges.get(person, set())
-        node = NamedNode(person)
-        for quad in self.store.quads_for(node, VNKG.holdsPosition, graph=self.graph):
-            key = edge_key(person, VNKG.holdsPosition.value, quad.object.value)
-            if self.store.supported(VNKG.edgeKey, Literal(key), excluding=own_article):
-                bodies.add(quad.object.value)
+        held = {edge_key(person, VNKG.holdsPosition.value, q.object.value): q.object.value
+                for q in self.store.quads_for(NamedNode(person), VNKG.holdsPosition,
+                                              graph=self.graph)}
+        bodies |= {held[key] for key in self.store.supported_values(
+            VNKG.edgeKey, [Literal(key) for key in held], excluding=own_article)}
         return sorted(label for body in bodies if (label := self.label(body)))
 
     # -- writing ----------------------------------------------------------------------------------
@@ -245,7 +266,10 @@ class SharedGraph:
         """Replace (or, with `write` None, delete) an article already in the store, removing
         what only its old version supported, in one update."""
         self.flush()
-        self._written.clear()  # what it removes may be in the cache
+        # what it removes may be in the caches
+        self._written.clear()
+        self._stored_labels.clear()
+        self._stored_nodes.clear()
         new = _supports_of(write.local) if write else _Supports()
         old = self._stored_supports(article_graph)
         removals = self._removals(old, new, article_graph)

@@ -178,6 +178,9 @@ class Store(Protocol):
 
     def supported(self, predicate: ox.NamedNode, obj: Any, *, excluding: str) -> bool: ...
 
+    def supported_values(self, predicate: ox.NamedNode, objs: list[Any], *, excluding: str
+                         ) -> set[str]: ...
+
     def __len__(self) -> int: ...
 
     def dump(self, fmt: str = "nquads", graph: str | None = None) -> bytes: ...
@@ -206,6 +209,13 @@ def open_store(location: Path | str | None, *, read_only: bool = False) -> Store
 
 class StoreReads:
     """The reads both stores build on their `query` and `quads`."""
+
+    def supported_values(self, predicate: ox.NamedNode, objs: list[Any], *, excluding: str
+                         ) -> set[str]:
+        """The values among `objs` that some named graph but `excluding` holds a
+        `?s predicate obj` triple of: `supported` for each (a remote store asks once)."""
+        return {o.value for o in objs
+                if self.supported(predicate, o, excluding=excluding)}  # type: ignore[attr-defined]
 
     def select(self, text: str, substitutions: Mapping[str, Any] | None = None
                ) -> list[dict[str, Any]]:
