@@ -63,7 +63,66 @@ def run_cli(args: argparse.Namespace, cmd: list[str], total: int, log: str) -> d
     if seen.returncode not in (0, 1):
         raise scale.StepError(f"{' '.join(cmd[:2])} exited {seen.returncode}: "
                               f"{' | '.join(seen.tail[-3:])}")
-    return {**rate(seen.points, wall, total), "peak tree RSS MB": round(seen.peak_tree_mb)}
+    return {**rate(seen.points, wall, total), "peak tree RSS MB": round(seen.peak_tree_mb),
+            "span": steady_span(seen.points)}
+
+
+def steady_span(points: list[tuple[float, int]]) -> tuple[int, float]:
+    """(articles counted, seconds) from the first article counted to the last."""
+    counted = [(t, c) for t, c in points if c > 0]
+    if len(counted) < 2:
+        return 0, 0.0
+    return counted[-1][1] - counted[0][1], counted[-1][0] - counted[0][0]
+
+
+INTERLEAVED = ("1 process", "workers", "dask local")
+
+
+def write_slices(args: argparse.Namespace) -> list[Path]:
+    """The corpus in `--rounds` slices of consecutive articles (OUT/slices/slice-i.jsonl)."""
+    lines = (args.out / "corpus.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    folder = fresh(args.out / "slices")
+    folder.mkdir()
+    size = -(-len(lines) // args.rounds)
+    paths = []
+    for i in range(args.rounds):
+        path = folder / f"slice-{i}.jsonl"
+        path.write_text("".join(lines[i * size:(i + 1) * size]), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def interleaved(args: argparse.Namespace, modes: list[str]) -> dict[str, dict[str, Any]]:
+    """The ingest modes in turns: slice 1 in each mode (each into its own store), then slice
+    2, and so on. This machine's speed drifts by a tenth or more over minutes; in turns, the
+    drift falls on every mode alike, where one mode after the other measured it with them.
+    A mode's rate is the articles counted over the seconds from each slice's first article to
+    its last (each CLI call's start-up and final compaction apart)."""
+    stores = {mode: fresh(args.out / f"store-{mode.replace(' ', '-')}") for mode in modes}
+    spans: dict[str, list[tuple[int, float]]] = {mode: [] for mode in modes}
+    walls: dict[str, float] = dict.fromkeys(modes, 0.0)
+    peaks: dict[str, int] = dict.fromkeys(modes, 0)
+    for i, part in enumerate(write_slices(args)):
+        for mode in modes:
+            extra = {"1 process": ["--workers", "0"],
+                     "workers": ["--workers", str(args.workers)],
+                     "dask local": ["--dask", "local", "--workers", str(args.workers)]}[mode]
+            n = sum(1 for _ in part.open(encoding="utf-8"))
+            got = run_cli(args, [str(BIN / "vnkg"), "ingest", str(part), "--store",
+                                 str(stores[mode]), *extra], n, "ingest.log")
+            spans[mode].append(got["span"])
+            walls[mode] += got["wall s"]
+            peaks[mode] = max(peaks[mode], got["peak tree RSS MB"])
+            print(f"   slice {i + 1}/{args.rounds} {mode}: "
+                  f"{got['articles/s (first article to last)']} articles/s", flush=True)
+    out = {}
+    for mode in modes:
+        counted, seconds = (sum(x) for x in zip(*spans[mode], strict=True))
+        out[mode] = {"articles/s (first article to last)": round(counted / seconds, 2),
+                     "articles/s (wall)": round(args.articles / walls[mode], 2),
+                     "wall s": round(walls[mode], 1), "slices": args.rounds,
+                     "peak tree RSS MB": peaks[mode], "store": digest(stores[mode])}
+    return out
 
 
 def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
@@ -137,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--skip", default="", help="modes to leave out: dask, load, remote")
+    p.add_argument("--rounds", type=int, default=1,
+                   help="ingest modes in turns over this many slices of the corpus (see "
+                        "`interleaved`); 1: each mode over the whole corpus, one after another")
     p.add_argument("--c300", type=Path, default=scale.C300)
     args = p.parse_args(argv)
     args.out = args.out or ROOT / "var" / "scale" / str(args.articles)
@@ -144,10 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     args.reuse = False
     scale.corpus_step(args)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    results: dict[str, Any] = {"articles": args.articles, "workers": args.workers, "modes": {}}
-    for mode in MODES:
-        if mode in {SKIP[name] for name in skip if name in SKIP}:
-            continue
+    results: dict[str, Any] = {"articles": args.articles, "workers": args.workers,
+                               "rounds": args.rounds, "modes": {}}
+    modes = [m for m in MODES if m not in {SKIP[name] for name in skip if name in SKIP}]
+    if args.rounds > 1:
+        turns = [m for m in modes if m in INTERLEAVED]
+        print(f"== {', '.join(turns)}: in turns over {args.rounds} slices", flush=True)
+        results["modes"] = interleaved(args, turns)
+        print(json.dumps(results["modes"], indent=1), flush=True)
+        modes = [m for m in modes if m not in INTERLEAVED]
+    for mode in modes:
         print(f"== {mode}", flush=True)
         try:
             results["modes"][mode] = ingest_mode(args, mode)
