@@ -78,6 +78,12 @@ def steady_span(points: list[tuple[float, int]]) -> tuple[int, float]:
 INTERLEAVED = ("1 process", "workers", "dask local")
 
 
+def mode_options(args: argparse.Namespace, mode: str) -> list[str]:
+    """`vnkg ingest`'s options for an ingest mode."""
+    return {"1 process": ["--workers", "0"], "workers": ["--workers", str(args.workers)],
+            "dask local": ["--dask", "local", "--workers", str(args.workers)]}[mode]
+
+
 def write_slices(args: argparse.Namespace) -> list[Path]:
     """The corpus in `--rounds` slices of consecutive articles (OUT/slices/slice-i.jsonl)."""
     lines = (args.out / "corpus.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -104,9 +110,7 @@ def interleaved(args: argparse.Namespace, modes: list[str]) -> dict[str, dict[st
     peaks: dict[str, int] = dict.fromkeys(modes, 0)
     for i, part in enumerate(write_slices(args)):
         for mode in modes:
-            extra = {"1 process": ["--workers", "0"],
-                     "workers": ["--workers", str(args.workers)],
-                     "dask local": ["--dask", "local", "--workers", str(args.workers)]}[mode]
+            extra = mode_options(args, mode)
             n = sum(1 for _ in part.open(encoding="utf-8"))
             got = run_cli(args, [str(BIN / "vnkg"), "ingest", str(part), "--store",
                                  str(stores[mode]), *extra], n, "ingest.log")
@@ -141,8 +145,7 @@ def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
         return {"extract": extract, "load": load, "wall s": round(wall, 1),
                 "articles/s (wall)": round(args.articles / wall, 2),
                 "store": digest(store)}
-    extra = {"1 process": ["--workers", "0"], "workers": ["--workers", str(args.workers)],
-             "dask local": ["--dask", "local", "--workers", str(args.workers)]}[mode]
+    extra = mode_options(args, mode)
     result = run_cli(args, [vnkg, "ingest", corpus, "--store", str(store), *extra],
                      args.articles, "ingest.log")
     return {**result, "store": digest(store)}

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.errors import NotFound
+from tests.test_profiles import LAO_CAI_LEADERS
 
 BASE = "https://vnkg.org/id"
 DIEN = f"{BASE}/person/nguyen-hong-dien"
@@ -163,17 +164,7 @@ def test_a_legacy_provinces_detail(sample_kg):
     assert found["places"] == [{"place": f"{BASE}/location/bao-yen", "type": "LOCATION",
                                 "label": "Bảo Yên"}]
     assert [(r["personLabel"], r["role"], r["organizationLabel"], r["date"])
-            for r in found["leaders"]] == [
-        ("Đặng Xuân Phong", "Bí thư", "Tỉnh ủy Lào Cai", "2024-08-30"),
-        ("Đặng Xuân Phong", "Trưởng đoàn", "Đoàn Đại biểu Quốc hội tỉnh Lào Cai", "2024-08-30"),
-        ("Hoàng Quốc Khánh", "Phó Chủ tịch Thường trực", "UBND tỉnh Lào Cai", "2024-08-30"),
-        ("Hoàng Quốc Khánh", "Ủy viên", "Ban Thường vụ Tỉnh ủy Lào Cai", "2024-08-30"),
-        ("Hoàng Giang", "Phó Bí thư", "Tỉnh ủy Lào Cai", "2024-06-08"),
-        ("Nguyễn Trọng Hài", "Phó Chủ tịch", "UBND tỉnh Lào Cai", "2024-06-08"),
-        ("Trịnh Xuân Trường", "Chủ tịch", "UBND tỉnh Lào Cai", "2024-06-08"),
-        ("Trịnh Xuân Trường", "Phó Bí thư", "Tỉnh ủy Lào Cai", "2024-06-08"),
-        ("Vũ Xuân Cường", "Chủ tịch", "HĐND tỉnh Lào Cai", "2024-06-08"),
-        ("Vũ Xuân Cường", "Phó Bí thư Thường trực", "Tỉnh ủy Lào Cai", "2024-06-08")]
+            for r in found["leaders"]] == LAO_CAI_LEADERS
     assert [_event(e) for e in found["events"]] == [
         ("WorkingSession", "2024-08-30", None, [A000],
          [("host", "Lào Cai"), ("participant", "Bộ Công Thương"),
