@@ -34,10 +34,9 @@ class Settings(BaseSettings):
     query_workers: int = Field(default=2, ge=1,
                                description="processes that run /sparql queries, REST lookups, "
                                "exports and stats under the time limit")
-    # Address space, not memory: a worker holds the question pipeline (spaCy, pyvi: about 520 MB
-    # of address space idle), so 1 GB left a profile page some 400 MB and failed it now and then.
-    # What the workers really use is watched by `workers_memory_mb`; this cap is the backstop
-    # that stops one runaway allocation at once.
+    # Address space, not memory: a worker maps 250 to 470 MB (Oxigraph's files, thread stacks)
+    # while it uses some 125 MB. What the workers really use is watched by `workers_memory_mb`;
+    # this cap is the backstop that stops one runaway allocation at once.
     worker_memory_mb: int = Field(
         default=2048, ge=0,
         description="address space a query worker may use (MB, RLIMIT_AS); a query that needs "

@@ -581,11 +581,13 @@ class QueryPool:
             if waited != "answered":
                 raise EOFError
             status, payload = worker.conn.recv()
-        except (EOFError, OSError):
-            code = self._replace(worker)
-            if self.memory_mb and code is not None and code < 0:  # killed by a signal (abort)
+        except (EOFError, OSError) as err:
+            died = worker.process.poll()  # None: alive, and the fault is in the reading
+            self._replace(worker)
+            if self.memory_mb and died is not None and died < 0:  # killed by a signal (abort)
                 raise _too_large(self.memory_mb) from None
-            raise StoreError(f"the query worker stopped unexpectedly (exit {code})") from None
+            raise StoreError("the query worker stopped unexpectedly "
+                             f"({f'exit {died}' if died is not None else err!r})") from None
         self._rest(worker)
         if status == "error":
             raise payload
@@ -649,6 +651,9 @@ async def _readable(conn: Connection, deadline: float, gone: threading.Event | N
                 return "answered"
     finally:
         loop.remove_reader(conn.fileno())
+        # uvloop's readers leave the socket non-blocking, and `recv` of an answer larger than
+        # the socket's buffer would then meet EAGAIN halfway through.
+        os.set_blocking(conn.fileno(), True)
 
 
 def query_runner(store: Store, workers: int = 2, memory_mb: int = 0,

@@ -57,14 +57,6 @@ def vnkg_server(tmp_path_factory):
     yield from serve_samples(tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def fresh_vnkg_server(tmp_path_factory):
-    """`vnkg_server`, started for one test module only: the profile tests read a server that no
-    earlier test has used (a province profile on the long-used session server once ran out of
-    its worker's memory in full runs: an open bug, noted in issue 16)."""
-    yield from serve_samples(tmp_path_factory)
-
-
 def serve_samples(tmp_path_factory):
     import socket
     import subprocess

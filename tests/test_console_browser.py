@@ -65,7 +65,8 @@ def test_results_link_to_entity_pages_with_a_graph_view(page, vnkg_server):
     assert link.get_attribute("href") == "/entity/province/lao-cai"
     assert link.get_attribute("title") == "https://vnkg.org/id/province/lao-cai"
     link.click()
-    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_selector("body[data-ready]", state="attached")
+    assert page.get_attribute("body", "data-ready") == "true", page.inner_text("#error")
     assert page.inner_text("#entity-label") == "Lào Cai"
     assert page.evaluate("profileGraph.nodes().length") > 1  # its neighbours, drawn
 

@@ -34,14 +34,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, fresh_vnkg_server):
+def page(browser, vnkg_server):
     """A page that may load nothing but the app's own files; errors are recorded."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(20_000)
     page.outside, page.errors = [], []
 
     def only_local(route):
-        if route.request.url.startswith(fresh_vnkg_server):
+        if route.request.url.startswith(vnkg_server):
             return route.continue_()
         page.outside.append(route.request.url)
         return route.abort()
@@ -62,11 +62,15 @@ def page(browser, fresh_vnkg_server):
 
 def open_profile(page, server: str, entity: str, shot: str) -> None:
     page.goto(f"{server}/entity/{entity}")
-    try:
-        page.wait_for_selector("body[data-ready=true]")
-    except Exception as err:
-        raise AssertionError(f"the profile did not get ready: {page.failures}") from err
+    wait_for_profile(page)
     page.screenshot(path=str(SCREENSHOTS / shot), full_page=True)
+
+
+def wait_for_profile(page) -> None:
+    """Until the page is drawn or has said why not; the why, and the app's failures, fail it."""
+    page.wait_for_selector("body[data-ready]", state="attached")
+    if page.get_attribute("body", "data-ready") != "true":
+        raise AssertionError(f"no profile: {page.inner_text('#error')!r} {page.failures}")
 
 
 def cells(page, table: str, column: int) -> list[str]:
@@ -78,8 +82,8 @@ def graph_nodes(page) -> list[str]:
 
 
 def test_the_officials_profile_shows_the_minister_and_the_six_provinces_of_august(page,
-                                                                                  fresh_vnkg_server):
-    open_profile(page, fresh_vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
+                                                                                  vnkg_server):
+    open_profile(page, vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
     assert page.inner_text("#entity-label") == "Nguyễn Hồng Diên"
     assert cells(page, "positions-table", 1) == ["Bộ trưởng", "Ủy viên"]
     assert cells(page, "positions-table", 2) == ["Bộ Công Thương",
@@ -113,8 +117,8 @@ def test_the_officials_profile_shows_the_minister_and_the_six_provinces_of_augus
     assert page.outside == [] and page.errors == []
 
 
-def test_the_province_profile_shows_leaders_gates_and_merger(page, fresh_vnkg_server):
-    open_profile(page, fresh_vnkg_server, "province/lao-cai", "profile_province.png")
+def test_the_province_profile_shows_leaders_gates_and_merger(page, vnkg_server):
+    open_profile(page, vnkg_server, "province/lao-cai", "profile_province.png")
     assert page.inner_text("#entity-label") == "Lào Cai"
     leaders = list(zip(cells(page, "leaders-table", 1), cells(page, "leaders-table", 2),
                        cells(page, "leaders-table", 3), strict=True))
@@ -131,8 +135,8 @@ def test_the_province_profile_shows_leaders_gates_and_merger(page, fresh_vnkg_se
     assert page.outside == [] and page.errors == []
 
 
-def test_the_body_profile_shows_its_people_and_units(page, fresh_vnkg_server):
-    open_profile(page, fresh_vnkg_server, "org/bo-cong-thuong", "profile_body.png")
+def test_the_body_profile_shows_its_people_and_units(page, vnkg_server):
+    open_profile(page, vnkg_server, "org/bo-cong-thuong", "profile_body.png")
     assert list(zip(cells(page, "people-table", 1), cells(page, "people-table", 2),
                     strict=True)) == [("Nguyễn Hồng Diên", "Bộ trưởng"),
                                       ("Phan Thị Thắng", "Thứ trưởng")]
@@ -141,8 +145,8 @@ def test_the_body_profile_shows_its_people_and_units(page, fresh_vnkg_server):
     assert page.errors == []
 
 
-def test_the_data_tab_groups_statements_without_hashes(page, fresh_vnkg_server):
-    open_profile(page, fresh_vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
+def test_the_data_tab_groups_statements_without_hashes(page, vnkg_server):
+    open_profile(page, vnkg_server, "person/nguyen-hong-dien", "profile_official.png")
     assert page.locator("#data").is_hidden()
     page.click("#tab-data")
     page.wait_for_selector("#incoming-table")

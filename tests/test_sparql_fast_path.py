@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import os
 import socket
 import subprocess
@@ -96,3 +97,25 @@ def test_a_sparql_client_that_goes_away_stops_its_query(store):
     finally:
         server.terminate()
         server.wait(10)
+
+
+ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def test_a_large_answer_arrives_whole_on_the_servers_event_loop(store):
+    """`vnkg serve` runs on uvloop, whose readers leave the worker's socket non-blocking: an
+    answer larger than the socket's buffer then arrived in pieces and its reader met EAGAIN
+    (a 503 "needed more memory" on a loaded machine). Read on uvloop, it arrives whole, and
+    the worker serves the next query."""
+    uvloop = pytest.importorskip("uvloop")
+    pool = QueryPool(store, size=1)
+    expected = json.loads(pool.run(_request(ALL_QUADS), 30).body)
+    try:
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            for _ in range(3):
+                outcome = runner.run(pool.run_async(_request(ALL_QUADS), 30))
+                assert json.loads(outcome.body) == expected
+            assert _hosts(runner.run(pool.run_async(_request(WORKED), 30))) == HOSTS
+        assert len(outcome.body) > 200_000 and pool.killed == 0  # past the buffer
+    finally:
+        pool.close()

@@ -115,6 +115,7 @@
       $("entity-label").textContent = id;
       $("error").textContent = await vnkg.errorText(response);
       showTab("data");
+      document.body.dataset.ready = "error";  // done, without a profile (tests wait for either)
       return;
     }
     render(await response.json());
