@@ -415,6 +415,17 @@ class _Worker:
                 or self.jobs % MEMORY_LOOK_EVERY == 0)
 
 
+def _exit_code(process: subprocess.Popen, err: BaseException) -> int | None:
+    """The exit code of a worker whose socket failed with `err`: a closed socket (EOF, a broken
+    pipe) means it is going, so wait for it; any other fault leaves it running (None)."""
+    if not isinstance(err, EOFError | ConnectionError):
+        return process.poll()
+    try:
+        return process.wait(5)
+    except subprocess.TimeoutExpired:
+        return None
+
+
 def _ready(worker: _Worker, wait: float = READY_WAIT) -> bool:
     """Wait for `worker`'s "ready"; False when it died (or said something else) first."""
     try:
@@ -582,7 +593,7 @@ class QueryPool:
                 raise EOFError
             status, payload = worker.conn.recv()
         except (EOFError, OSError) as err:
-            died = worker.process.poll()  # None: alive, and the fault is in the reading
+            died = _exit_code(worker.process, err)  # None: alive, the fault is in the reading
             self._replace(worker)
             if self.memory_mb and died is not None and died < 0:  # killed by a signal (abort)
                 raise _too_large(self.memory_mb) from None

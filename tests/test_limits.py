@@ -232,8 +232,8 @@ def _wait_for(url: str, server: subprocess.Popen) -> None:
 
 
 def test_a_worker_over_its_memory_cap_fails_cleanly(tmp_path):
-    # 700: an idle worker holds the question pipeline (about 560 MB of address space); under
-    # a cap much closer to that, a small query can fail to start a thread in the other worker
+    # 700: an idle worker maps 250 to 470 MB of address space; under a cap much closer to
+    # that, a small query can fail to start a thread in the other worker
     with _disk_app(tmp_path, worker_memory_mb=700, query_timeout=60.0) as client:
         response = client.get("/sparql", params={"query": GREEDY})
         assert response.status_code == 503
