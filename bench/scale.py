@@ -417,26 +417,75 @@ def progress_count(line: str, total: int) -> int | None:
     return int((m.group(1) or m.group(2)).replace(",", "")) if m else None
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _stat_fields(path: str) -> tuple[str, list[str]] | None:
+    """A /proc stat file's name (comm) and the fields after it; None when it is gone."""
+    try:
+        stat = Path(path).read_text()
+    except OSError:
+        return None
+    return stat[stat.find("(") + 1:stat.rfind(")")], stat[stat.rfind(")") + 2:].split()
+
+
+def tree_pids(pid: int) -> tuple[list[int], dict[int, int]]:
+    """A process and all its descendants (from /proc), with each one's resident pages."""
     parents: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rfind(")") + 2:].split()
-        parents.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21])
-    todo, total = [pid], 0
+        got = _stat_fields(f"/proc/{entry}/stat") if entry.isdigit() else None
+        if got:
+            parents.setdefault(int(got[1][1]), []).append(int(entry))
+            rss[int(entry)] = int(got[1][21])
+    todo, tree = [pid], []
     while todo:
         p = todo.pop()
-        total += rss.get(p, 0)
+        tree.append(p)
         todo += parents.get(p, [])
-    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return tree, rss
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc."""
+    tree, rss = tree_pids(pid)
+    return sum(rss.get(p, 0) for p in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+CPU_ROLES = ("main thread", "other threads", "store (RocksDB)", "child processes")
+
+
+def cpu_seconds(fields: list[str]) -> float:
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def look_at_cpu(pid: int, seen: dict[tuple[int, str], float]) -> None:
+    """Record, by role, the CPU seconds so far of the CLI process `pid` and its children:
+    its main thread, its RocksDB threads (flushes, compaction), its other threads (the commit
+    thread, the pool's feeders, counted with the threads that have ended) and its child
+    processes (extraction workers, a Dask cluster). The last look stands for the run."""
+    tree, _ = tree_pids(pid)
+    for p in tree:
+        whole = _stat_fields(f"/proc/{p}/stat")
+        if whole is None:
+            continue
+        if p != pid:
+            seen[(p, "child processes")] = cpu_seconds(whole[1])
+            continue
+        main = store = 0.0
+        for tid in os.listdir(f"/proc/{p}/task") if os.path.isdir(f"/proc/{p}/task") else []:
+            thread = _stat_fields(f"/proc/{p}/task/{tid}/stat")
+            if thread is None:
+                continue
+            if int(tid) == pid:
+                main = cpu_seconds(thread[1])
+            elif thread[0].startswith("rocksdb"):
+                store += cpu_seconds(thread[1])
+        seen[(p, "main thread")] = main
+        seen[(p, "store (RocksDB)")] = store
+        seen[(p, "other threads")] = cpu_seconds(whole[1]) - main - store
+
+
+def cpu_by_role(seen: dict[tuple[int, str], float]) -> dict[str, float]:
+    return {role: round(sum(v for (_, r), v in seen.items() if r == role), 1)
+            for role in CPU_ROLES}
 
 
 @dataclass
@@ -449,6 +498,7 @@ class Watched:
     stopped: str | None = None
     returncode: int | None = None
     tail: list[str] = field(default_factory=list)
+    cpu: dict[tuple[int, str], float] = field(default_factory=dict)  # see look_at_cpu
 
 
 def read_pty(fd: int, start: float, total: int, seen: Watched, log: Any) -> None:
@@ -491,6 +541,7 @@ def run_watched(cmd: list[str], total: int, log_path: Path, timeout: float,
             elapsed = time.perf_counter() - start
             seen.rss.append((elapsed, tree_rss_mb(proc.pid)))
             seen.peak_tree_mb = max(seen.peak_tree_mb, seen.rss[-1][1])
+            look_at_cpu(proc.pid, seen.cpu)
             if elapsed - told >= 60 and seen.points:  # a sign of life on long runs
                 told = elapsed
                 print(f"   {elapsed:6.0f} s: {seen.points[-1][1]:,}/{total:,} articles, "

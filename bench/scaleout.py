@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def run_cli(args: argparse.Namespace, cmd: list[str], total: int, log: str) -> d
         raise scale.StepError(f"{' '.join(cmd[:2])} exited {seen.returncode}: "
                               f"{' | '.join(seen.tail[-3:])}")
     return {**rate(seen.points, wall, total), "peak tree RSS MB": round(seen.peak_tree_mb),
-            "span": steady_span(seen.points)}
+            "span": steady_span(seen.points), "cpu s": scale.cpu_by_role(seen.cpu)}
 
 
 def steady_span(points: list[tuple[float, int]]) -> tuple[int, float]:
@@ -108,6 +109,7 @@ def interleaved(args: argparse.Namespace, modes: list[str]) -> dict[str, dict[st
     spans: dict[str, list[tuple[int, float]]] = {mode: [] for mode in modes}
     walls: dict[str, float] = dict.fromkeys(modes, 0.0)
     peaks: dict[str, int] = dict.fromkeys(modes, 0)
+    cpu: dict[str, Counter] = {mode: Counter() for mode in modes}
     for i, part in enumerate(write_slices(args)):
         for mode in modes:
             extra = mode_options(args, mode)
@@ -117,6 +119,7 @@ def interleaved(args: argparse.Namespace, modes: list[str]) -> dict[str, dict[st
             spans[mode].append(got["span"])
             walls[mode] += got["wall s"]
             peaks[mode] = max(peaks[mode], got["peak tree RSS MB"])
+            cpu[mode].update(got["cpu s"])
             print(f"   slice {i + 1}/{args.rounds} {mode}: "
                   f"{got['articles/s (first article to last)']} articles/s", flush=True)
     out = {}
@@ -125,7 +128,9 @@ def interleaved(args: argparse.Namespace, modes: list[str]) -> dict[str, dict[st
         out[mode] = {"articles/s (first article to last)": round(counted / seconds, 2),
                      "articles/s (wall)": round(args.articles / walls[mode], 2),
                      "wall s": round(walls[mode], 1), "slices": args.rounds,
-                     "peak tree RSS MB": peaks[mode], "store": digest(stores[mode])}
+                     "peak tree RSS MB": peaks[mode],
+                     "cpu s": {role: round(v, 1) for role, v in cpu[mode].items()},
+                     "store": digest(stores[mode])}
     return out
 
 
@@ -142,7 +147,9 @@ def ingest_mode(args: argparse.Namespace, mode: str) -> dict[str, Any]:
         load = run_cli(args, [vnkg, "load", str(facts), "--store", str(store)], args.articles,
                        "load.log")
         wall = extract["wall s"] + load["wall s"]
+        both = Counter(extract["cpu s"]) + Counter(load["cpu s"])
         return {"extract": extract, "load": load, "wall s": round(wall, 1),
+                "cpu s": {role: round(v, 1) for role, v in both.items()},
                 "articles/s (wall)": round(args.articles / wall, 2),
                 "store": digest(store)}
     extra = mode_options(args, mode)
@@ -243,8 +250,23 @@ def report(results: dict[str, Any]) -> None:
         print(f"{mode:16s} {steady or '-':>8} {r.get('articles/s (wall)', '-'):>10} "
               f"{ratio:>9s}  {store.get('digest', r.get('error', '-'))[:16]} "
               f"({store.get('quads (timestamps aside)', '-')} quads)")
+    cpu_table(modes, results["articles"])
     digests = {r["store"]["digest"] for r in modes.values() if "store" in r}
     print("stores identical" if len(digests) == 1 else f"stores differ: {len(digests)} digests")
+
+
+def cpu_table(modes: dict[str, Any], articles: int) -> None:
+    """Where each mode's CPU went, in ms an article (start-up included): with the CPU of two
+    cores all used, what one mode spends more than another is what it loses."""
+    rows = {mode: r["cpu s"] for mode, r in modes.items() if "cpu s" in r}
+    if not rows:
+        return
+    print(f"\nCPU ms an article  {'  '.join(f'{role:>15s}' for role in scale.CPU_ROLES)}"
+          f"  {'total':>7s}")
+    for mode, cpu in rows.items():
+        cells = "  ".join(f"{cpu.get(role, 0) * 1000 / articles:15.1f}"
+                          for role in scale.CPU_ROLES)
+        print(f"{mode:18s} {cells}  {sum(cpu.values()) * 1000 / articles:7.1f}")
 
 
 if __name__ == "__main__":

@@ -250,17 +250,20 @@ class SharedGraph:
             inflight.error = err
 
     def _batch_quads(self) -> tuple[list[Quad], set[int]]:
-        """The pending batch's quads, and the hashes of the shared triples it stores anew."""
+        """The pending batch's quads, and the hashes of the shared triples it stores. A shared
+        triple this writer has not stored may still be in the store (an earlier ingest wrote
+        it: an entity's name keys, its months): the store is asked, and only what it lacks
+        is written."""
         quads: list[Quad] = []
-        fresh: set[int] = set()
+        shared: dict[int, Quad] = {}
         for write in self._pending:
             quads += write.quads()
             for s, p, o in write.shared:
                 key = hash(_key((s, p, o)))
-                if key not in self._written and key not in fresh:
-                    fresh.add(key)
-                    quads.append(Quad(s, p, o, self.graph))
-        return quads, fresh
+                if key not in self._written and key not in shared:
+                    shared[key] = Quad(s, p, o, self.graph)
+        quads += self.store.absent(list(shared.values()))
+        return quads, set(shared)
 
     def replace(self, write: ArticleWrite | None, article_graph: str) -> None:
         """Replace (or, with `write` None, delete) an article already in the store, removing

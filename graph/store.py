@@ -147,6 +147,8 @@ class Store(Protocol):
 
     def extend(self, quads: list[ox.Quad]) -> None: ...
 
+    def absent(self, quads: list[ox.Quad]) -> list[ox.Quad]: ...
+
     def update(self, text: str) -> None: ...
 
     def delete_graph(self, graph: str) -> bool: ...
@@ -209,6 +211,12 @@ def open_store(location: Path | str | None, *, read_only: bool = False) -> Store
 
 class StoreReads:
     """The reads both stores build on their `query` and `quads`."""
+
+    def absent(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """The quads among `quads` that the store may not hold yet, in order: those worth
+        writing. Here all of them (a server's inserts are idempotent, and asking it first
+        would cost a round trip); the embedded store looks each one up."""
+        return list(quads)
 
     def supported_values(self, predicate: ox.NamedNode, objs: list[Any], *, excluding: str
                          ) -> set[str]:
@@ -293,6 +301,12 @@ class GraphStore(StoreReads):
         except (OSError, SyntaxError) as err:
             raise StoreError(f"could not write graph {graph}: {err}") from err
         return len(lines)
+
+    def absent(self, quads: list[ox.Quad]) -> list[ox.Quad]:
+        """The quads among `quads` that the store does not hold, in order. Oxigraph writes
+        every quad it is given, held or not, to six indexes, and each write is compacted
+        again later: a lookup (some 6 µs) costs less than writing a quad again."""
+        return [quad for quad in quads if quad not in self._store]
 
     def extend(self, quads: list[ox.Quad]) -> None:
         """Add quads in one transaction (Oxigraph's `extend`: all of them or none)."""

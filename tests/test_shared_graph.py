@@ -146,6 +146,28 @@ def test_a_remote_store_holds_what_the_embedded_one_holds(sample_kg, remote_samp
     assert len(_lines(sample_kg)) > 1000
 
 
+def test_a_later_ingest_writes_only_the_shared_triples_the_store_lacks():
+    """A second ingest (a new writer, remembering nothing) that names the same minister,
+    ministry and province writes the shared triples they lack (the new alias's keys), not the
+    names, keys, months and edges the first one stored: Oxigraph would write them all again."""
+    kg = KnowledgeGraph.in_memory()
+    kg.ingest_article(*FIRST)
+    entities = f"{kg.base}/graph/entities"
+    before = set(kg.store.quads(entities))
+    written: list = []
+    extend = kg.store.extend
+
+    def recording(quads):
+        written.extend(q for q in quads if q.graph_name.value == entities)
+        extend(quads)
+
+    kg.store.extend = recording
+    kg.ingest_article(*SECOND)
+    after = set(kg.store.quads(entities))
+    assert sorted(map(str, written)) == sorted(map(str, after - before))
+    assert len(after - before) > 0
+
+
 def test_one_batch_writes_what_one_article_at_a_time_writes(samples_dir):
     batch = KnowledgeGraph.in_memory()
     batch.ingest([samples_dir])
