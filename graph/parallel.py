@@ -96,10 +96,18 @@ def _in_order(chunk: list[Article | ArticleError],
             for item in chunk]
 
 
+WORKER_NICENESS = 5  # how much lower than the writer's an extraction worker's CPU priority is
+
+
 def _warm() -> None:
-    """Build the pipeline when a worker starts, not inside its first chunk."""
+    """Build the pipeline when a worker starts, not inside its first chunk; and yield the CPU
+    to the writer: every article passes through its one thread, so when the cores are all
+    busy it must not wait behind the workers that feed it (they fill the window meanwhile)."""
+    import os
+
     from ingest.pipeline import default_nlp
 
+    os.nice(WORKER_NICENESS)
     default_nlp()
 
 

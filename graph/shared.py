@@ -132,6 +132,7 @@ class SharedGraph:
         # entities' names, index keys and months): not sent to the store again while no
         # removal has happened (`replace` clears it)
         self._written: set[int] = set()
+        self._stored_article: tuple[str, bool] | None = None  # see `_is_stored`
         # what the store answered about nodes it holds: a stored node's label and existence
         # change only when something is removed (`replace` forgets them), and resolution asks
         # for the same few thousand bodies and people over and over
@@ -176,9 +177,19 @@ class SharedGraph:
         held = {edge_key(person, VNKG.holdsPosition.value, q.object.value): q.object.value
                 for q in self.store.quads_for(NamedNode(person), VNKG.holdsPosition,
                                               graph=self.graph)}
-        bodies |= {held[key] for key in self.store.supported_values(
-            VNKG.edgeKey, [Literal(key) for key in held], excluding=own_article)}
+        if held and self._is_stored(own_article):
+            bodies |= {held[key] for key in self.store.supported_values(
+                VNKG.edgeKey, [Literal(key) for key in held], excluding=own_article)}
+        else:  # a stored edge lasts only while some article supports it: not this new one
+            bodies |= set(held.values())
         return sorted(label for body in bodies if (label := self.label(body)))
+
+    def _is_stored(self, article_graph: str) -> bool:
+        """Whether the store holds the article (asked once per article between two batches:
+        resolution asks it for each namesake of each person it names)."""
+        if self._stored_article is None or self._stored_article[0] != article_graph:
+            self._stored_article = (article_graph, self.store.has_graph(article_graph))
+        return self._stored_article[1]
 
     # -- writing ----------------------------------------------------------------------------------
     def batch_size(self) -> int:
@@ -235,6 +246,7 @@ class SharedGraph:
         """Wait until the batch in flight is stored; its error, if it failed, is raised here
         (and what this writer remembers as stored is forgotten)."""
         inflight, self._inflight = self._inflight, _InFlight()
+        self._stored_article = None  # the batch may have stored it
         if inflight.thread is not None:
             inflight.thread.join()
         if inflight.error is not None:
@@ -286,6 +298,7 @@ class SharedGraph:
         if inserts:
             update.append(f"INSERT DATA {{ {inserts} }}")
         self.store.update(" ;\n".join(update))
+        self._stored_article = None
 
     def _additions(self, write: ArticleWrite) -> list[Triple]:
         """The shared triples to insert: an existing node's description is not rewritten, and
