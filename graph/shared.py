@@ -339,7 +339,9 @@ class SharedGraph:
             if not supported(VNKG.uses, NamedNode(node), excluding=article_graph):
                 ops.append(f"DELETE WHERE {{ GRAPH {self.graph} {{ {NamedNode(node)} ?p ?o }} }}")
         for key, (s, p, o) in sorted(old.edges.items(), key=lambda kv: kv[0]):
-            if key not in new.edges and not (s.value in gone or o.value in gone) and \
+            # a gone subject takes its edges along; a gone object does not (the edge is its
+            # subject's triple): a corrected article's old post must go here
+            if key not in new.edges and s.value not in gone and \
                     not supported(VNKG.edgeKey, Literal(key), excluding=article_graph):
                 ops.append(f"DELETE DATA {{ GRAPH {self.graph} {{ {s} {p} {o} }} }}")
         for (pred, key), (s, p, o) in sorted(old.periods.items()):

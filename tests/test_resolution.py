@@ -110,6 +110,17 @@ def test_reingesting_a_homonym_article_keeps_its_iris_and_quads(kg):
     assert kg.store.dump("nquads") == first
 
 
+def test_a_corrected_article_is_not_told_apart_from_its_own_earlier_version(kg):
+    """Re-ingested with the post corrected, the article's person stays one node: the position
+    only its earlier version stated does not make a namesake of them."""
+    kg.ingest_article(*article("a1", SECRETARY, [("holds_position", 0, 1, "Bí thư")]))
+    kg.ingest_article(*article("a1", DIRECTOR, [("holds_position", 0, 1, "Giám đốc")]))
+    rows = kg.sparql(f"""SELECT ?person ?body WHERE {{ GRAPH <{kg.base}/graph/entities> {{
+        ?person <https://vnkg.org/ontology#holdsPosition> ?body }} }}""")
+    assert [(r["person"].value, r["body"].value) for r in rows] == [
+        (f"{kg.base}/person/nguyen-van-minh", f"{kg.base}/org/so-tai-chinh-tinh-ca-mau")]
+
+
 @pytest.mark.parametrize(("name", "expected"), [
     ("Ủy ban nhân dân tỉnh Bắc Giang", "UBND tỉnh Bắc Giang"),
     ("Hội đồng nhân dân tỉnh Bắc Giang", "HĐND tỉnh Bắc Giang"),
