@@ -443,9 +443,8 @@ def tree_pids(pid: int) -> tuple[list[int], dict[int, int]]:
     return tree, rss
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc."""
-    tree, rss = tree_pids(pid)
+def tree_rss_mb(tree: list[int], rss: dict[int, int]) -> float:
+    """Resident memory of the processes of `tree` (what `tree_pids` gives), in MB."""
     return sum(rss.get(p, 0) for p in tree) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
@@ -456,12 +455,12 @@ def cpu_seconds(fields: list[str]) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def look_at_cpu(pid: int, seen: dict[tuple[int, str], float]) -> None:
+def look_at_cpu(pid: int, tree: list[int], seen: dict[tuple[int, str], float]) -> None:
     """Record, by role, the CPU seconds so far of the CLI process `pid` and its children:
     its main thread, its RocksDB threads (flushes, compaction), its other threads (the commit
     thread, the pool's feeders, counted with the threads that have ended) and its child
-    processes (extraction workers, a Dask cluster). The last look stands for the run."""
-    tree, _ = tree_pids(pid)
+    processes (extraction workers, a Dask cluster; `tree`, from `tree_pids`). The last look
+    stands for the run."""
     for p in tree:
         whole = _stat_fields(f"/proc/{p}/stat")
         if whole is None:
@@ -470,7 +469,11 @@ def look_at_cpu(pid: int, seen: dict[tuple[int, str], float]) -> None:
             seen[(p, "child processes")] = cpu_seconds(whole[1])
             continue
         main = store = 0.0
-        for tid in os.listdir(f"/proc/{p}/task") if os.path.isdir(f"/proc/{p}/task") else []:
+        try:
+            threads = os.listdir(f"/proc/{p}/task")
+        except OSError:  # it ended meanwhile
+            continue
+        for tid in threads:
             thread = _stat_fields(f"/proc/{p}/task/{tid}/stat")
             if thread is None:
                 continue
@@ -539,9 +542,10 @@ def run_watched(cmd: list[str], total: int, log_path: Path, timeout: float,
         told = 0.0
         while proc.poll() is None:
             elapsed = time.perf_counter() - start
-            seen.rss.append((elapsed, tree_rss_mb(proc.pid)))
+            tree, rss = tree_pids(proc.pid)  # one walk of /proc for memory and CPU
+            seen.rss.append((elapsed, tree_rss_mb(tree, rss)))
             seen.peak_tree_mb = max(seen.peak_tree_mb, seen.rss[-1][1])
-            look_at_cpu(proc.pid, seen.cpu)
+            look_at_cpu(proc.pid, tree, seen.cpu)
             if elapsed - told >= 60 and seen.points:  # a sign of life on long runs
                 told = elapsed
                 print(f"   {elapsed:6.0f} s: {seen.points[-1][1]:,}/{total:,} articles, "
@@ -762,29 +766,9 @@ def answer_size(response: Any) -> int | None:
 
 def time_route(client: Any, url: str, headers: dict[str, str], args: argparse.Namespace
                ) -> dict[str, Any]:
-    """`--repeat` sequential GETs after `--warmup`, stopping early past `--route-budget` s."""
-    import httpx
-
-    try:
-        for _ in range(args.warmup):
-            first = client.get(url, headers=headers)
-    except httpx.HTTPError as e:
-        return {"error": f"{type(e).__name__} {e}".strip()}
-    if first.status_code >= 400:
-        return {"error": f"HTTP {first.status_code}: {first.text[:200]}"}
-    samples, errors, start = [], 0, time.monotonic()
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        try:
-            errors += client.get(url, headers=headers).status_code >= 400
-        except httpx.HTTPError:
-            errors += 1
-        samples.append((time.perf_counter() - t0) * 1000)
-        if time.monotonic() - start > args.route_budget:
-            break
-    p50, p99 = percentiles(samples)
-    return {"p50 ms": p50, "p99 ms": p99, "requests": len(samples), "errors": errors,
-            "rows": answer_size(first)}
+    """`--repeat` sequential GETs after `--warmup`, stopping early past `--route-budget` s:
+    `time_side_by_side` with one server."""
+    return time_side_by_side([(client, url)], headers, args, block=1)[0]
 
 
 def sparql_texts(window: tuple[str, str], base: str) -> dict[str, str]:
@@ -823,10 +807,11 @@ def show(kind: str, name: str, figures: dict[str, Any]) -> None:
 
 def time_side_by_side(clients: list[tuple[Any, str]], headers: dict[str, str],
                       args: argparse.Namespace, block: int = 10) -> list[dict[str, Any]]:
-    """`time_route` on several servers at once, in alternating blocks of `block` requests
-    (`--repeat` each in all): a machine whose speed drifts over minutes (this one's small
-    requests vary by a quarter from one minute to the next) then weighs on every server alike,
-    which a run of one server after the other does not."""
+    """GETs of each server's `url` (`--warmup`, then `--repeat` each, stopping early past
+    `--route-budget` s), the servers in alternating blocks of `block` requests: a machine
+    whose speed drifts over minutes (this one's small requests vary by a quarter from one
+    minute to the next) then weighs on every server alike, which a run of one server after
+    the other does not."""
     import httpx
 
     out: list[dict[str, Any]] = []
